@@ -1,0 +1,75 @@
+package hotline.gateway.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hotline.gateway.classification.NeedClassifier;
+import hotline.gateway.classification.NeedDictionary;
+import hotline.gateway.intake.BatchIntake;
+import hotline.gateway.intake.InboxFiles;
+import hotline.gateway.intake.IntakeRepository;
+import hotline.gateway.intake.IntakeService;
+import hotline.gateway.jurisdiction.JurisdictionDirectory;
+import hotline.gateway.jurisdiction.JurisdictionResolver;
+import hotline.gateway.ticket.TicketNumbers;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Builds the domain objects from config/ once at start: dictionaries and directories are never rebuilt per request. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GatewayProperties.class)
+public class GatewayConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    NeedClassifier needClassifier(GatewayProperties properties) {
+        GatewayProperties.Classification settings = properties.classification();
+        return new NeedClassifier(NeedDictionary.load(settings.dictionary()), settings.minConfidence());
+    }
+
+    @Bean
+    JurisdictionResolver jurisdictionResolver(GatewayProperties properties) {
+        GatewayProperties.Jurisdiction files = properties.jurisdiction();
+        return new JurisdictionResolver(JurisdictionDirectory.load(files.districts(), files.towns(),
+                files.communities(), files.gazetteer()));
+    }
+
+    @Bean
+    TicketNumbers ticketNumbers(JdbcTemplate jdbc, Clock clock, GatewayProperties properties) {
+        return new TicketNumbers(() -> jdbc.queryForObject("SELECT nextval('ticket_number_block_seq')", Long.class),
+                clock, properties.timeZone());
+    }
+
+    @Bean
+    IntakeService intakeService(NeedClassifier classifier, JurisdictionResolver resolver, TicketNumbers numbers,
+                                IntakeRepository repository, ObjectMapper json, Clock clock) {
+        return new IntakeService(classifier, resolver, numbers, repository, json, clock);
+    }
+
+    @Bean
+    InboxFiles inboxFiles(BatchIntake batchIntake, ObjectMapper json) {
+        return new InboxFiles(batchIntake, json);
+    }
+
+    /** Inbox files already taken, kept in the database so that a restart or a second instance does not take them again. */
+    @Bean
+    JdbcMessageIdRepository inboxFilesRepository(DataSource dataSource) {
+        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, "inbox-files");
+        repository.setCreateTableIfNotExists(false);
+        return repository;
+    }
+
+    @Bean
+    BatchIntake batchIntake(IntakeService intake, ObjectMapper json, GatewayProperties properties) {
+        return new BatchIntake(intake, json, properties.batch().maxRows());
+    }
+}

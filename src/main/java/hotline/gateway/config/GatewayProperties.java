@@ -1,0 +1,44 @@
+package hotline.gateway.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** The settings a city tunes, with the defaults of config/application.yml. */
+@ConfigurationProperties("hotline")
+public record GatewayProperties(
+        @DefaultValue("Asia/Shanghai") ZoneId timeZone,
+        @DefaultValue Classification classification,
+        @DefaultValue Jurisdiction jurisdiction,
+        @DefaultValue Batch batch,
+        @DefaultValue Inbox inbox,
+        @DefaultValue Relay relay) {
+
+    public record Classification(
+            @DefaultValue("config/need-dictionary.csv") Path dictionary,
+            @DefaultValue("0.5") double minConfidence) {
+    }
+
+    public record Jurisdiction(
+            @DefaultValue("config/districts.csv") Path districts,
+            @DefaultValue("config/jurisdictions.csv") Path towns,
+            @DefaultValue("config/communities.csv") Path communities,
+            @DefaultValue("config/gazetteer.csv") Path gazetteer) {
+    }
+
+    public record Batch(@DefaultValue("10000") int maxRows) {
+    }
+
+    /** The folder where centres drop batch files; done/ and failed/ are made inside it. */
+    public record Inbox(@DefaultValue("inbox") Path dir) {
+    }
+
+    /** The outbox relay: how many messages per broker transaction, how often it looks, how long it backs off. */
+    public record Relay(
+            @DefaultValue("200") int batchSize,
+            @DefaultValue("200ms") Duration period,
+            @DefaultValue("5s") Duration maxBackoff) {
+    }
+}

@@ -1,0 +1,5 @@
+package hotline.gateway.dispatch;
+
+/** An outbox row waiting to be sent. */
+record PendingMessage(long id, long ticketId, String destination, String dedupId, int priority, String payload) {
+}

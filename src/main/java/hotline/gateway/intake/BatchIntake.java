@@ -1,0 +1,69 @@
+package hotline.gateway.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hotline.gateway.validation.FieldError;
+import hotline.gateway.validation.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Takes a batch of community reports row by row: each good row becomes a ticket (or finds its ticket from an
+ * earlier post of the same batch), each bad row gets its errors, and no bad row stops the others. A failure of the
+ * database stops the batch; the rows taken so far stay taken and a retry of the batch does not repeat them.
+ */
+public class BatchIntake {
+
+    private final IntakeService intake;
+    private final BatchRows batchRows;
+
+    public BatchIntake(IntakeService intake, ObjectMapper json, int maxRows) {
+        this.intake = intake;
+        this.batchRows = new BatchRows(json, maxRows);
+    }
+
+    public BatchResult accept(BatchFile file) {
+        List<BatchRows.Row> rows = batchRows.read(file);
+        List<BatchResult.RowResult> results = new ArrayList<>(rows.size());
+        int created = 0;
+        int existing = 0;
+        int rejected = 0;
+        for (BatchRows.Row row : rows) {
+            BatchResult.RowResult result = acceptRow(row);
+            results.add(result);
+            switch (result.status()) {
+                case CREATED -> created++;
+                case EXISTING -> existing++;
+                case REJECTED -> rejected++;
+            }
+        }
+        return new BatchResult(file.name(), rows.size(), created, existing, rejected, results);
+    }
+
+    private BatchResult.RowResult acceptRow(BatchRows.Row row) {
+        if (row.unreadable() != null) {
+            return rejected(row, null, List.of(new FieldError("(row)", row.unreadable())));
+        }
+        String reportId = reportId(row.body());
+        try {
+            IntakeOutcome outcome = intake.acceptReport(row.body());
+            return new BatchResult.RowResult(row.number(), row.line(), reportId,
+                    outcome.created() ? BatchResult.RowStatus.CREATED : BatchResult.RowStatus.EXISTING,
+                    outcome.ticket().ticketNo(), List.of());
+        } catch (InvalidInputException e) {
+            return rejected(row, reportId, e.errors());
+        } catch (IdempotencyConflictException e) {
+            return rejected(row, reportId, List.of(new FieldError(e.field(), "already used with a different body")));
+        }
+    }
+
+    private static BatchResult.RowResult rejected(BatchRows.Row row, String reportId, List<FieldError> errors) {
+        return new BatchResult.RowResult(row.number(), row.line(), reportId, BatchResult.RowStatus.REJECTED, null,
+                errors);
+    }
+
+    private static String reportId(JsonNode body) {
+        JsonNode id = body == null ? null : body.get("reportId");
+        return id != null && id.isTextual() ? id.textValue() : null;
+    }
+}

@@ -1,0 +1,68 @@
+package hotline.gateway.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hotline.gateway.validation.FieldError;
+import hotline.gateway.validation.InvalidInputException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A batch file dropped in the inbox folder: taken like a posted batch; the file goes to done/ with its result, or to
+ * failed/ when the file as a whole cannot be read. A database failure is not an outcome: it propagates, the file
+ * stays in the inbox and is taken again later (its rows are idempotent).
+ */
+public class InboxFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxFiles.class);
+
+    private final BatchIntake batchIntake;
+    private final ObjectMapper json;
+
+    public InboxFiles(BatchIntake batchIntake, ObjectMapper json) {
+        this.batchIntake = batchIntake;
+        this.json = json;
+    }
+
+    /** What to do with a file: the folder to move it to, and the result file to write beside it. */
+    public record Outcome(String folder, byte[] result) {
+    }
+
+    public Outcome process(String fileName, byte[] content) {
+        BatchFile.Format format = BatchFile.Format.ofFileName(fileName);
+        try {
+            if (format == null) {
+                throw InvalidInputException.of("(file)", "must end in .csv, .jsonl or .ndjson");
+            }
+            BatchResult result = batchIntake.accept(new BatchFile(fileName, format, content));
+            log.info("Inbox file {}: {} rows, {} new tickets, {} already taken, {} rejected", fileName,
+                    result.rows(), result.created(), result.existing(), result.rejected());
+            return new Outcome("done", write(result));
+        } catch (InvalidInputException e) {
+            log.warn("Inbox file {} rejected: {}", fileName, e.getMessage());
+            return new Outcome("failed", write(failure(fileName, e.errors())));
+        } catch (BatchTooLargeException e) {
+            log.warn("Inbox file {} rejected: {}", fileName, e.getMessage());
+            return new Outcome("failed", write(failure(fileName, List.of(new FieldError("(file)", e.getMessage())))));
+        }
+    }
+
+    private static Map<String, Object> failure(String fileName, List<FieldError> errors) {
+        Map<String, Object> failure = new LinkedHashMap<>();
+        failure.put("name", fileName);
+        failure.put("status", "REJECTED");
+        failure.put("errors", errors);
+        return failure;
+    }
+
+    private byte[] write(Object value) {
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write inbox result", e);
+        }
+    }
+}

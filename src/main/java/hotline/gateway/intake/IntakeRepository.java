@@ -1,0 +1,112 @@
+package hotline.gateway.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hotline.gateway.ticket.AssignmentView;
+import hotline.gateway.ticket.NeedsView;
+import hotline.gateway.ticket.TicketSummary;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores a request with its ticket, first event and outbox message, or finds the ticket of an earlier request
+ * with the same (source, external id).
+ */
+@Repository
+public class IntakeRepository {
+
+    /*
+     * One statement, hence one transaction and one round trip: the request row (skipped when its (source, external
+     * id) exists), then the ticket, its CREATED event and its outbox message, each only if the row before was made.
+     */
+    private static final String INSERT_REQUEST_AND_TICKET = """
+            WITH request AS (
+                INSERT INTO service_request (source, external_id, body_hash, received_at, channel, content, findings,
+                                             subject, location, household, details, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?)
+                ON CONFLICT (source, external_id) DO NOTHING
+                RETURNING id
+            ), ticket AS (
+                INSERT INTO ticket (ticket_no, request_id, status, priority, primary_need, needs, urgency,
+                                    assigned_level, assigned_code, assigned_name, assigned_rule, assigned_detail,
+                                    queue, created_at, updated_at)
+                SELECT ?, request.id, 'CREATED', ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ? FROM request
+                RETURNING id
+            ), event AS (
+                INSERT INTO ticket_event (ticket_id, type, status, actor, occurred_at, data)
+                SELECT ticket.id, 'CREATED', 'CREATED', 'gateway', ?, ?::jsonb FROM ticket
+            )
+            INSERT INTO outbox (ticket_id, destination, dedup_id, priority, payload, created_at)
+            SELECT ticket.id, ?, ?, ?, ?, ? FROM ticket
+            RETURNING ticket_id
+            """;
+
+    private static final String FIND_BY_EXTERNAL_ID = """
+            SELECT r.body_hash, t.ticket_no, t.status, t.priority, t.needs,
+                   t.assigned_level, t.assigned_code, t.assigned_name, t.assigned_rule, t.assigned_detail
+            FROM service_request r JOIN ticket t ON t.request_id = r.id
+            WHERE r.source = ? AND r.external_id = ?
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public IntakeRepository(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** True when stored; false when a request with this (source, external id) already exists. */
+    boolean insert(NewTicket ticket) {
+        ServiceRequest request = ticket.request();
+        Timestamp createdAt = Timestamp.from(ticket.createdAt());
+        List<Long> ids = jdbc.query(INSERT_REQUEST_AND_TICKET, (rs, row) -> rs.getLong(1),
+                request.source().name(), request.externalId(), ticket.requestHash(),
+                request.receivedAt(), request.channel(), request.content(), request.findings(),
+                toJson(request.subject()), toJson(request.location()), toJson(request.household()),
+                toJson(request.details()), createdAt,
+                ticket.ticketNo(), ticket.priority().name(), ticket.needs().primary(), toJson(ticket.needs()),
+                ticket.urgencyJson(), ticket.assignment().level().name(), ticket.assignment().code(),
+                ticket.assignment().name(), ticket.assignment().rule().name(), ticket.assignment().detail(),
+                ticket.assignment().queue(), createdAt, createdAt,
+                createdAt, "{\"queue\":" + toJson(ticket.assignment().queue()) + "}",
+                ticket.assignment().queue(), ticket.dedupId(), ticket.priority().jmsPriority(),
+                ticket.messageJson(), createdAt);
+        return !ids.isEmpty();
+    }
+
+    Optional<StoredTicket> findByExternalId(Source source, String externalId) {
+        return jdbc.query(FIND_BY_EXTERNAL_ID, (rs, row) -> new StoredTicket(rs.getBytes("body_hash"),
+                        TicketSummary.of(rs.getString("ticket_no"), rs.getString("status"), rs.getString("priority"),
+                                fromJson(rs.getString("needs")),
+                                new AssignmentView(rs.getString("assigned_level"), rs.getString("assigned_code"),
+                                        rs.getString("assigned_name"), rs.getString("assigned_rule"),
+                                        rs.getString("assigned_detail")))),
+                source.name(), externalId).stream().findFirst();
+    }
+
+    private String toJson(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private NeedsView fromJson(String needs) {
+        try {
+            return json.readValue(needs, NeedsView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored needs are not readable", e);
+        }
+    }
+
+    record StoredTicket(byte[] requestHash, TicketSummary ticket) {
+    }
+}

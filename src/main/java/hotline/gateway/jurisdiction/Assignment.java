@@ -1,0 +1,30 @@
+package hotline.gateway.jurisdiction;
+
+/**
+ * Where a ticket goes and why. {@code detail} explains ambiguities and conflicts for the dispatch desk.
+ */
+public record Assignment(AssignmentLevel level, String code, String name, ResolutionRule rule, String detail) {
+
+    public static final String CITY_CODE = "city";
+
+    public static Assignment town(Town town, ResolutionRule rule) {
+        return new Assignment(AssignmentLevel.TOWN, town.code(), town.name(), rule, null);
+    }
+
+    public static Assignment districtDesk(District district, ResolutionRule rule, String detail) {
+        return new Assignment(AssignmentLevel.DISTRICT_DESK, district.code(), district.name(), rule, detail);
+    }
+
+    public static Assignment cityDesk(ResolutionRule rule, String detail) {
+        return new Assignment(AssignmentLevel.CITY_DESK, CITY_CODE, "city desk", rule, detail);
+    }
+
+    /** The broker queue of the office that receives the ticket. */
+    public String queue() {
+        return switch (level) {
+            case TOWN -> "tickets." + code;
+            case DISTRICT_DESK -> "triage." + code;
+            case CITY_DESK -> "triage." + CITY_CODE;
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package hotline.gateway.ticket;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Reads tickets for the REST API. */
+@Component("ticketQueries")
+public class TicketQueries {
+
+    private static final String FIND_TICKET = """
+            SELECT t.id, t.ticket_no, t.status, t.priority, t.extended, t.escalated, t.needs,
+                   t.assigned_level, t.assigned_code, t.assigned_name, t.assigned_rule, t.assigned_detail,
+                   r.received_at, t.created_at, t.updated_at
+            FROM ticket t JOIN service_request r ON r.id = t.request_id
+            WHERE t.ticket_no = ?
+            """;
+    private static final String FIND_EVENTS = """
+            SELECT type, status, actor, reason, occurred_at FROM ticket_event WHERE ticket_id = ? ORDER BY id
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public TicketQueries(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public TicketDetails find(String ticketNo) {
+        List<TicketDetails> found = jdbc.query(FIND_TICKET, (rs, row) -> details(rs), ticketNo);
+        if (found.isEmpty()) {
+            throw new TicketNotFoundException(ticketNo);
+        }
+        return found.get(0);
+    }
+
+    private TicketDetails details(ResultSet rs) throws SQLException {
+        long id = rs.getLong("id");
+        List<TicketDetails.Event> events = jdbc.query(FIND_EVENTS, (e, row) -> new TicketDetails.Event(
+                e.getString("type"), e.getString("status"), e.getString("actor"), e.getString("reason"),
+                e.getTimestamp("occurred_at").toInstant()), id);
+        String ticketNo = rs.getString("ticket_no");
+        return new TicketDetails(ticketNo, rs.getString("status"), rs.getString("priority"),
+                rs.getBoolean("extended"), rs.getBoolean("escalated"), needs(rs.getString("needs")),
+                new AssignmentView(rs.getString("assigned_level"), rs.getString("assigned_code"),
+                        rs.getString("assigned_name"), rs.getString("assigned_rule"), rs.getString("assigned_detail")),
+                rs.getTimestamp("received_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(), events, Map.of("self", TicketLinks.self(ticketNo)));
+    }
+
+    private NeedsView needs(String stored) {
+        try {
+            return json.readValue(stored, NeedsView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored needs are not readable", e);
+        }
+    }
+}

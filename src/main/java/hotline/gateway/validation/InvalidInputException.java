@@ -1,0 +1,23 @@
+package hotline.gateway.validation;
+
+import java.util.List;
+
+/** A request that cannot be accepted as it is; carries every bad field, not just the first. */
+public class InvalidInputException extends RuntimeException {
+
+    private final List<FieldError> errors;
+
+    public InvalidInputException(List<FieldError> errors) {
+        super(errors.size() + " invalid field(s): "
+                + String.join(", ", errors.stream().map(FieldError::field).toList()));
+        this.errors = List.copyOf(errors);
+    }
+
+    public static InvalidInputException of(String field, String message) {
+        return new InvalidInputException(List.of(new FieldError(field, message)));
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

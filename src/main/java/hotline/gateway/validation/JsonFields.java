@@ -1,0 +1,231 @@
+package hotline.gateway.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Reads typed fields from a JSON object and collects every problem under the field's path, so that a client gets
+ * all its mistakes in one answer. Absent and null fields are the same; a child object shares the error list.
+ */
+public final class JsonFields {
+
+    private final JsonNode node;
+    private final String prefix;
+    private final List<FieldError> errors;
+
+    private JsonFields(JsonNode node, String prefix, List<FieldError> errors) {
+        this.node = node;
+        this.prefix = prefix;
+        this.errors = errors;
+    }
+
+    /** The top-level object of a request; anything else is one error on the body. */
+    public static JsonFields root(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw InvalidInputException.of("(body)", "must be a JSON object");
+        }
+        return new JsonFields(node, "", new ArrayList<>());
+    }
+
+    public String path(String name) {
+        return prefix + name;
+    }
+
+    public void reject(String name, String message) {
+        errors.add(new FieldError(path(name), message));
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    public List<FieldError> errors() {
+        return List.copyOf(errors);
+    }
+
+    public void throwIfInvalid() {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    public String requiredText(String name, int maxLength) {
+        String value = optionalText(name, maxLength);
+        if (value == null && isAbsent(name)) {
+            reject(name, "is required");
+        }
+        return value;
+    }
+
+    /** A string of at most maxLength characters; a blank string counts as absent. */
+    public String optionalText(String name, int maxLength) {
+        JsonNode value = node.get(name);
+        if (isNull(value)) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            reject(name, "must be a string");
+            return null;
+        }
+        String text = value.textValue();
+        if (text.isBlank()) {
+            reject(name, "must not be blank");
+            return null;
+        }
+        if (text.codePointCount(0, text.length()) > maxLength) {
+            reject(name, "must be at most " + maxLength + " characters");
+            return null;
+        }
+        return text;
+    }
+
+    public Boolean optionalBoolean(String name) {
+        JsonNode value = node.get(name);
+        if (isNull(value)) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            reject(name, "must be true or false");
+            return null;
+        }
+        return value.booleanValue();
+    }
+
+    public Integer optionalInteger(String name, int min, int max) {
+        JsonNode value = node.get(name);
+        if (isNull(value)) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            reject(name, "must be a whole number");
+            return null;
+        }
+        int number = value.intValue();
+        if (number < min || number > max) {
+            reject(name, "must be between " + min + " and " + max);
+            return null;
+        }
+        return number;
+    }
+
+    public Double optionalNumber(String name, double min, double max) {
+        JsonNode value = node.get(name);
+        if (isNull(value)) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            reject(name, "must be a number");
+            return null;
+        }
+        double number = value.doubleValue();
+        if (!(number >= min && number <= max)) {
+            reject(name, "must be between " + min + " and " + max);
+            return null;
+        }
+        return number;
+    }
+
+    public BigDecimal optionalDecimal(String name, BigDecimal min, BigDecimal max) {
+        JsonNode value = node.get(name);
+        if (isNull(value)) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            reject(name, "must be a number");
+            return null;
+        }
+        BigDecimal number = value.decimalValue();
+        if (number.compareTo(min) < 0 || number.compareTo(max) > 0) {
+            reject(name, "must be between " + min.toPlainString() + " and " + max.toPlainString());
+            return null;
+        }
+        return number;
+    }
+
+    /** An ISO-8601 date-time with its offset, e.g. 2026-11-28T09:15:00+08:00. */
+    public OffsetDateTime requiredOffsetDateTime(String name) {
+        String text = requiredText(name, 64);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        } catch (DateTimeParseException e) {
+            reject(name, "must be an ISO-8601 date-time with offset, e.g. 2026-11-28T09:15:00+08:00");
+            return null;
+        }
+    }
+
+    /** A member of a fixed set of names, matched without regard to case. */
+    public <E extends Enum<E>> E optionalEnum(String name, Class<E> type, E defaultValue) {
+        String text = optionalText(name, 32);
+        if (text == null) {
+            return isAbsent(name) ? defaultValue : null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(text)) {
+                return constant;
+            }
+        }
+        List<String> allowed = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            allowed.add(constant.name());
+        }
+        reject(name, "must be one of " + String.join(", ", allowed));
+        return null;
+    }
+
+    /** A nested object read by the given function, or null when absent. */
+    public <T> T optionalObject(String name, Function<JsonFields, T> reader) {
+        JsonNode value = node.get(name);
+        if (isNull(value)) {
+            return null;
+        }
+        if (!value.isObject()) {
+            reject(name, "must be an object");
+            return null;
+        }
+        return reader.apply(new JsonFields(value, path(name) + ".", errors));
+    }
+
+    /** An array of objects, each read by the given function; null when absent. */
+    public <T> List<T> optionalObjectArray(String name, int maxItems, Function<JsonFields, T> reader) {
+        JsonNode value = node.get(name);
+        if (isNull(value)) {
+            return null;
+        }
+        if (!value.isArray()) {
+            reject(name, "must be an array");
+            return null;
+        }
+        if (value.size() > maxItems) {
+            reject(name, "must have at most " + maxItems + " items");
+            return null;
+        }
+        List<T> items = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            String itemPath = path(name) + "[" + i + "]";
+            if (!item.isObject()) {
+                errors.add(new FieldError(itemPath, "must be an object"));
+                continue;
+            }
+            items.add(reader.apply(new JsonFields(item, itemPath + ".", errors)));
+        }
+        return items;
+    }
+
+    private boolean isAbsent(String name) {
+        return isNull(node.get(name));
+    }
+
+    private static boolean isNull(JsonNode value) {
+        return value == null || value.isNull() || value.isMissingNode();
+    }
+}

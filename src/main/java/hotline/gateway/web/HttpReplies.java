@@ -1,0 +1,53 @@
+package hotline.gateway.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hotline.gateway.intake.IntakeOutcome;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+
+/** Writes JSON answers onto a Camel HTTP exchange: status, content type and body, and no request header echoed back. */
+@Component("httpReplies")
+public class HttpReplies {
+
+    public static final String JSON = "application/json";
+
+    private final ObjectMapper json;
+
+    public HttpReplies(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** 201 for a request accepted now, 200 for a retry of one accepted before. */
+    public void intake(Exchange exchange, IntakeOutcome outcome) {
+        if (outcome.created()) {
+            exchange.getMessage().setHeader("Location", outcome.ticket().links().get("self"));
+        }
+        write(exchange, outcome.created() ? 201 : 200, JSON, outcome.ticket());
+    }
+
+    public void ok(Exchange exchange, Object body) {
+        write(exchange, 200, JSON, body);
+    }
+
+    void write(Exchange exchange, int status, String contentType, Object body) {
+        Message message = exchange.getMessage();
+        String location = message.getHeader("Location", String.class);
+        String retryAfter = message.getHeader("Retry-After", String.class);
+        message.removeHeaders("*");
+        if (location != null) {
+            message.setHeader("Location", location);
+        }
+        if (retryAfter != null) {
+            message.setHeader("Retry-After", retryAfter);
+        }
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        message.setHeader(Exchange.CONTENT_TYPE, contentType);
+        try {
+            message.setBody(json.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write answer", e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package hotline.gateway.web;
+
+import hotline.gateway.intake.IdempotencyConflictException;
+import hotline.gateway.ticket.TicketNotFoundException;
+import hotline.gateway.validation.FieldError;
+import hotline.gateway.validation.InvalidInputException;
+import java.util.List;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The HTTP error policy: every exception of an HTTP route becomes a problem+json answer. Client mistakes are 4xx and
+ * name the field; an unavailable database is 503 (the client retries); anything else is a 500 with an incident id
+ * that is logged, never a stack trace in the answer.
+ */
+@Component("problemReplies")
+public class ProblemReplies {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemReplies.class);
+
+    private final HttpReplies replies;
+
+    public ProblemReplies(HttpReplies replies) {
+        this.replies = replies;
+    }
+
+    public void render(Exchange exchange) {
+        Exception exception = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String instance = exchange.getIn().getHeader(Exchange.HTTP_URI, String.class);
+        Problem problem = toProblem(exception, instance);
+        if (problem.status() == 503) {
+            exchange.getMessage().setHeader("Retry-After", "5");
+        }
+        replies.write(exchange, problem.status(), Problem.MEDIA_TYPE, problem);
+    }
+
+    Problem toProblem(Exception exception, String instance) {
+        if (exception instanceof InvalidInputException invalid) {
+            return new Problem("/problems/invalid-input", "Invalid request", 400,
+                    describe(invalid.errors()), instance, invalid.errors());
+        }
+        if (exception instanceof HttpProblemException http) {
+            return new Problem("/problems/" + slug(http.title()), http.title(), http.status(), http.getMessage(),
+                    instance, List.of());
+        }
+        if (exception instanceof IdempotencyConflictException conflict) {
+            return new Problem("/problems/id-conflict", "Conflicting request", 409, conflict.getMessage(), instance,
+                    List.of(new FieldError(conflict.field(), "already used with a different body")));
+        }
+        if (exception instanceof TicketNotFoundException notFound) {
+            return new Problem("/problems/not-found", "Not found", 404, notFound.getMessage(), instance, List.of());
+        }
+        String incident = UUID.randomUUID().toString();
+        if (exception instanceof CannotGetJdbcConnectionException
+                || exception instanceof DataAccessResourceFailureException
+                || exception instanceof TransientDataAccessException) {
+            log.warn("Incident {}: database unavailable for {}: {}", incident, instance, exception.getMessage());
+            return new Problem("/problems/unavailable", "Service unavailable", 503,
+                    "The service is temporarily unavailable; retry later. Incident " + incident, instance, List.of());
+        }
+        log.error("Incident {}: unexpected failure for {}", incident, instance, exception);
+        return new Problem("/problems/internal", "Internal error", 500,
+                "The request could not be completed. Incident " + incident, instance, List.of());
+    }
+
+    private static String describe(List<FieldError> errors) {
+        StringBuilder detail = new StringBuilder();
+        for (FieldError error : errors) {
+            if (!detail.isEmpty()) {
+                detail.append("; ");
+            }
+            detail.append(error.field()).append(' ').append(error.message());
+        }
+        return detail.toString();
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+}
