@@ -31,6 +31,8 @@ public class TicketPublisher {
                 for (PendingMessage pending : messages) {
                     TextMessage message = session.createTextMessage(pending.payload());
                     message.setStringProperty(DUPLICATE_ID, pending.dedupId());
+                    // Offices may select on these without parsing the body.
+                    message.setStringProperty("ticketNo", pending.ticketNo());
                     message.setStringProperty("schemaVersion", String.valueOf(TicketMessage.SCHEMA_VERSION));
                     message.setStringProperty("messageType", TicketMessage.TYPE_DISPATCH);
                     message.setStringProperty("contentType", "application/json");

@@ -110,7 +110,12 @@ final class BatchRows {
             }
             String field = path[path.length - 1];
             if (NUMBER_COLUMNS.contains(column) && isNumber(value)) {
-                parent.put(field, new BigDecimal(value));
+                BigDecimal number = new BigDecimal(value);
+                if (number.scale() <= 0 && number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) {
+                    parent.put(field, number.longValueExact());
+                } else {
+                    parent.put(field, number);
+                }
             } else if (BOOLEAN_COLUMNS.contains(column) && (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false"))) {
                 parent.put(field, Boolean.parseBoolean(value.toLowerCase()));
             } else {

@@ -1,5 +1,6 @@
 package hotline.gateway.web;
 
+import hotline.gateway.intake.BatchTooLargeException;
 import hotline.gateway.intake.IdempotencyConflictException;
 import hotline.gateway.ticket.TicketNotFoundException;
 import hotline.gateway.validation.FieldError;
@@ -47,6 +48,10 @@ public class ProblemReplies {
         }
         if (exception instanceof HttpProblemException http) {
             return new Problem("/problems/" + slug(http.title()), http.title(), http.status(), http.getMessage(),
+                    instance, List.of());
+        }
+        if (exception instanceof BatchTooLargeException tooLarge) {
+            return new Problem("/problems/payload-too-large", "Payload too large", 413, tooLarge.getMessage(),
                     instance, List.of());
         }
         if (exception instanceof IdempotencyConflictException conflict) {

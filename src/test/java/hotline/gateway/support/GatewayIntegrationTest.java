@@ -1,0 +1,52 @@
+package hotline.gateway.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole gateway on a random HTTP port, with a real embedded PostgreSQL and a real embedded Artemis reached over
+ * TCP, each with fresh data under target/test-data. All integration tests share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@CamelSpringBootTest
+public abstract class GatewayIntegrationTest {
+
+    protected static final Path DATA = Path.of("target/test-data", UUID.randomUUID().toString()).toAbsolutePath();
+    protected static final int BROKER_PORT = freePort();
+    protected static final Path INBOX = DATA.resolve("inbox");
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void gatewayProperties(DynamicPropertyRegistry registry) {
+        registry.add("hotline.database.embedded.data-dir", () -> DATA.resolve("pg").toString());
+        registry.add("hotline.broker.embedded.port", () -> BROKER_PORT);
+        registry.add("hotline.broker.embedded.data-dir", () -> DATA.resolve("artemis").toString());
+        registry.add("hotline.inbox.dir", INBOX::toString);
+    }
+
+    protected GatewayClient gateway() {
+        return new GatewayClient(port);
+    }
+
+    protected static BrokerClient broker() {
+        return new BrokerClient("tcp://127.0.0.1:" + BROKER_PORT, "gateway", "gateway-local");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
