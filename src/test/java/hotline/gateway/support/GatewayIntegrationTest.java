@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -13,9 +14,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole gateway on a random HTTP port, with a real embedded PostgreSQL and a real embedded Artemis reached over
- * TCP, each with fresh data under target/test-data. All integration tests share one application context.
+ * TCP, each with fresh data under target/test-data. All integration tests share one application context, with
+ * metrics exported as in production.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
 @CamelSpringBootTest
 public abstract class GatewayIntegrationTest {
 

@@ -1,0 +1,46 @@
+package hotline.gateway.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import hotline.gateway.support.GatewayClient.Response;
+import hotline.gateway.support.GatewayIntegrationTest;
+import hotline.gateway.support.SampleCalls;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What operators and integrators rely on: health probes, Prometheus metrics per route, the OpenAPI document. */
+class OperationsEndToEndTest extends GatewayIntegrationTest {
+
+    @Test
+    void readinessReportsTheDatabaseAndTheBroker() {
+        Response readiness = gateway().get("/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(200);
+        JsonNode health = readiness.json();
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/jms/status").asText()).isEqualTo("UP");
+        assertThat(gateway().get("/actuator/health/liveness").json().get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusHasPerRouteCamelMetrics() {
+        gateway().postJson("/api/v1/calls", SampleCalls.byId("DEV-2026-0002")
+                .withCallId("OPS-" + UUID.randomUUID()).toString());
+        Response metrics = gateway().get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).containsPattern("camel_exchanges_total\\{[^}]*routeId=\"intake-call\"")
+                .containsPattern("routeId=\"outbox-relay\"");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheApi() {
+        Response document = gateway().get("/api/v1/api-doc");
+        assertThat(document.status()).isEqualTo(200);
+        JsonNode openApi = document.json();
+        assertThat(openApi.get("openapi").asText()).startsWith("3.");
+        assertThat(openApi.get("paths").has("/calls")).isTrue();
+        assertThat(openApi.get("paths").has("/reports/batch")).isTrue();
+        assertThat(openApi.get("paths").has("/tickets/{ticketNo}")).isTrue();
+    }
+}
