@@ -18,7 +18,7 @@ public record GatewayProperties(
 
     public record Classification(
             @DefaultValue("config/need-dictionary.csv") Path dictionary,
-            @DefaultValue("0.5") double minConfidence) {
+            @DefaultValue("0.55") double minConfidence) {
     }
 
     public record Jurisdiction(

@@ -1,0 +1,15 @@
+package hotline.gateway.classification;
+
+/** What a dictionary term is evidence of (the first CSV column, see config/need-dictionary.csv). */
+public enum TermKind {
+    /** Evidence for a {@link NeedCode} (any code but OTHER). */
+    NEED,
+    /** Information-only, off-topic or thank-you signal: competes with the needs, never reported as one. */
+    INFO,
+    /** Danger now: life or safety at risk, or no food / shelter today. */
+    URGENT,
+    /** Immediacy cue; adds to a danger sum, never urgent on its own. */
+    NOW,
+    /** Past, resolved or negated: silences URGENT and NOW terms in the same clause. */
+    RESOLVED
+}
