@@ -2,8 +2,7 @@ package hotline.gateway.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import hotline.gateway.ticket.AssignmentView;
-import hotline.gateway.ticket.NeedsView;
+import hotline.gateway.ticket.TicketRows;
 import hotline.gateway.ticket.TicketSummary;
 import java.sql.Timestamp;
 import java.util.List;
@@ -81,10 +80,7 @@ public class IntakeRepository {
     Optional<StoredTicket> findByExternalId(Source source, String externalId) {
         return jdbc.query(FIND_BY_EXTERNAL_ID, (rs, row) -> new StoredTicket(rs.getBytes("body_hash"),
                         TicketSummary.of(rs.getString("ticket_no"), rs.getString("status"), rs.getString("priority"),
-                                fromJson(rs.getString("needs")),
-                                new AssignmentView(rs.getString("assigned_level"), rs.getString("assigned_code"),
-                                        rs.getString("assigned_name"), rs.getString("assigned_rule"),
-                                        rs.getString("assigned_detail")))),
+                                TicketRows.needs(json, rs), TicketRows.assignment(rs))),
                 source.name(), externalId).stream().findFirst();
     }
 
@@ -96,14 +92,6 @@ public class IntakeRepository {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
-        }
-    }
-
-    private NeedsView fromJson(String needs) {
-        try {
-            return json.readValue(needs, NeedsView.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored needs are not readable", e);
         }
     }
 

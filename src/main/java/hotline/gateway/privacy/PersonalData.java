@@ -28,24 +28,23 @@ public final class PersonalData {
 
     /** 13201501449 → 132****1449; short numbers are masked entirely. */
     public static String maskPhone(String phone) {
-        if (phone == null) {
-            return null;
-        }
-        if (phone.length() < 8) {
-            return "*".repeat(phone.length());
-        }
-        return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
+        return keepEnds(phone);
     }
 
     /** 310107196803119049 → 310***********9049: area prefix and last digits only, never the birth date. */
     public static String maskIdNumber(String id) {
-        if (id == null) {
+        return keepEnds(id);
+    }
+
+    /** The first 3 and last 4 characters, the rest starred; under 8 characters all starred. */
+    private static String keepEnds(String value) {
+        if (value == null) {
             return null;
         }
-        if (id.length() < 8) {
-            return "*".repeat(id.length());
+        if (value.length() < 8) {
+            return "*".repeat(value.length());
         }
-        return id.substring(0, 3) + "*".repeat(id.length() - 7) + id.substring(id.length() - 4);
+        return value.substring(0, 3) + "*".repeat(value.length() - 7) + value.substring(value.length() - 4);
     }
 
     /** Masks every phone or resident ID number found in a text. */

@@ -1,6 +1,5 @@
 package hotline.gateway.ticket;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,18 +46,9 @@ public class TicketQueries {
                 e.getTimestamp("occurred_at").toInstant()), id);
         String ticketNo = rs.getString("ticket_no");
         return new TicketDetails(ticketNo, rs.getString("status"), rs.getString("priority"),
-                rs.getBoolean("extended"), rs.getBoolean("escalated"), needs(rs.getString("needs")),
-                new AssignmentView(rs.getString("assigned_level"), rs.getString("assigned_code"),
-                        rs.getString("assigned_name"), rs.getString("assigned_rule"), rs.getString("assigned_detail")),
+                rs.getBoolean("extended"), rs.getBoolean("escalated"), TicketRows.needs(json, rs),
+                TicketRows.assignment(rs),
                 rs.getTimestamp("received_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), events, Map.of("self", TicketLinks.self(ticketNo)));
-    }
-
-    private NeedsView needs(String stored) {
-        try {
-            return json.readValue(stored, NeedsView.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored needs are not readable", e);
-        }
     }
 }

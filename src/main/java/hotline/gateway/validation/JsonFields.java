@@ -115,20 +115,8 @@ public final class JsonFields {
     }
 
     public Double optionalNumber(String name, double min, double max) {
-        JsonNode value = node.get(name);
-        if (isNull(value)) {
-            return null;
-        }
-        if (!value.isNumber()) {
-            reject(name, "must be a number");
-            return null;
-        }
-        double number = value.doubleValue();
-        if (!(number >= min && number <= max)) {
-            reject(name, "must be between " + min + " and " + max);
-            return null;
-        }
-        return number;
+        BigDecimal number = optionalDecimal(name, BigDecimal.valueOf(min), BigDecimal.valueOf(max));
+        return number == null ? null : number.doubleValue();
     }
 
     public BigDecimal optionalDecimal(String name, BigDecimal min, BigDecimal max) {

@@ -1,0 +1,26 @@
+package hotline.gateway.ticket;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Reads the columns every ticket query shares: its needs (JSON) and its assignment. */
+public final class TicketRows {
+
+    private TicketRows() {
+    }
+
+    public static NeedsView needs(ObjectMapper json, ResultSet rs) throws SQLException {
+        try {
+            return json.readValue(rs.getString("needs"), NeedsView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored needs are not readable", e);
+        }
+    }
+
+    public static AssignmentView assignment(ResultSet rs) throws SQLException {
+        return new AssignmentView(rs.getString("assigned_level"), rs.getString("assigned_code"),
+                rs.getString("assigned_name"), rs.getString("assigned_rule"), rs.getString("assigned_detail"));
+    }
+}
