@@ -118,7 +118,7 @@ public class OutboxRelay {
         backoff = firstFailure ? Duration.ofMillis(500) : min(backoff.multipliedBy(2), maxBackoff);
         pausedUntil = clock.instant().plus(backoff);
         if (firstFailure) {
-            log.warn("Outbox relay cannot deliver, retrying with backoff up to {}: {}", maxBackoff, rootMessage(e));
+            log.warn("Outbox relay cannot deliver, retrying with backoff up to {}: {}", maxBackoff, rootMessage(e), e);
         } else {
             log.debug("Outbox relay still cannot deliver: {}", rootMessage(e));
         }

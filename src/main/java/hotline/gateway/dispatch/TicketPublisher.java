@@ -1,16 +1,32 @@
 package hotline.gateway.dispatch;
 
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.util.List;
-import org.springframework.jms.core.JmsTemplate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.activemq.artemis.api.core.ActiveMQDuplicateIdException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.support.JmsUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a batch of outbox messages to their queues in one broker transaction: persistent, with Artemis's duplicate
- * id so that a batch sent again after a crash is dropped by the broker instead of delivered twice.
+ * Sends a batch of outbox messages to their queues: persistent, with Artemis's duplicate id so that a message sent
+ * again after a crash is dropped by the broker instead of delivered twice.
+ *
+ * <p>A batch goes in one broker transaction: one sync for the whole batch. Artemis refuses a whole transaction that
+ * holds a duplicate, so when a batch is refused (some of it reached the broker before the gateway or the broker
+ * stopped) it goes again one message at a time, and the broker drops just the duplicates.
+ *
+ * <p>Plain JMS on purpose: a JmsTemplate called inside the relay's database transaction would commit the broker
+ * session after the database, and a message could be marked sent without having been.
  */
 @Component
 public class TicketPublisher {
@@ -18,36 +34,91 @@ public class TicketPublisher {
     /** Artemis's duplicate-detection property (Message.HDR_DUPLICATE_DETECTION_ID). */
     static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
-    private final JmsTemplate jms;
+    private static final Logger log = LoggerFactory.getLogger(TicketPublisher.class);
 
-    public TicketPublisher(JmsTemplate jms) {
-        this.jms = jms;
+    private final ConnectionFactory connectionFactory;
+    private final Map<String, Queue> queues = new ConcurrentHashMap<>();
+
+    public TicketPublisher(ConnectionFactory connectionFactory) {
+        this.connectionFactory = connectionFactory;
     }
 
-    /** Returns once the broker has committed every message of the batch. */
+    /** Returns once the broker has every message of the batch (or already had it). */
     void publish(List<PendingMessage> messages) {
-        jms.execute(session -> {
-            try (MessageProducer producer = session.createProducer(null)) {
-                for (PendingMessage pending : messages) {
-                    TextMessage message = session.createTextMessage(pending.payload());
-                    message.setStringProperty(DUPLICATE_ID, pending.dedupId());
-                    // Offices may select on these without parsing the body.
-                    message.setStringProperty("ticketNo", pending.ticketNo());
-                    message.setStringProperty("schemaVersion", String.valueOf(TicketMessage.SCHEMA_VERSION));
-                    message.setStringProperty("messageType", TicketMessage.TYPE_DISPATCH);
-                    message.setStringProperty("contentType", "application/json");
-                    producer.send(session.createQueue(pending.destination()), message,
-                            jakarta.jms.DeliveryMode.PERSISTENT, pending.priority(), 0);
+        // The caching connection factory shares one connection and keeps sessions and producers: closing returns them.
+        try (Connection connection = connectionFactory.createConnection()) {
+            try {
+                sendInOneTransaction(connection, messages);
+            } catch (JMSException e) {
+                if (!refusedAsDuplicate(e)) {
+                    throw e;
                 }
+                log.info("Broker refused a batch of {} messages (it holds some of them already): sending one by one",
+                        messages.size());
+                sendOneByOne(connection, messages);
             }
-            commit(session);
-            return null;
-        }, true);
+        } catch (JMSException e) {
+            throw JmsUtils.convertJmsAccessException(e);
+        }
     }
 
-    private static void commit(Session session) throws JMSException {
-        if (session.getTransacted()) {
+    private void sendInOneTransaction(Connection connection, List<PendingMessage> messages) throws JMSException {
+        try (Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
+            for (PendingMessage message : messages) {
+                send(session, message);
+            }
             session.commit();
         }
+    }
+
+    /** Outside a transaction a persistent send returns once the broker has stored it, or fails as a duplicate. */
+    private void sendOneByOne(Connection connection, List<PendingMessage> messages) throws JMSException {
+        try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            for (PendingMessage message : messages) {
+                try {
+                    send(session, message);
+                } catch (JMSException e) {
+                    if (!refusedAsDuplicate(e)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    private void send(Session session, PendingMessage pending) throws JMSException {
+        TextMessage message = session.createTextMessage(pending.payload());
+        message.setStringProperty(DUPLICATE_ID, pending.dedupId());
+        // Offices may select on these without parsing the body.
+        message.setStringProperty("ticketNo", pending.ticketNo());
+        message.setStringProperty("schemaVersion", String.valueOf(TicketMessage.SCHEMA_VERSION));
+        message.setStringProperty("messageType", TicketMessage.TYPE_DISPATCH);
+        message.setStringProperty("contentType", "application/json");
+        // Artemis asks the broker about a queue when the Queue object and when its producer are made: both are kept
+        // (here, and in the caching connection factory), so a send costs no round trip of its own.
+        try (MessageProducer producer = session.createProducer(queue(session, pending.destination()))) {
+            producer.send(message, DeliveryMode.PERSISTENT, pending.priority(), 0);
+        }
+    }
+
+    private Queue queue(Session session, String name) throws JMSException {
+        Queue queue = queues.get(name);
+        if (queue == null) {
+            queue = session.createQueue(name);
+            queues.put(name, queue);
+        }
+        return queue;
+    }
+
+    private static boolean refusedAsDuplicate(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ActiveMQDuplicateIdException) {
+                return true;
+            }
+            if (cause instanceof JMSException jms && jms.getLinkedException() instanceof ActiveMQDuplicateIdException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
