@@ -65,6 +65,8 @@ class BrokerOutageEndToEndTest extends GatewayIntegrationTest {
         int acceptedBeforeStop = queueByTicket.size();
         await().atMost(Duration.ofSeconds(20)).until(() -> queueByTicket.size() >= acceptedBeforeStop + 20);
         assertThat(pendingOutbox()).as("tickets wait in the outbox while the broker is down").isPositive();
+        assertThat(gateway().get("/actuator/health/readiness").status()).as("intake stays ready").isEqualTo(200);
+        assertThat(gateway().get("/actuator/health/dispatch").status()).as("dispatch is down").isEqualTo(503);
         broker.start();
         await().atMost(Duration.ofSeconds(20)).until(() -> queueByTicket.size() >= acceptedBeforeStop + 40);
         posting.set(false);

@@ -1,11 +1,13 @@
 package hotline.gateway.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import hotline.gateway.support.GatewayClient.Response;
 import hotline.gateway.support.GatewayIntegrationTest;
 import hotline.gateway.support.SampleCalls;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -13,13 +15,18 @@ import org.junit.jupiter.api.Test;
 class OperationsEndToEndTest extends GatewayIntegrationTest {
 
     @Test
-    void readinessReportsTheDatabaseAndTheBroker() {
-        Response readiness = gateway().get("/actuator/health/readiness");
-        assertThat(readiness.status()).isEqualTo(200);
-        JsonNode health = readiness.json();
-        assertThat(health.get("status").asText()).isEqualTo("UP");
+    void healthReportsTheDatabaseAndTheBrokerWithProbes() {
+        // Camel reports a polling consumer (the inbox) as down until its first poll.
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(gateway().get("/actuator/health").json().get("status").asText()).isEqualTo("UP"));
+        JsonNode health = gateway().get("/actuator/health").json();
         assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/jms/status").asText()).isEqualTo("UP");
+        Response readiness = gateway().get("/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(gateway().get("/actuator/health/dispatch").json().at("/components/jms/status").asText())
+                .isEqualTo("UP");
         assertThat(gateway().get("/actuator/health/liveness").json().get("status").asText()).isEqualTo("UP");
     }
 
@@ -30,7 +37,8 @@ class OperationsEndToEndTest extends GatewayIntegrationTest {
         Response metrics = gateway().get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).containsPattern("camel_exchanges_total\\{[^}]*routeId=\"intake-call\"")
-                .containsPattern("routeId=\"outbox-relay\"");
+                .containsPattern("routeId=\"outbox-relay\"")
+                .contains("hotline_outbox_pending", "hotline_outbox_oldest_pending_age_seconds");
     }
 
     @Test

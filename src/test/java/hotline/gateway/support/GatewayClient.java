@@ -19,7 +19,7 @@ public final class GatewayClient {
 
     private final int port;
 
-    GatewayClient(int port) {
+    public GatewayClient(int port) {
         this.port = port;
     }
 
