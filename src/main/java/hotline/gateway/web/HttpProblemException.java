@@ -5,11 +5,18 @@ public class HttpProblemException extends RuntimeException {
 
     private final int status;
     private final String title;
+    private final String field;
 
-    public HttpProblemException(int status, String title, String detail) {
+    /** @param field what is wrong: a header (Content-Type) or the body */
+    public HttpProblemException(int status, String title, String field, String detail) {
         super(detail);
         this.status = status;
         this.title = title;
+        this.field = field;
+    }
+
+    public String field() {
+        return field;
     }
 
     public int status() {

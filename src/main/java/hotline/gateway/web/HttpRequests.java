@@ -39,8 +39,8 @@ public class HttpRequests {
     public JsonNode jsonBody(Exchange exchange) {
         String mediaType = mediaType(exchange);
         if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
-            throw new HttpProblemException(415, "Unsupported media type",
-                    "Content-Type must be application/json, not " + describe(mediaType));
+            throw new HttpProblemException(415, "Unsupported media type", "Content-Type",
+                    "must be application/json, not " + describe(mediaType));
         }
         byte[] body = body(exchange, maxBodyBytes);
         try {
@@ -58,8 +58,8 @@ public class HttpRequests {
     public BatchFile batchBody(Exchange exchange) {
         String mediaType = mediaType(exchange);
         if (!BATCH_TYPES.contains(mediaType)) {
-            throw new HttpProblemException(415, "Unsupported media type",
-                    "Content-Type must be text/csv or application/jsonl (JSON Lines), not " + describe(mediaType));
+            throw new HttpProblemException(415, "Unsupported media type", "Content-Type",
+                    "must be text/csv or application/jsonl (JSON Lines), not " + describe(mediaType));
         }
         return new BatchFile("request body",
                 mediaType.equals("text/csv") ? BatchFile.Format.CSV : BatchFile.Format.JSON_LINES,
@@ -91,7 +91,7 @@ public class HttpRequests {
     }
 
     private static HttpProblemException tooLarge(int limit) {
-        return new HttpProblemException(413, "Payload too large", "The body must be at most " + limit + " bytes");
+        return new HttpProblemException(413, "Payload too large", "(body)", "must be at most " + limit + " bytes");
     }
 
     private static String describe(String mediaType) {

@@ -47,12 +47,13 @@ public class ProblemReplies {
                     describe(invalid.errors()), instance, invalid.errors());
         }
         if (exception instanceof HttpProblemException http) {
-            return new Problem("/problems/" + slug(http.title()), http.title(), http.status(), http.getMessage(),
-                    instance, List.of());
+            return new Problem("/problems/" + slug(http.title()), http.title(), http.status(),
+                    http.field() + " " + http.getMessage(), instance,
+                    List.of(new FieldError(http.field(), http.getMessage())));
         }
         if (exception instanceof BatchTooLargeException tooLarge) {
             return new Problem("/problems/payload-too-large", "Payload too large", 413, tooLarge.getMessage(),
-                    instance, List.of());
+                    instance, List.of(new FieldError("(body)", tooLarge.getMessage())));
         }
         if (exception instanceof IdempotencyConflictException conflict) {
             return new Problem("/problems/id-conflict", "Conflicting request", 409, conflict.getMessage(), instance,

@@ -98,13 +98,15 @@ class BadInputEndToEndTest extends GatewayIntegrationTest {
     void aBodyOver64KiBIsRefusedAs413() {
         ObjectNode call = validCall();
         call.put("padding", "x".repeat(70 * 1024));
-        refused(gateway().postJson("/api/v1/calls", call.toString()), 413);
+        JsonNode problem = refused(gateway().postJson("/api/v1/calls", call.toString()), 413);
+        assertThat(fields(problem)).containsExactly("(body)");
     }
 
     @Test
     void aBodyThatIsNotJsonIsRefusedAs415() {
         JsonNode problem = refused(gateway().post("/api/v1/calls", "text/plain", validCall().toString()), 415);
         assertThat(problem.get("detail").asText()).contains("application/json");
+        assertThat(fields(problem)).containsExactly("Content-Type");
         refused(gateway().post("/api/v1/calls", null, validCall().toString()), 415);
     }
 
