@@ -12,12 +12,12 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * against the PostgreSQL and the Artemis it is given (here started apart from it, reached over TCP).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext // closed after this class, before its servers stop at the end of the run
 class ExternalServicesEndToEndTest {
 
     private static final Path DATA = Path.of("target/test-data", "external-" + UUID.randomUUID()).toAbsolutePath();
@@ -49,12 +50,6 @@ class ExternalServicesEndToEndTest {
         registry.add("hotline.inbox.dir", () -> DATA.resolve("inbox").toString());
     }
 
-    @AfterAll
-    static void stopServers() throws IOException {
-        BROKER.close();
-        POSTGRES.close();
-    }
-
     @Test
     void startsNoEmbeddedServerAndDispatchesThroughTheGivenOnes() {
         assertThat(context.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
@@ -71,6 +66,7 @@ class ExternalServicesEndToEndTest {
 
     private static EmbeddedPostgres startPostgres() {
         try {
+            // zonky stops the server in a shutdown hook of its own.
             return EmbeddedPostgres.builder().setDataDirectory(DATA.resolve("pg")).setCleanDataDirectory(true).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -84,6 +80,7 @@ class ExternalServicesEndToEndTest {
             EmbeddedBroker broker = new EmbeddedBroker(Path.of("config/artemis/broker.xml"), "127.0.0.1", port,
                     DATA.resolve("artemis"));
             broker.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
