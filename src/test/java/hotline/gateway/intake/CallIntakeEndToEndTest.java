@@ -14,7 +14,12 @@ import jakarta.jms.JMSException;
 import jakarta.jms.TextMessage;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,6 +107,31 @@ class CallIntakeEndToEndTest extends GatewayIntegrationTest {
                 .isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox o JOIN ticket t ON t.id = o.ticket_id "
                 + "WHERE t.ticket_no = ?", Integer.class, ticketNo)).isEqualTo(1);
+    }
+
+    @Test
+    void theSameCallPostedTenTimesAtOnceMakesOneTicket() throws Exception {
+        String callId = "E2E-" + UUID.randomUUID();
+        String body = SampleCalls.byId("DEV-2026-0012").withCallId(callId).toString();
+        ExecutorService hotline = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                answers.add(hotline.submit(() -> gateway().postJson("/api/v1/calls", body)));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            Set<String> ticketNos = new HashSet<>();
+            for (Future<Response> answer : answers) {
+                statuses.add(answer.get().status());
+                ticketNos.add(answer.get().json().get("ticketNo").asText());
+            }
+            assertThat(statuses).containsOnly(200, 201).filteredOn(status -> status == 201).hasSize(1);
+            assertThat(ticketNos).hasSize(1);
+        } finally {
+            hotline.shutdown();
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM service_request WHERE external_id = ?", Integer.class,
+                callId)).isEqualTo(1);
     }
 
     @Test
