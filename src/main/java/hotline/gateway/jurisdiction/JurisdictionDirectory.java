@@ -122,14 +122,6 @@ public final class JurisdictionDirectory {
         return addressTerms;
     }
 
-    public Collection<Town> towns() {
-        return townsByCode.values();
-    }
-
-    public Collection<District> districts() {
-        return districtsByCode.values();
-    }
-
     private static Town requireTown(Map<String, Town> towns, String code, Path file) {
         Town town = towns.get(code);
         if (town == null) {

@@ -41,14 +41,6 @@ public final class JsonFields {
         errors.add(new FieldError(path(name), message));
     }
 
-    public boolean hasErrors() {
-        return !errors.isEmpty();
-    }
-
-    public List<FieldError> errors() {
-        return List.copyOf(errors);
-    }
-
     public void throwIfInvalid() {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
