@@ -33,7 +33,9 @@ public class GatewayConfiguration {
     @Bean
     NeedClassifier needClassifier(GatewayProperties properties) {
         GatewayProperties.Classification settings = properties.classification();
-        return new NeedClassifier(NeedDictionary.load(settings.dictionary()), settings.minConfidence());
+        NeedDictionary dictionary = NeedDictionary.load(settings.dictionary());
+        return settings.minConfidence() == null ? new NeedClassifier(dictionary)
+                : new NeedClassifier(dictionary, settings.minConfidence());
     }
 
     @Bean

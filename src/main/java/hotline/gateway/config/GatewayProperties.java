@@ -18,7 +18,8 @@ public record GatewayProperties(
 
     public record Classification(
             @DefaultValue("config/need-dictionary.csv") Path dictionary,
-            @DefaultValue("0.55") double minConfidence) {
+            /** Null: the classifier's own default. */
+            Double minConfidence) {
     }
 
     public record Jurisdiction(

@@ -83,10 +83,8 @@ final class BatchRows {
                 checkRowCount(rows.size() + 1);
                 rows.add(new Row(rows.size() + 1, line, toJson(record), null));
             }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof BatchTooLargeException tooLarge) {
-                throw tooLarge;
-            }
+        } catch (IOException e) {
+            // hasNextValue and nextValue report every parse error as an IOException (the row limit passes through).
             throw InvalidInputException.of("(body)", "is not valid CSV after row " + rows.size()
                     + " (a header row, then one row per report, fields quoted where they contain commas, quotes or line breaks)");
         }

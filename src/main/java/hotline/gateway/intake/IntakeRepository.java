@@ -36,7 +36,7 @@ public class IntakeRepository {
                 RETURNING id
             ), event AS (
                 INSERT INTO ticket_event (ticket_id, type, status, actor, occurred_at, data)
-                SELECT ticket.id, 'CREATED', 'CREATED', 'gateway', ?, ?::jsonb FROM ticket
+                SELECT ticket.id, 'CREATED', 'CREATED', 'gateway', ?, jsonb_build_object('queue', ?::text) FROM ticket
             )
             INSERT INTO outbox (ticket_id, destination, dedup_id, priority, payload, created_at)
             SELECT ticket.id, ?, ?, ?, ?, ? FROM ticket
@@ -71,7 +71,7 @@ public class IntakeRepository {
                 ticket.urgencyJson(), ticket.assignment().level().name(), ticket.assignment().code(),
                 ticket.assignment().name(), ticket.assignment().rule().name(), ticket.assignment().detail(),
                 ticket.assignment().queue(), createdAt, createdAt,
-                createdAt, "{\"queue\":" + toJson(ticket.assignment().queue()) + "}",
+                createdAt, ticket.assignment().queue(),
                 ticket.assignment().queue(), ticket.dedupId(), ticket.priority().jmsPriority(),
                 ticket.messageJson(), createdAt);
         return !ids.isEmpty();

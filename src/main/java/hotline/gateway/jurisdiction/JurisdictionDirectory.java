@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -131,7 +130,7 @@ public final class JurisdictionDirectory {
     }
 
     private static String key(String name) {
-        return TextNormalizer.normalize(name).toLowerCase(Locale.ROOT);
+        return TextNormalizer.normalize(name);
     }
 
     static String communityKey(String name) {

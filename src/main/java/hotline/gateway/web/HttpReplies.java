@@ -33,15 +33,8 @@ public class HttpReplies {
 
     void write(Exchange exchange, int status, String contentType, Object body) {
         Message message = exchange.getMessage();
-        String location = message.getHeader("Location", String.class);
-        String retryAfter = message.getHeader("Retry-After", String.class);
-        message.removeHeaders("*");
-        if (location != null) {
-            message.setHeader("Location", location);
-        }
-        if (retryAfter != null) {
-            message.setHeader("Retry-After", retryAfter);
-        }
+        // Request headers would be echoed back; only the answer's own survive.
+        message.removeHeaders("*", "Location", "Retry-After");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, contentType);
         try {

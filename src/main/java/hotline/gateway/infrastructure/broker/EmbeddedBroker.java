@@ -44,8 +44,8 @@ public class EmbeddedBroker implements AutoCloseable {
     private final Path dataDir;
 
     private EmbeddedActiveMQ broker;
+    /** Open while this broker holds the data dir; closing it releases the lock. */
     private FileChannel lockChannel;
-    private FileLock lock;
 
     public EmbeddedBroker(Path configFile, String host, int port, Path dataDir) {
         if (port < 1 || port > 65535) {
@@ -207,21 +207,16 @@ public class EmbeddedBroker implements AutoCloseable {
             throw new IllegalStateException("data dir " + dataDir + " is in use by another broker");
         }
         lockChannel = channel;
-        lock = acquired;
     }
 
     private void unlockDataDir() {
         try {
-            if (lock != null) {
-                lock.release();
-            }
             if (lockChannel != null) {
                 lockChannel.close();
             }
         } catch (IOException e) {
             log.warn("Could not release the lock on {}: {}", dataDir, e.toString());
         } finally {
-            lock = null;
             lockChannel = null;
         }
     }
