@@ -37,6 +37,10 @@ public final class GenerateBrokerJurisdictions {
 
     static final String GATEWAY = "gateway";
     static final String CITY_DESK = "desk-city";
+    static final String HOTLINE = "hotline";
+    /** A subscriber to a multicast address makes its own (durable or not) subscription queue. */
+    private static final List<String> SUBSCRIBER_PERMISSIONS = List.of("send", "consume", "browse",
+            "createNonDurableQueue", "deleteNonDurableQueue", "createDurableQueue", "deleteDurableQueue");
 
     /**
      * What is granted on a work queue: the gateway sends, reads and (re)creates it; the office or desk reads it.
@@ -170,8 +174,19 @@ public final class GenerateBrokerJurisdictions {
         }
         xml.append("   </security-setting>\n");
 
+        xml.append("""
+
+                   <!-- Every change of a ticket, multicast: the gateway publishes, the hotline system subscribes. -->
+                   <security-setting match="ticket-updates">
+                """);
+        for (String permission : SUBSCRIBER_PERMISSIONS) {
+            permission(xml, permission, permission.equals("send") ? GATEWAY : GATEWAY + "," + HOTLINE);
+        }
+        xml.append("   </security-setting>\n");
+
         xml.append("\n   <!-- City dispatch desk -->\n");
         readerSetting(xml, "triage.city", CITY_DESK);
+        readerSetting(xml, "escalations.city", CITY_DESK);
         for (Map.Entry<String, TreeSet<String>> district : townsByDistrict.entrySet()) {
             String code = district.getKey();
             xml.append("\n   <!-- District ").append(code).append(": dispatch desk, then one office per town -->\n");
@@ -207,6 +222,8 @@ public final class GenerateBrokerJurisdictions {
         anycast(xml, "ExpiryQueue");
         anycast(xml, "ticket-events");
         anycast(xml, "triage.city");
+        anycast(xml, "escalations.city");
+        xml.append("   <address name=\"ticket-updates\"><multicast/></address>\n");
         for (Map.Entry<String, TreeSet<String>> district : townsByDistrict.entrySet()) {
             anycast(xml, "triage." + district.getKey());
             anycast(xml, "escalations." + district.getKey());

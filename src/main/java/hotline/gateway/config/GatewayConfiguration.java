@@ -10,6 +10,7 @@ import hotline.gateway.intake.IntakeService;
 import hotline.gateway.jurisdiction.JurisdictionDirectory;
 import hotline.gateway.jurisdiction.JurisdictionResolver;
 import hotline.gateway.ticket.TicketNumbers;
+import hotline.gateway.workflow.AssignmentDeadlines;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
@@ -39,10 +40,14 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    JurisdictionResolver jurisdictionResolver(GatewayProperties properties) {
+    JurisdictionDirectory jurisdictionDirectory(GatewayProperties properties) {
         GatewayProperties.Jurisdiction files = properties.jurisdiction();
-        return new JurisdictionResolver(JurisdictionDirectory.load(files.districts(), files.towns(),
-                files.communities(), files.gazetteer()));
+        return JurisdictionDirectory.load(files.districts(), files.towns(), files.communities(), files.gazetteer());
+    }
+
+    @Bean
+    JurisdictionResolver jurisdictionResolver(JurisdictionDirectory directory) {
+        return new JurisdictionResolver(directory);
     }
 
     @Bean
@@ -53,8 +58,9 @@ public class GatewayConfiguration {
 
     @Bean
     IntakeService intakeService(NeedClassifier classifier, JurisdictionResolver resolver, TicketNumbers numbers,
-                                IntakeRepository repository, ObjectMapper json, Clock clock) {
-        return new IntakeService(classifier, resolver, numbers, repository, json, clock);
+                                IntakeRepository repository, AssignmentDeadlines deadlines, ObjectMapper json,
+                                Clock clock) {
+        return new IntakeService(classifier, resolver, numbers, repository, deadlines, json, clock);
     }
 
     @Bean

@@ -1,11 +1,9 @@
 package hotline.gateway.dispatch;
 
 import hotline.gateway.config.GatewayProperties;
-import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Delivers the outbox: takes pending rows in batches (locked with SKIP LOCKED, so several gateway instances share
  * the work), sends them in one broker transaction, then marks them sent and their tickets DISPATCHED. A crash after
  * the broker committed and before the database did sends the batch again; the broker's duplicate detection drops it.
+ * Sent rows are kept: a ticket's first dispatch message is the template of any later one (see Redispatch).
  * While the broker is down the rows wait, and the relay backs off up to a ceiling.
  */
 @Component("outboxRelay")
@@ -31,14 +30,38 @@ public class OutboxRelay {
             FOR UPDATE SKIP LOCKED
             """;
     private static final String MARK_SENT = "UPDATE outbox SET sent_at = ? WHERE id = ANY (?)";
+    /*
+     * A ticket sent to its own queue is DISPATCHED (unless an office already signed it): the change is recorded as an
+     * event and published on ticket-updates through the outbox, in the same statement.
+     */
     private static final String MARK_DISPATCHED = """
-            WITH dispatched AS (
-                UPDATE ticket SET status = 'DISPATCHED', updated_at = ?
-                WHERE id = ANY (?) AND status = 'CREATED'
-                RETURNING id, queue
+            WITH sent AS (
+                SELECT * FROM unnest(?::bigint[], ?::text[], ?::smallint[]) AS s(ticket_id, destination, priority)
+            ), dispatched AS (
+                UPDATE ticket t SET status = 'DISPATCHED', updated_at = ?
+                FROM sent WHERE t.id = sent.ticket_id AND t.queue = sent.destination AND t.status = 'CREATED'
+                RETURNING t.id, t.ticket_no, t.version, t.queue, t.extended, t.escalated, t.assignment_seq,
+                          t.assigned_level, t.assigned_code, t.assigned_name, t.assigned_rule, t.assigned_detail,
+                          sent.priority
+            ), event AS (
+                INSERT INTO ticket_event (ticket_id, type, status, actor, occurred_at, data, office_code,
+                                          assignment_seq)
+                SELECT id, 'DISPATCHED', 'DISPATCHED', 'gateway', ?, jsonb_build_object('queue', queue),
+                       assigned_code, assignment_seq
+                FROM dispatched
+                RETURNING id, ticket_id
             )
-            INSERT INTO ticket_event (ticket_id, type, status, actor, occurred_at, data)
-            SELECT id, 'DISPATCHED', 'DISPATCHED', 'gateway', ?, jsonb_build_object('queue', queue) FROM dispatched
+            INSERT INTO outbox (ticket_id, destination, dedup_id, priority, payload, created_at)
+            SELECT d.id, 'topic:ticket-updates', d.ticket_no || ':event:' || e.id, d.priority,
+                   jsonb_build_object('schemaVersion', 1, 'messageType', 'TICKET_UPDATE', 'ticketNo', d.ticket_no,
+                       'ticketVersion', d.version, 'event', 'DISPATCHED', 'status', 'DISPATCHED',
+                       'previousStatus', 'CREATED', 'occurredAt', ?::text,
+                       'assignment', jsonb_strip_nulls(jsonb_build_object('level', d.assigned_level,
+                           'code', d.assigned_code, 'name', d.assigned_name, 'rule', d.assigned_rule,
+                           'detail', d.assigned_detail)),
+                       'extended', d.extended, 'escalated', d.escalated)::text,
+                   ?
+            FROM dispatched d JOIN event e ON e.ticket_id = d.id
             """;
 
     private final JdbcTemplate jdbc;
@@ -48,7 +71,8 @@ public class OutboxRelay {
     private final int batchSize;
     private final Duration maxBackoff;
     private Duration backoff = Duration.ZERO;
-    private Instant pausedUntil = Instant.MIN;
+    /* System.nanoTime, not the clock: a backoff is a pause of this process, not a time of the domain. */
+    private long pausedUntilNanos = System.nanoTime();
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, TicketPublisher publisher, Clock clock,
                        GatewayProperties properties) {
@@ -62,7 +86,7 @@ public class OutboxRelay {
 
     /** Sends everything pending, batch after batch; returns how many messages went out. */
     public synchronized int relayPending() {
-        if (clock.instant().isBefore(pausedUntil)) {
+        if (System.nanoTime() - pausedUntilNanos < 0) {
             return 0;
         }
         int sent = 0;
@@ -94,6 +118,8 @@ public class OutboxRelay {
             Timestamp now = Timestamp.from(clock.instant());
             Long[] outboxIds = pending.stream().map(PendingMessage::id).toArray(Long[]::new);
             Long[] ticketIds = pending.stream().map(PendingMessage::ticketId).toArray(Long[]::new);
+            String[] destinations = pending.stream().map(PendingMessage::destination).toArray(String[]::new);
+            Short[] priorities = pending.stream().map(m -> (short) m.priority()).toArray(Short[]::new);
             jdbc.update(connection -> {
                 var statement = connection.prepareStatement(MARK_SENT);
                 statement.setTimestamp(1, now);
@@ -102,10 +128,13 @@ public class OutboxRelay {
             });
             jdbc.update(connection -> {
                 var statement = connection.prepareStatement(MARK_DISPATCHED);
-                Array ids = connection.createArrayOf("bigint", ticketIds);
-                statement.setTimestamp(1, now);
-                statement.setArray(2, ids);
-                statement.setTimestamp(3, now);
+                statement.setArray(1, connection.createArrayOf("bigint", ticketIds));
+                statement.setArray(2, connection.createArrayOf("text", destinations));
+                statement.setArray(3, connection.createArrayOf("smallint", priorities));
+                statement.setTimestamp(4, now);
+                statement.setTimestamp(5, now);
+                statement.setString(6, now.toInstant().toString());
+                statement.setTimestamp(7, now);
                 return statement;
             });
             return pending.size();
@@ -116,7 +145,7 @@ public class OutboxRelay {
     private void backOff(RuntimeException e) {
         boolean firstFailure = backoff.isZero();
         backoff = firstFailure ? Duration.ofMillis(500) : min(backoff.multipliedBy(2), maxBackoff);
-        pausedUntil = clock.instant().plus(backoff);
+        pausedUntilNanos = System.nanoTime() + backoff.toNanos();
         if (firstFailure) {
             log.warn("Outbox relay cannot deliver, retrying with backoff up to {}: {}", maxBackoff, rootMessage(e), e);
         } else {

@@ -3,8 +3,27 @@ package hotline.gateway.dispatch;
 /** An outbox row waiting to be sent. */
 record PendingMessage(long id, long ticketId, String destination, String dedupId, int priority, String payload) {
 
-    /** The dedup id is "ticket number:version". */
+    static final String TOPIC_PREFIX = "topic:";
+
+    /** Dedup ids start with the ticket number ("ticket number:version", "ticket number:event:id", ...). */
     String ticketNo() {
-        return dedupId.substring(0, dedupId.lastIndexOf(':'));
+        return dedupId.substring(0, dedupId.indexOf(':'));
+    }
+
+    /** Multicast addresses (ticket-updates) are named topic:<address> in the outbox. */
+    boolean toTopic() {
+        return destination.startsWith(TOPIC_PREFIX);
+    }
+
+    String address() {
+        return toTopic() ? destination.substring(TOPIC_PREFIX.length()) : destination;
+    }
+
+    /** Consumers select on this property; the payload says the same in its messageType field. */
+    String messageType() {
+        if (toTopic()) {
+            return "TICKET_UPDATE";
+        }
+        return destination.startsWith("escalations.") ? "SLA_BREACH" : TicketMessage.TYPE_DISPATCH;
     }
 }

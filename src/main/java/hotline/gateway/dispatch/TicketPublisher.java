@@ -3,9 +3,9 @@ package hotline.gateway.dispatch;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
+import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
-import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.util.List;
@@ -18,8 +18,8 @@ import org.springframework.jms.support.JmsUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a batch of outbox messages to their queues: persistent, with Artemis's duplicate id so that a message sent
- * again after a crash is dropped by the broker instead of delivered twice.
+ * Sends a batch of outbox messages to their queues (and the ticket-updates topic): persistent, with Artemis's
+ * duplicate id so that a message sent again after a crash is dropped by the broker instead of delivered twice.
  *
  * <p>A batch goes in one broker transaction: one sync for the whole batch. Artemis refuses a whole transaction that
  * holds a duplicate, so when a batch is refused (some of it reached the broker before the gateway or the broker
@@ -37,7 +37,7 @@ public class TicketPublisher {
     private static final Logger log = LoggerFactory.getLogger(TicketPublisher.class);
 
     private final ConnectionFactory connectionFactory;
-    private final Map<String, Queue> queues = new ConcurrentHashMap<>();
+    private final Map<String, Destination> destinations = new ConcurrentHashMap<>();
 
     public TicketPublisher(ConnectionFactory connectionFactory) {
         this.connectionFactory = connectionFactory;
@@ -92,22 +92,23 @@ public class TicketPublisher {
         // Offices may select on these without parsing the body.
         message.setStringProperty("ticketNo", pending.ticketNo());
         message.setStringProperty("schemaVersion", String.valueOf(TicketMessage.SCHEMA_VERSION));
-        message.setStringProperty("messageType", TicketMessage.TYPE_DISPATCH);
+        message.setStringProperty("messageType", pending.messageType());
         message.setStringProperty("contentType", "application/json");
         // Artemis asks the broker about a queue when the Queue object and when its producer are made: both are kept
         // (here, and in the caching connection factory), so a send costs no round trip of its own.
-        try (MessageProducer producer = session.createProducer(queue(session, pending.destination()))) {
+        try (MessageProducer producer = session.createProducer(destination(session, pending))) {
             producer.send(message, DeliveryMode.PERSISTENT, pending.priority(), 0);
         }
     }
 
-    private Queue queue(Session session, String name) throws JMSException {
-        Queue queue = queues.get(name);
-        if (queue == null) {
-            queue = session.createQueue(name);
-            queues.put(name, queue);
+    private Destination destination(Session session, PendingMessage pending) throws JMSException {
+        Destination destination = destinations.get(pending.destination());
+        if (destination == null) {
+            destination = pending.toTopic() ? session.createTopic(pending.address())
+                    : session.createQueue(pending.address());
+            destinations.put(pending.destination(), destination);
         }
-        return queue;
+        return destination;
     }
 
     private static boolean refusedAsDuplicate(Throwable e) {

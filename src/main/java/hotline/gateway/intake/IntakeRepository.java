@@ -4,10 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hotline.gateway.ticket.TicketRows;
 import hotline.gateway.ticket.TicketSummary;
+import hotline.gateway.workflow.AssignmentRecord;
+import hotline.gateway.workflow.AssignmentRepository;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -19,7 +25,8 @@ public class IntakeRepository {
 
     /*
      * One statement, hence one transaction and one round trip: the request row (skipped when its (source, external
-     * id) exists), then the ticket, its CREATED event and its outbox message, each only if the row before was made.
+     * id) exists), then the ticket, its first assignment with its SLA targets, its CREATED event and its outbox
+     * message, each only if the row before was made.
      */
     private static final String INSERT_REQUEST_AND_TICKET = """
             WITH request AS (
@@ -31,9 +38,12 @@ public class IntakeRepository {
             ), ticket AS (
                 INSERT INTO ticket (ticket_no, request_id, status, priority, primary_need, needs, urgency,
                                     assigned_level, assigned_code, assigned_name, assigned_rule, assigned_detail,
-                                    queue, created_at, updated_at)
-                SELECT ?, request.id, 'CREATED', ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ? FROM request
+                                    queue, assigned_district, created_at, updated_at)
+                SELECT ?, request.id, 'CREATED', ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM request
                 RETURNING id
+            ), assignment AS (
+                INSERT INTO ticket_assignment (ticket_id, %s)
+                SELECT ticket.id, %s FROM ticket
             ), event AS (
                 INSERT INTO ticket_event (ticket_id, type, status, actor, occurred_at, data)
                 SELECT ticket.id, 'CREATED', 'CREATED', 'gateway', ?, jsonb_build_object('queue', ?::text) FROM ticket
@@ -41,14 +51,16 @@ public class IntakeRepository {
             INSERT INTO outbox (ticket_id, destination, dedup_id, priority, payload, created_at)
             SELECT ticket.id, ?, ?, ?, ?, ? FROM ticket
             RETURNING ticket_id
-            """;
+            """.formatted(AssignmentRepository.insertColumns(), AssignmentRepository.insertPlaceholders());
 
     private static final String FIND_BY_EXTERNAL_ID = """
-            SELECT r.body_hash, t.ticket_no, t.status, t.priority, t.needs,
+            SELECT r.body_hash, t.id, t.assignment_seq, t.ticket_no, t.status, t.priority, t.needs,
                    t.assigned_level, t.assigned_code, t.assigned_name, t.assigned_rule, t.assigned_detail
             FROM service_request r JOIN ticket t ON t.request_id = r.id
             WHERE r.source = ? AND r.external_id = ?
             """;
+
+    private static final String FIND_ASSIGNMENT = "SELECT * FROM ticket_assignment WHERE ticket_id = ? AND seq = ?";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -62,25 +74,35 @@ public class IntakeRepository {
     boolean insert(NewTicket ticket) {
         ServiceRequest request = ticket.request();
         Timestamp createdAt = Timestamp.from(ticket.createdAt());
-        List<Long> ids = jdbc.query(INSERT_REQUEST_AND_TICKET, (rs, row) -> rs.getLong(1),
-                request.source().name(), request.externalId(), ticket.requestHash(),
+        Object[] values = {request.source().name(), request.externalId(), ticket.requestHash(),
                 request.receivedAt(), request.channel(), request.content(), request.findings(),
                 toJson(request.subject()), toJson(request.location()), toJson(request.household()),
                 toJson(request.details()), createdAt,
                 ticket.ticketNo(), ticket.priority().name(), ticket.needs().primary(), toJson(ticket.needs()),
                 ticket.urgencyJson(), ticket.assignment().level().name(), ticket.assignment().code(),
                 ticket.assignment().name(), ticket.assignment().rule().name(), ticket.assignment().detail(),
-                ticket.assignment().queue(), createdAt, createdAt,
-                createdAt, ticket.assignment().queue(),
+                ticket.assignment().queue(), ticket.firstAssignment().districtCode(), createdAt, createdAt};
+        Object[] afterAssignment = {createdAt, ticket.assignment().queue(),
                 ticket.assignment().queue(), ticket.dedupId(), ticket.priority().jmsPriority(),
-                ticket.messageJson(), createdAt);
+                ticket.messageJson(), createdAt};
+        List<Long> ids = jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(INSERT_REQUEST_AND_TICKET);
+            new ArgumentPreparedStatementSetter(values).setValues(statement);
+            int next = AssignmentRepository.bindFrom(statement, values.length + 1, ticket.firstAssignment());
+            for (int i = 0; i < afterAssignment.length; i++) {
+                StatementCreatorUtils.setParameterValue(statement, next + i, SqlTypeValue.TYPE_UNKNOWN,
+                        afterAssignment[i]);
+            }
+            return statement;
+        }, (rs, row) -> rs.getLong(1));
         return !ids.isEmpty();
     }
 
     Optional<StoredTicket> findByExternalId(Source source, String externalId) {
         return jdbc.query(FIND_BY_EXTERNAL_ID, (rs, row) -> new StoredTicket(rs.getBytes("body_hash"),
                         TicketSummary.of(rs.getString("ticket_no"), rs.getString("status"), rs.getString("priority"),
-                                TicketRows.needs(json, rs), TicketRows.assignment(rs))),
+                                TicketRows.needs(json, rs), TicketRows.assignment(rs), null),
+                        rs.getLong("id"), rs.getInt("assignment_seq")),
                 source.name(), externalId).stream().findFirst();
     }
 
@@ -95,6 +117,11 @@ public class IntakeRepository {
         }
     }
 
-    record StoredTicket(byte[] requestHash, TicketSummary ticket) {
+    /** The ticket's current assignment, for its SLA view. */
+    AssignmentRecord assignment(long ticketId, int seq) {
+        return jdbc.queryForObject(FIND_ASSIGNMENT, (rs, row) -> AssignmentRepository.read(rs), ticketId, seq);
+    }
+
+    record StoredTicket(byte[] requestHash, TicketSummary ticket, long ticketId, int assignmentSeq) {
     }
 }

@@ -16,6 +16,8 @@ import hotline.gateway.ticket.TicketLinks;
 import hotline.gateway.ticket.TicketNumbers;
 import hotline.gateway.ticket.TicketStatus;
 import hotline.gateway.ticket.TicketSummary;
+import hotline.gateway.workflow.AssignmentDeadlines;
+import hotline.gateway.workflow.AssignmentRecord;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -36,17 +38,20 @@ public class IntakeService {
     private final TicketNumbers ticketNumbers;
     private final IntakeRepository repository;
     private final ObjectMapper json;
+    private final AssignmentDeadlines deadlines;
     private final Clock clock;
     private final CallParser callParser = new CallParser();
     private final ReportParser reportParser = new ReportParser();
 
     public IntakeService(NeedClassifier classifier, JurisdictionResolver resolver, TicketNumbers ticketNumbers,
-                         IntakeRepository repository, ObjectMapper json, Clock clock) {
+                         IntakeRepository repository, AssignmentDeadlines deadlines, ObjectMapper json,
+                         Clock clock) {
         this.classifier = classifier;
         this.resolver = resolver;
         this.ticketNumbers = ticketNumbers;
         this.repository = repository;
         this.json = json;
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
@@ -68,14 +73,18 @@ public class IntakeService {
         NewTicket ticket = decide(request, hash);
         if (repository.insert(ticket)) {
             return new IntakeOutcome(true, TicketSummary.of(ticket.ticketNo(), TicketStatus.CREATED.name(),
-                    ticket.priority().name(), ticket.needs(), AssignmentView.of(ticket.assignment())));
+                    ticket.priority().name(), ticket.needs(), AssignmentView.of(ticket.assignment()),
+                    deadlines.view(ticket.firstAssignment(), ticket.createdAt())));
         }
         IntakeRepository.StoredTicket stored = repository.findByExternalId(request.source(), request.externalId())
                 .orElseThrow(() -> new IllegalStateException("request conflicted but is not stored"));
         if (!Arrays.equals(stored.requestHash(), hash)) {
             throw new IdempotencyConflictException(request.source(), idField, request.externalId());
         }
-        return new IntakeOutcome(false, stored.ticket());
+        TicketSummary summary = stored.ticket();
+        AssignmentRecord current = repository.assignment(stored.ticketId(), stored.assignmentSeq());
+        return new IntakeOutcome(false, TicketSummary.of(summary.ticketNo(), summary.status(), summary.priority(),
+                summary.needs(), summary.assignedTo(), deadlines.view(current, clock.instant())));
     }
 
     private NewTicket decide(ServiceRequest request, byte[] hash) {
@@ -98,7 +107,11 @@ public class IntakeService {
                 priority.name(), needs, AssignmentView.of(assignment), request.content(), request.findings(),
                 request.subject(), request.location(), request.household(), request.details(),
                 Map.of("self", TicketLinks.self(ticketNo)));
-        return new NewTicket(request, hash, ticketNo, priority, needs, write(urgency), assignment, write(message), now);
+        AssignmentRecord first = new AssignmentRecord(0, 1, assignment.level(), assignment.code(), assignment.name(),
+                assignment.districtCode(), priority.name(), needs.primary(), "INTAKE", now,
+                deadlines.of(assignment, priority.name(), needs.primary(), now));
+        return new NewTicket(request, hash, ticketNo, priority, needs, write(urgency), assignment, first,
+                write(message), now);
     }
 
     /** SHA-256 of the request as parsed: key order, spacing and defaults of the client's JSON do not matter. */

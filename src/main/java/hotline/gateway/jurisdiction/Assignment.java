@@ -19,6 +19,15 @@ public record Assignment(AssignmentLevel level, String code, String name, Resolu
         return new Assignment(AssignmentLevel.CITY_DESK, CITY_CODE, "city desk", rule, detail);
     }
 
+    /** The district the office belongs to: a town's, a district desk's own; none (null) for the city desk. */
+    public String districtCode() {
+        return switch (level) {
+            case TOWN -> code.substring(0, 6);
+            case DISTRICT_DESK -> code;
+            case CITY_DESK -> null;
+        };
+    }
+
     /** The broker queue of the office that receives the ticket. */
     public String queue() {
         return switch (level) {

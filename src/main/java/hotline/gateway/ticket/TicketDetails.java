@@ -9,9 +9,9 @@ import java.util.Map;
  * data and not the call's content.
  */
 public record TicketDetails(String ticketNo, String status, String priority, boolean extended, boolean escalated,
-                            NeedsView needs, AssignmentView assignedTo, Instant receivedAt, Instant createdAt,
-                            Instant updatedAt, List<Event> events, Map<String, String> links) {
+                            NeedsView needs, AssignmentView assignedTo, SlaView sla, Instant receivedAt,
+                            Instant createdAt, Instant updatedAt, List<Event> events, Map<String, String> links) {
 
-    public record Event(String type, String status, String actor, String reason, Instant at) {
+    public record Event(String type, String status, String actor, String office, String reason, Instant at) {
     }
 }

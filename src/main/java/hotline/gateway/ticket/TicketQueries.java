@@ -1,8 +1,11 @@
 package hotline.gateway.ticket;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hotline.gateway.workflow.AssignmentDeadlines;
+import hotline.gateway.workflow.AssignmentRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,22 +16,28 @@ import org.springframework.stereotype.Component;
 public class TicketQueries {
 
     private static final String FIND_TICKET = """
-            SELECT t.id, t.ticket_no, t.status, t.priority, t.extended, t.escalated, t.needs,
+            SELECT t.id, t.assignment_seq, t.ticket_no, t.status, t.priority, t.extended, t.escalated, t.needs,
                    t.assigned_level, t.assigned_code, t.assigned_name, t.assigned_rule, t.assigned_detail,
                    r.received_at, t.created_at, t.updated_at
             FROM ticket t JOIN service_request r ON r.id = t.request_id
             WHERE t.ticket_no = ?
             """;
     private static final String FIND_EVENTS = """
-            SELECT type, status, actor, reason, occurred_at FROM ticket_event WHERE ticket_id = ? ORDER BY id
+            SELECT type, status, actor, office_code, reason, occurred_at FROM ticket_event WHERE ticket_id = ? ORDER BY id
             """;
+
+    private static final String FIND_ASSIGNMENT = "SELECT * FROM ticket_assignment WHERE ticket_id = ? AND seq = ?";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final AssignmentDeadlines deadlines;
+    private final Clock clock;
 
-    public TicketQueries(JdbcTemplate jdbc, ObjectMapper json) {
+    public TicketQueries(JdbcTemplate jdbc, ObjectMapper json, AssignmentDeadlines deadlines, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.deadlines = deadlines;
+        this.clock = clock;
     }
 
     public TicketDetails find(String ticketNo) {
@@ -42,12 +51,15 @@ public class TicketQueries {
     private TicketDetails details(ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
         List<TicketDetails.Event> events = jdbc.query(FIND_EVENTS, (e, row) -> new TicketDetails.Event(
-                e.getString("type"), e.getString("status"), e.getString("actor"), e.getString("reason"),
+                e.getString("type"), e.getString("status"), e.getString("actor"), e.getString("office_code"),
+                e.getString("reason"),
                 e.getTimestamp("occurred_at").toInstant()), id);
         String ticketNo = rs.getString("ticket_no");
+        SlaView sla = jdbc.query(FIND_ASSIGNMENT, (a, row) -> deadlines.view(AssignmentRepository.read(a),
+                clock.instant()), id, rs.getInt("assignment_seq")).stream().findFirst().orElse(null);
         return new TicketDetails(ticketNo, rs.getString("status"), rs.getString("priority"),
                 rs.getBoolean("extended"), rs.getBoolean("escalated"), TicketRows.needs(json, rs),
-                TicketRows.assignment(rs),
+                TicketRows.assignment(rs), sla,
                 rs.getTimestamp("received_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), events, Map.of("self", TicketLinks.self(ticketNo)));
     }

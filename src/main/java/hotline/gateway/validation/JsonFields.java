@@ -142,6 +142,19 @@ public final class JsonFields {
         }
     }
 
+    /** As {@link #requiredOffsetDateTime}, but absent is allowed (null). */
+    public OffsetDateTime optionalOffsetDateTime(String name) {
+        return isAbsent(name) ? null : requiredOffsetDateTime(name);
+    }
+
+    public <E extends Enum<E>> E requiredEnum(String name, Class<E> type) {
+        if (isAbsent(name)) {
+            reject(name, "is required");
+            return null;
+        }
+        return optionalEnum(name, type, null);
+    }
+
     /** A member of a fixed set of names, matched without regard to case. */
     public <E extends Enum<E>> E optionalEnum(String name, Class<E> type, E defaultValue) {
         String text = optionalText(name, 32);

@@ -3,6 +3,7 @@ package hotline.gateway.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hotline.gateway.intake.IntakeOutcome;
+import hotline.gateway.workflow.EventReceipt;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,11 @@ public class HttpReplies {
             exchange.getMessage().setHeader("Location", outcome.ticket().links().get("self"));
         }
         write(exchange, outcome.created() ? 201 : 200, JSON, outcome.ticket());
+    }
+
+    /** 201 for an event recorded now, 200 for a retry of one recorded before. */
+    public void event(Exchange exchange, EventReceipt receipt) {
+        write(exchange, receipt.recorded() ? 201 : 200, JSON, receipt.ticket());
     }
 
     public void ok(Exchange exchange, Object body) {

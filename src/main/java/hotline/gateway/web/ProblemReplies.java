@@ -5,6 +5,9 @@ import hotline.gateway.intake.IdempotencyConflictException;
 import hotline.gateway.ticket.TicketNotFoundException;
 import hotline.gateway.validation.FieldError;
 import hotline.gateway.validation.InvalidInputException;
+import hotline.gateway.workflow.EventIdConflictException;
+import hotline.gateway.workflow.IllegalTransitionException;
+import hotline.gateway.workflow.OfficeNotPermittedException;
 import java.util.List;
 import java.util.UUID;
 import org.apache.camel.Exchange;
@@ -58,6 +61,19 @@ public class ProblemReplies {
         if (exception instanceof IdempotencyConflictException conflict) {
             return new Problem("/problems/id-conflict", "Conflicting request", 409, conflict.getMessage(), instance,
                     List.of(new FieldError(conflict.field(), "already used with a different body")));
+        }
+        if (exception instanceof IllegalTransitionException illegal) {
+            return new Problem("/problems/illegal-transition", "Event not allowed in this state", 409,
+                    illegal.getMessage(), instance, List.of(new FieldError("type",
+                            illegal.event() + " is not allowed while the ticket is " + illegal.status())));
+        }
+        if (exception instanceof EventIdConflictException conflict) {
+            return new Problem("/problems/id-conflict", "Conflicting request", 409, conflict.getMessage(), instance,
+                    List.of(new FieldError("eventId", "already used for another event")));
+        }
+        if (exception instanceof OfficeNotPermittedException forbidden) {
+            return new Problem("/problems/forbidden", "Not this office's ticket", 403, forbidden.getMessage(),
+                    instance, List.of(new FieldError("office", forbidden.getMessage())));
         }
         if (exception instanceof TicketNotFoundException notFound) {
             return new Problem("/problems/not-found", "Not found", 404, notFound.getMessage(), instance, List.of());

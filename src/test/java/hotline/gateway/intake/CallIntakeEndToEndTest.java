@@ -106,7 +106,7 @@ class CallIntakeEndToEndTest extends GatewayIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM ticket WHERE ticket_no = ?", Integer.class, ticketNo))
                 .isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox o JOIN ticket t ON t.id = o.ticket_id "
-                + "WHERE t.ticket_no = ?", Integer.class, ticketNo)).isEqualTo(1);
+                + "WHERE t.ticket_no = ? AND o.destination = t.queue", Integer.class, ticketNo)).isEqualTo(1);
     }
 
     @Test

@@ -10,6 +10,8 @@ import jakarta.jms.TextMessage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /** A JMS client of the broker over TCP, as an office would be: reads what the gateway dispatched. */
@@ -55,6 +57,73 @@ public final class BrokerClient {
             return Collections.list(browser.getEnumeration()).size();
         } catch (JMSException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends a persistent text message as this client's user, with string properties (an office's event, say). */
+    public void send(String queue, String body, Map<String, String> properties) {
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
+             Connection connection = factory.createConnection(user, password)) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            TextMessage message = session.createTextMessage(body);
+            for (Map.Entry<String, String> property : properties.entrySet()) {
+                message.setStringProperty(property.getKey(), property.getValue());
+            }
+            session.createProducer(session.createQueue(queue)).send(message);
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Subscribes to a multicast address now; the subscription collects what arrives until it is closed. */
+    public Subscription subscribe(String topic, String selector) {
+        try {
+            ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
+            Connection connection = factory.createConnection(user, password);
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = session.createConsumer(session.createTopic(topic), selector);
+            Subscription subscription = new Subscription(factory, connection);
+            consumer.setMessageListener(subscription::add);
+            connection.start();
+            return subscription;
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Messages received on a topic subscription, as text. */
+    public static final class Subscription implements AutoCloseable {
+
+        private final ActiveMQConnectionFactory factory;
+        private final Connection connection;
+        private final List<String> received = new CopyOnWriteArrayList<>();
+
+        private Subscription(ActiveMQConnectionFactory factory, Connection connection) {
+            this.factory = factory;
+            this.connection = connection;
+        }
+
+        private void add(Message message) {
+            try {
+                received.add(((TextMessage) message).getText());
+            } catch (JMSException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public List<String> received() {
+            return List.copyOf(received);
+        }
+
+        @Override
+        public void close() {
+            try {
+                connection.close();
+            } catch (JMSException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                factory.close();
+            }
         }
     }
 }

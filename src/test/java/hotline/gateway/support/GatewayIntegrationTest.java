@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.UUID;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -20,14 +24,26 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
 @CamelSpringBootTest
+@Import(GatewayIntegrationTest.TestClockConfiguration.class)
 public abstract class GatewayIntegrationTest {
 
     protected static final Path DATA = Path.of("target/test-data", UUID.randomUUID().toString()).toAbsolutePath();
     protected static final int BROKER_PORT = freePort();
     protected static final Path INBOX = DATA.resolve("inbox");
 
+    /** The gateway's clock: tests of deadlines set and advance it, and let it follow the system time again. */
+    protected static final TestClock CLOCK = new TestClock();
+
     @LocalServerPort
     protected int port;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClockConfiguration {
+        @Bean
+        Clock clock() {
+            return CLOCK;
+        }
+    }
 
     @DynamicPropertySource
     static void gatewayProperties(DynamicPropertyRegistry registry) {
@@ -35,6 +51,8 @@ public abstract class GatewayIntegrationTest {
         registry.add("hotline.broker.embedded.port", () -> BROKER_PORT);
         registry.add("hotline.broker.embedded.data-dir", () -> DATA.resolve("artemis").toString());
         registry.add("hotline.inbox.dir", INBOX::toString);
+        // The deadline tests run the SLA sweep themselves, at the times they set.
+        registry.add("hotline.sla.sweep-period", () -> "1h");
     }
 
     protected GatewayClient gateway() {

@@ -95,13 +95,22 @@ class BrokerConfigurationFilesTest {
         assertThat(rolesWith(security.get("ticket-events"), Role::isConsume)).containsExactly("gateway");
         assertThat(rolesWith(security.get("#"), Role::isCreateAddress)).containsExactly("gateway");
 
-        // Only the gateway holds a right that is not consume/browse on a work queue, or send on ticket-events.
+        assertThat(rolesWith(security.get("escalations.city"), Role::isConsume))
+                .containsExactlyInAnyOrder("gateway", "desk-city");
+        assertThat(rolesWith(security.get("ticket-updates"), Role::isConsume))
+                .containsExactlyInAnyOrder("gateway", "hotline");
+        assertThat(rolesWith(security.get("ticket-updates"), Role::isSend)).containsExactly("gateway");
+
+        // Only the gateway holds a right that is not consume/browse on a work queue, or send on ticket-events; the
+        // hotline system alone makes its own subscription queue on ticket-updates.
         security.forEach((match, roles) -> roles.forEach(role -> {
             if (!role.getName().equals("gateway")) {
-                assertThat(role.isCreateAddress() || role.isDeleteAddress() || role.isCreateDurableQueue()
-                        || role.isDeleteDurableQueue() || role.isCreateNonDurableQueue()
-                        || role.isDeleteNonDurableQueue() || role.isManage())
+                boolean subscriber = match.equals("ticket-updates") && role.getName().equals("hotline");
+                assertThat(role.isCreateAddress() || role.isDeleteAddress() || role.isManage())
                         .as(role.getName() + " on " + match).isFalse();
+                assertThat(role.isCreateDurableQueue() || role.isDeleteDurableQueue()
+                        || role.isCreateNonDurableQueue() || role.isDeleteNonDurableQueue())
+                        .as(role.getName() + " makes queues on " + match).isEqualTo(subscriber);
                 assertThat(role.isSend()).as(role.getName() + " sends on " + match)
                         .isEqualTo(match.equals("ticket-events"));
             }

@@ -1,0 +1,56 @@
+package hotline.gateway.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hotline.gateway.jurisdiction.JurisdictionDirectory;
+import hotline.gateway.sla.Deadlines;
+import hotline.gateway.sla.Extensions;
+import hotline.gateway.sla.SlaDeadlines;
+import hotline.gateway.sla.SlaMeter;
+import hotline.gateway.sla.SlaPolicy;
+import hotline.gateway.sla.SlaSweeper;
+import hotline.gateway.sla.WorkingTime;
+import hotline.gateway.ticket.TicketQueries;
+import hotline.gateway.workflow.AssignmentDeadlines;
+import hotline.gateway.workflow.AssignmentRepository;
+import hotline.gateway.workflow.OfficeEvents;
+import hotline.gateway.workflow.Redispatch;
+import hotline.gateway.workflow.TicketEventRepository;
+import hotline.gateway.workflow.TicketEventService;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The office workflow and the SLA tracker. */
+@Configuration(proxyBeanMethods = false)
+public class WorkflowConfiguration {
+
+    @Bean
+    AssignmentDeadlines assignmentDeadlines(SlaPolicy policy, Deadlines deadlines, Extensions extensions,
+                                            WorkingTime workingTime, SlaMeter meter) {
+        return new SlaDeadlines(policy, deadlines, extensions, workingTime, meter);
+    }
+
+    @Bean
+    TicketEventService ticketEventService(TicketEventRepository tickets, AssignmentRepository assignments,
+                                          AssignmentDeadlines deadlines, JurisdictionDirectory directory,
+                                          Redispatch redispatch, TransactionTemplate transaction, ObjectMapper json,
+                                          Clock clock) {
+        return new TicketEventService(tickets, assignments, deadlines, directory, redispatch, transaction, json,
+                clock);
+    }
+
+    @Bean
+    OfficeEvents officeEvents(TicketEventService service, TicketQueries queries, ObjectMapper json) {
+        return new OfficeEvents(service, queries, json);
+    }
+
+    @Bean
+    SlaSweeper slaSweep(JdbcTemplate jdbc, TransactionTemplate transaction, AssignmentRepository assignments,
+                        ObjectMapper json, Clock clock,
+                        @Value("${hotline.sla.sweep-batch-size:500}") int batchSize) {
+        return new SlaSweeper(jdbc, transaction, assignments, json, clock, batchSize);
+    }
+}

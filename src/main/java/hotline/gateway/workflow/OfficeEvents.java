@@ -1,0 +1,45 @@
+package hotline.gateway.workflow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hotline.gateway.ticket.TicketQueries;
+import hotline.gateway.validation.InvalidInputException;
+
+/** Where office events come in: the REST API and the ticket-events queue, both onto the same service. */
+public class OfficeEvents {
+
+    private final OfficeEventParser parser = new OfficeEventParser();
+    private final TicketEventService service;
+    private final TicketQueries queries;
+    private final ObjectMapper json;
+
+    public OfficeEvents(TicketEventService service, TicketQueries queries, ObjectMapper json) {
+        this.service = service;
+        this.queries = queries;
+        this.json = json;
+    }
+
+    /** POST /tickets/{ticketNo}/events. */
+    public EventReceipt fromHttp(JsonNode body, String ticketNo) {
+        OfficeEvent event = parser.parse(body, ticketNo);
+        boolean recorded = service.apply(ticketNo, event, null);
+        return new EventReceipt(recorded, queries.find(ticketNo));
+    }
+
+    /**
+     * A message from ticket-events.
+     *
+     * @param brokerUser the user the broker authenticated for the sender (Artemis's validated user), if known
+     */
+    public void fromQueue(String body, String brokerUser) {
+        JsonNode node;
+        try {
+            node = json.readTree(body == null ? "" : body);
+        } catch (JsonProcessingException e) {
+            throw InvalidInputException.of("(body)", "is not valid JSON");
+        }
+        OfficeEventParser.QueuedEvent queued = parser.parseQueued(node);
+        service.apply(queued.ticketNo(), queued.event(), OfficeRights.officeOfBrokerUser(brokerUser));
+    }
+}

@@ -1,0 +1,32 @@
+package hotline.gateway.workflow;
+
+import java.time.Instant;
+
+/**
+ * One deadline of an assignment and what happened to it: warned at the warning share, met, or breached.
+ *
+ * @param workingMinutes working time from the assignment's start to metAt, kept for reports
+ */
+public record TargetTimes(Instant warnAt, Instant dueAt, Instant metAt, Instant warnedAt, Instant breachedAt,
+                          Integer workingMinutes) {
+
+    public static TargetTimes due(Instant warnAt, Instant dueAt) {
+        return new TargetTimes(warnAt, dueAt, null, null, null, null);
+    }
+
+    public TargetTimes met(Instant at, int minutes) {
+        return new TargetTimes(warnAt, dueAt, at, warnedAt, breachedAt, minutes);
+    }
+
+    public TargetTimes warned(Instant at) {
+        return new TargetTimes(warnAt, dueAt, metAt, at, breachedAt, workingMinutes);
+    }
+
+    public TargetTimes breached(Instant at) {
+        return new TargetTimes(warnAt, dueAt, metAt, warnedAt, at, workingMinutes);
+    }
+
+    public TargetTimes movedTo(Instant newWarnAt, Instant newDueAt) {
+        return new TargetTimes(newWarnAt, newDueAt, metAt, warnedAt, breachedAt, workingMinutes);
+    }
+}

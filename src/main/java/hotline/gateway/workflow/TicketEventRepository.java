@@ -1,0 +1,89 @@
+package hotline.gateway.workflow;
+
+import hotline.gateway.jurisdiction.Assignment;
+import hotline.gateway.jurisdiction.AssignmentLevel;
+import hotline.gateway.jurisdiction.ResolutionRule;
+import hotline.gateway.ticket.TicketStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The ticket side of the workflow: the locked ticket row, its events and the outbox messages they cause. */
+@Repository
+public class TicketEventRepository {
+
+    private static final String LOCK_TICKET = """
+            SELECT id, ticket_no, request_id, priority, primary_need, status, version, assigned_level, assigned_code,
+                   assigned_name, assigned_rule, assigned_detail, assigned_district, assignment_seq, reopened,
+                   extended, escalated
+            FROM ticket WHERE ticket_no = ? FOR UPDATE
+            """;
+    private static final String FIND_EVENT = "SELECT type FROM ticket_event WHERE ticket_id = ? AND event_id = ?";
+    private static final String UPDATE_TICKET = """
+            UPDATE ticket SET status = ?, version = ?, assigned_level = ?, assigned_code = ?, assigned_name = ?,
+                              assigned_rule = ?, assigned_detail = ?, queue = ?, assigned_district = ?,
+                              assignment_seq = ?, reopened = ?, extended = ?, escalated = ?, updated_at = ?
+            WHERE id = ?
+            """;
+    private static final String INSERT_EVENT = """
+            INSERT INTO ticket_event (ticket_id, type, status, actor, reason, occurred_at, data, event_id,
+                                      office_code, assignment_seq)
+            VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
+            RETURNING id
+            """;
+    private static final String INSERT_OUTBOX = """
+            INSERT INTO outbox (ticket_id, destination, dedup_id, priority, payload, created_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (dedup_id) DO NOTHING
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    public TicketEventRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The ticket, locked until the transaction ends: its events are applied one at a time. */
+    public Optional<TicketRecord> lock(String ticketNo) {
+        return jdbc.query(LOCK_TICKET, (rs, row) -> ticket(rs), ticketNo).stream().findFirst();
+    }
+
+    /** The type of the ticket's event with this sender's id, if it was received before. */
+    public Optional<String> eventType(long ticketId, String eventId) {
+        return jdbc.queryForList(FIND_EVENT, String.class, ticketId, eventId).stream().findFirst();
+    }
+
+    public void update(TicketRecord ticket, Instant now) {
+        Assignment a = ticket.assignment;
+        jdbc.update(UPDATE_TICKET, ticket.status.name(), ticket.version, a.level().name(), a.code(), a.name(),
+                a.rule().name(), a.detail(), a.queue(), ticket.district, ticket.assignmentSeq, ticket.reopened,
+                ticket.extended, ticket.escalated, Timestamp.from(now), ticket.id);
+    }
+
+    /** Appends an event; returns its id. */
+    public long insertEvent(long ticketId, String type, TicketStatus status, String actor, String reason,
+                            Instant occurredAt, String dataJson, String eventId, String office, int assignmentSeq) {
+        return jdbc.queryForObject(INSERT_EVENT, Long.class, ticketId, type, status.name(), actor, reason,
+                Timestamp.from(occurredAt), dataJson, eventId, office, assignmentSeq);
+    }
+
+    /** A message to send with the transaction; the same dedupId twice is one message. */
+    public void insertOutbox(long ticketId, String destination, String dedupId, int priority, String payload,
+                             Instant now) {
+        jdbc.update(INSERT_OUTBOX, ticketId, destination, dedupId, priority, payload, Timestamp.from(now));
+    }
+
+    private static TicketRecord ticket(ResultSet rs) throws SQLException {
+        Assignment assignment = new Assignment(AssignmentLevel.valueOf(rs.getString("assigned_level")),
+                rs.getString("assigned_code"), rs.getString("assigned_name"),
+                ResolutionRule.valueOf(rs.getString("assigned_rule")), rs.getString("assigned_detail"));
+        return new TicketRecord(rs.getLong("id"), rs.getString("ticket_no"), rs.getLong("request_id"),
+                rs.getString("priority"), rs.getString("primary_need"), TicketStatus.valueOf(rs.getString("status")),
+                rs.getInt("version"), assignment, rs.getString("assigned_district"), rs.getInt("assignment_seq"),
+                rs.getInt("reopened"), rs.getBoolean("extended"), rs.getBoolean("escalated"));
+    }
+}

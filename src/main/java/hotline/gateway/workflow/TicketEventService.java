@@ -1,0 +1,266 @@
+package hotline.gateway.workflow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hotline.gateway.jurisdiction.Assignment;
+import hotline.gateway.jurisdiction.AssignmentLevel;
+import hotline.gateway.jurisdiction.District;
+import hotline.gateway.jurisdiction.JurisdictionDirectory;
+import hotline.gateway.jurisdiction.ResolutionRule;
+import hotline.gateway.jurisdiction.Town;
+import hotline.gateway.sla.TargetKind;
+import hotline.gateway.ticket.AssignmentView;
+import hotline.gateway.ticket.Priority;
+import hotline.gateway.ticket.TicketNotFoundException;
+import hotline.gateway.ticket.TicketStatus;
+import hotline.gateway.validation.InvalidInputException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies an office's event to its ticket in one database transaction: the ticket is locked, the event checked
+ * against the sender's rights and the state machine, the current assignment and its SLA targets updated (a new
+ * assignment started for a return, a reassignment or a reopening), the event appended, and the messages it causes
+ * (the ticket to its new office, the change to ticket-updates) written to the outbox.
+ */
+public class TicketEventService {
+
+    private final TicketEventRepository tickets;
+    private final AssignmentRepository assignments;
+    private final AssignmentDeadlines deadlines;
+    private final JurisdictionDirectory directory;
+    private final Redispatch redispatch;
+    private final TransactionTemplate transaction;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final TicketWorkflow workflow = new TicketWorkflow();
+
+    public TicketEventService(TicketEventRepository tickets, AssignmentRepository assignments,
+                              AssignmentDeadlines deadlines, JurisdictionDirectory directory, Redispatch redispatch,
+                              TransactionTemplate transaction, ObjectMapper json, Clock clock) {
+        this.tickets = tickets;
+        this.assignments = assignments;
+        this.deadlines = deadlines;
+        this.directory = directory;
+        this.redispatch = redispatch;
+        this.transaction = transaction;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * @param brokerOffice the office of the broker user that sent the event (null over REST, or for the gateway's
+     *                     own users): the event acts for it, whatever the body says
+     * @return true when the event was applied now; false when it had been applied before (same eventId)
+     */
+    public boolean apply(String ticketNo, OfficeEvent event, String brokerOffice) {
+        return Boolean.TRUE.equals(transaction.execute(status -> applyLocked(ticketNo, event, brokerOffice)));
+    }
+
+    private boolean applyLocked(String ticketNo, OfficeEvent event, String brokerOffice) {
+        TicketRecord ticket = tickets.lock(ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
+        Optional<String> recorded = tickets.eventType(ticket.id, event.eventId());
+        if (recorded.isPresent()) {
+            if (recorded.get().equals(event.type().name())) {
+                return false;
+            }
+            throw new EventIdConflictException(event.eventId(), recorded.get());
+        }
+        String office = actingOffice(event, brokerOffice, ticketNo);
+        if (office != null && !OfficeRights.mayAct(office, event.type(), ticket.assignment, ticket.district)) {
+            throw new OfficeNotPermittedException(office, event.type(), ticketNo);
+        }
+        AssignmentRecord current = assignments.lock(ticket.id, ticket.assignmentSeq)
+                .orElseThrow(() -> new IllegalStateException("ticket " + ticketNo + " has no current assignment"));
+        TicketState state = new TicketState(ticket.status, ticket.assignment.level(),
+                current.extensionPendingDays() != null, current.callbackResult() != null, ticket.reopened);
+        Transition transition = workflow.decide(state, event);
+
+        Instant now = clock.instant();
+        TicketStatus previous = ticket.status;
+        ticket.status = transition.next();
+        Map<String, Object> data = new LinkedHashMap<>();
+        AssignmentRecord next = applyEffect(transition.effect(), event, ticket, current, now, data);
+        assignments.update(current);
+        if (next != null) {
+            ticket.version++;
+            ticket.assignmentSeq = next.seq();
+            assignments.insert(next);
+        }
+        tickets.update(ticket, now);
+
+        if (event.note() != null) {
+            data.put("note", event.note());
+        }
+        if (event.occurredAt() != null) {
+            data.put("reportedOccurredAt", event.occurredAt().toString());
+        }
+        String reason = event.reason() != null ? event.reason() : event.result();
+        long eventRowId = tickets.insertEvent(ticket.id, event.type().name(), ticket.status, event.actor(), reason,
+                now, write(data), event.eventId(), office != null ? office : current.code(), current.seq());
+        int jmsPriority = Priority.valueOf(ticket.priority).jmsPriority();
+        if (next != null) {
+            String detail = transition.effect() == Transition.Effect.RETURNED_TO_DESK ? event.reason() : null;
+            tickets.insertOutbox(ticket.id, ticket.assignment.queue(), ticket.ticketNo + ":" + ticket.version,
+                    jmsPriority, redispatch.message(ticket, next.cause(), detail, now), now);
+        }
+        publishUpdate(ticket, event.type().name(), previous, now, eventRowId,
+                event.type() == OfficeEventType.RESOLVE ? event.result() : null);
+        return true;
+    }
+
+    /** Writes the change to ticket-updates through the outbox; used for office events and the SLA sweep alike. */
+    void publishUpdate(TicketRecord ticket, String eventType, TicketStatus previous, Instant now, long eventRowId,
+                       String result) {
+        TicketUpdate update = new TicketUpdate(TicketUpdate.SCHEMA_VERSION, TicketUpdate.TYPE, ticket.ticketNo,
+                ticket.version, eventType, ticket.status.name(), previous.name(), now,
+                AssignmentView.of(ticket.assignment), ticket.extended, ticket.escalated, result);
+        tickets.insertOutbox(ticket.id, TicketUpdate.DESTINATION, TicketUpdate.dedupId(ticket.ticketNo, eventRowId),
+                Priority.valueOf(ticket.priority).jmsPriority(), write(update), now);
+    }
+
+    private AssignmentRecord applyEffect(Transition.Effect effect, OfficeEvent event, TicketRecord ticket,
+                                         AssignmentRecord current, Instant now, Map<String, Object> data) {
+        switch (effect) {
+            case SIGNED -> meet(current, TargetKind.SIGN, now);
+            case CONTACTED -> meet(current, TargetKind.CONTACT, now);
+            case RESOLVED -> {
+                meet(current, TargetKind.CONTACT, now);
+                meet(current, TargetKind.RESOLVE, now);
+            }
+            case RETURNED_TO_DESK -> {
+                current.returnReason = event.reason();
+                current.end(now, "RETURNED");
+                return moveTo(ticket, deskAbove(ticket), "RETURN", now);
+            }
+            case REASSIGNED -> {
+                meet(current, TargetKind.REASSIGN, now);
+                current.end(now, "REASSIGNED");
+                Assignment target = reassignmentTarget(event, ticket);
+                data.put("assignedTo", target.code());
+                return moveTo(ticket, target, "REASSIGN", now);
+            }
+            case EXTENSION_REQUESTED -> {
+                current.extensionPendingDays = event.days();
+                data.put("days", event.days());
+            }
+            case EXTENSION_APPROVED -> approveExtension(event, ticket, current, data);
+            case EXTENSION_REJECTED -> {
+                current.extensionPendingDays = null;
+                current.extensionsRejected++;
+            }
+            case CALLBACK_RECORDED -> recordCallback(event, current, now, data);
+            case REOPENED -> {
+                recordCallback(event, current, now, data);
+                current.end(now, "REOPENED");
+                ticket.reopened++;
+                return moveTo(ticket, ticket.assignment, "REOPEN", now);
+            }
+            case CLOSED -> current.end(now, "CLOSED");
+            case NOTE -> {
+            }
+        }
+        return null;
+    }
+
+    private void meet(AssignmentRecord assignment, TargetKind kind, Instant now) {
+        TargetTimes target = assignment.target(kind);
+        if (target != null && target.metAt() == null) {
+            assignment.put(kind, target.met(now, deadlines.workingMinutes(assignment.startedAt(), now)));
+        }
+    }
+
+    private void approveExtension(OfficeEvent event, TicketRecord ticket, AssignmentRecord current,
+                                  Map<String, Object> data) {
+        int asked = current.extensionPendingDays();
+        int days = event.days() == null ? asked : Math.min(event.days(), asked);
+        current.extensionPendingDays = null;
+        current.extensionsApproved++;
+        TargetTimes resolve = current.target(TargetKind.RESOLVE);
+        if (resolve != null) {
+            AssignmentDeadlines.Extension extension = deadlines.extend(current.startedAt(), resolve, days);
+            current.put(TargetKind.RESOLVE, extension.resolve());
+            current.extensionDays += extension.grantedDays();
+            data.put("grantedDays", extension.grantedDays());
+            data.put("resolveBy", extension.resolve().dueAt().toString());
+            if (extension.capped()) {
+                data.put("capped", true);
+            }
+        }
+        ticket.extended = true;
+    }
+
+    private static void recordCallback(OfficeEvent event, AssignmentRecord current, Instant now,
+                                       Map<String, Object> data) {
+        current.callbackResult = event.satisfaction().name();
+        current.callbackAt = now;
+        data.put("satisfaction", event.satisfaction().name());
+    }
+
+    /** Starts the ticket's next assignment, with the targets of an office or a desk. */
+    private AssignmentRecord moveTo(TicketRecord ticket, Assignment target, String cause, Instant now) {
+        ticket.assignment = target;
+        ticket.district = target.districtCode();
+        Map<TargetKind, TargetTimes> targets = cause.equals("REOPEN")
+                ? deadlines.reopened(ticket.priority, ticket.primaryNeed, now)
+                : deadlines.of(target, ticket.priority, ticket.primaryNeed, now);
+        return new AssignmentRecord(ticket.id, ticket.assignmentSeq + 1, target.level(), target.code(),
+                target.name(), ticket.district, ticket.priority, ticket.primaryNeed, cause, now, targets);
+    }
+
+    /** A town office returns to its district's desk; a district desk passes the ticket to the city desk. */
+    private Assignment deskAbove(TicketRecord ticket) {
+        if (ticket.assignment.level() == AssignmentLevel.TOWN) {
+            District district = directory.town(ticket.assignment.code()).district();
+            return Assignment.districtDesk(district, ResolutionRule.RETURNED_BY_OFFICE, null);
+        }
+        return Assignment.cityDesk(ResolutionRule.RETURNED_BY_OFFICE, null);
+    }
+
+    /** A district desk reassigns within its district; the city desk to any town or district desk. */
+    private Assignment reassignmentTarget(OfficeEvent event, TicketRecord ticket) {
+        boolean cityDesk = ticket.assignment.level() == AssignmentLevel.CITY_DESK;
+        if (event.townCode() != null) {
+            Town town = directory.town(event.townCode());
+            if (town == null) {
+                throw InvalidInputException.of("townCode", "is not a known town code");
+            }
+            if (!cityDesk && !town.district().code().equals(ticket.assignment.code())) {
+                throw InvalidInputException.of("townCode",
+                        "is not in district " + ticket.assignment.code() + "; return the ticket to the city desk");
+            }
+            return Assignment.town(town, ResolutionRule.REASSIGNED_BY_DESK);
+        }
+        District district = directory.districtByCode(event.districtCode());
+        if (district == null) {
+            throw InvalidInputException.of("districtCode", "is not a known district code");
+        }
+        if (!cityDesk) {
+            throw InvalidInputException.of("districtCode", "only the city desk reassigns to a district desk");
+        }
+        return Assignment.districtDesk(district, ResolutionRule.REASSIGNED_BY_DESK, null);
+    }
+
+    private String actingOffice(OfficeEvent event, String brokerOffice, String ticketNo) {
+        if (brokerOffice == null) {
+            return event.office();
+        }
+        if (event.office() != null && !event.office().equals(brokerOffice)) {
+            throw new OfficeNotPermittedException(brokerOffice + " (named " + event.office() + ")", event.type(),
+                    ticketNo);
+        }
+        return brokerOffice;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}
