@@ -147,6 +147,11 @@ public final class JsonFields {
         return isAbsent(name) ? null : requiredOffsetDateTime(name);
     }
 
+    /** Whether the field is there at all (valid or not). */
+    public boolean present(String name) {
+        return !isAbsent(name);
+    }
+
     public <E extends Enum<E>> E requiredEnum(String name, Class<E> type) {
         if (isAbsent(name)) {
             reject(name, "is required");

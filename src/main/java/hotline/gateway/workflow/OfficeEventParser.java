@@ -84,8 +84,9 @@ public final class OfficeEventParser {
         }
     }
 
+    /** Absent is an error of its own; present but invalid has been reported already. */
     private static void requirePresent(JsonFields fields, String name, Object value, OfficeEventType type) {
-        if (value == null) {
+        if (value == null && !fields.present(name)) {
             fields.reject(name, "is required for " + type);
         }
     }
