@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import hotline.gateway.classification.Classification;
 import hotline.gateway.classification.NeedClassifier;
 import hotline.gateway.classification.NeedCode;
+import hotline.gateway.criteria.Assessment;
+import hotline.gateway.criteria.Assessor;
 import hotline.gateway.dispatch.TicketMessage;
 import hotline.gateway.jurisdiction.Assignment;
 import hotline.gateway.jurisdiction.JurisdictionResolver;
@@ -20,7 +22,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,6 +36,7 @@ import java.util.Map;
 public class IntakeService {
 
     private final NeedClassifier classifier;
+    private final Assessor assessor;
     private final JurisdictionResolver resolver;
     private final TicketNumbers ticketNumbers;
     private final IntakeRepository repository;
@@ -40,9 +45,10 @@ public class IntakeService {
     private final CallParser callParser = new CallParser();
     private final ReportParser reportParser = new ReportParser();
 
-    public IntakeService(NeedClassifier classifier, JurisdictionResolver resolver, TicketNumbers ticketNumbers,
-                         IntakeRepository repository, ObjectMapper json, Clock clock) {
+    public IntakeService(NeedClassifier classifier, Assessor assessor, JurisdictionResolver resolver,
+                         TicketNumbers ticketNumbers, IntakeRepository repository, ObjectMapper json, Clock clock) {
         this.classifier = classifier;
+        this.assessor = assessor;
         this.resolver = resolver;
         this.ticketNumbers = ticketNumbers;
         this.repository = repository;
@@ -68,7 +74,8 @@ public class IntakeService {
         NewTicket ticket = decide(request, hash);
         if (repository.insert(ticket)) {
             return new IntakeOutcome(true, TicketSummary.of(ticket.ticketNo(), TicketStatus.CREATED.name(),
-                    ticket.priority().name(), ticket.needs(), AssignmentView.of(ticket.assignment())));
+                    ticket.priority().name(), ticket.needs(), AssignmentView.of(ticket.assignment()),
+                    ticket.assessment()));
         }
         IntakeRepository.StoredTicket stored = repository.findByExternalId(request.source(), request.externalId())
                 .orElseThrow(() -> new IllegalStateException("request conflicted but is not stored"));
@@ -80,14 +87,16 @@ public class IntakeService {
 
     private NewTicket decide(ServiceRequest request, byte[] hash) {
         Classification classification = classifier.classify(request.classificationText());
-        boolean urgent = classification.urgent() || request.flaggedUrgent();
+        Assessment assessment = assess(request, classification);
+        boolean urgent = classification.urgent() || request.flaggedUrgent()
+                || (assessment != null && assessment.urgent());
         Priority priority = urgent ? Priority.URGENT : Priority.NORMAL;
         NeedsView needs = new NeedsView(classification.primary().name(),
                 classification.all().stream().map(NeedCode::name).toList(),
                 classification.confidence(), classification.evidence());
         Map<String, Object> urgency = new LinkedHashMap<>();
         urgency.put("urgent", urgent);
-        urgency.put("evidence", classification.urgencyEvidence());
+        urgency.put("evidence", urgencyEvidence(classification, assessment));
         urgency.put("flaggedBySender", request.flaggedUrgent());
 
         Assignment assignment = resolver.resolve(request.locationOrEmpty().hints());
@@ -97,8 +106,25 @@ public class IntakeService {
                 ticketNo, 1, request.source().name(), request.externalId(), request.receivedAt(), now,
                 priority.name(), needs, AssignmentView.of(assignment), request.content(), request.findings(),
                 request.subject(), request.location(), request.household(), request.details(),
-                Map.of("self", TicketLinks.self(ticketNo)));
-        return new NewTicket(request, hash, ticketNo, priority, needs, write(urgency), assignment, write(message), now);
+                Map.of("self", TicketLinks.self(ticketNo)), assessment);
+        return new NewTicket(request, hash, ticketNo, priority, needs, write(urgency), assignment, write(message), now,
+                assessment);
+    }
+
+    /** The programs the household may qualify for, under the day it was received; null when no program serves. */
+    private Assessment assess(ServiceRequest request, Classification classification) {
+        Assessment assessment = assessor.assess(classification.all(), CriteriaFacts.of(request.household()),
+                request.receivedAt());
+        return assessment.hasPrograms() ? assessment : null;
+    }
+
+    /** The text's urgency terms, then why a program asks for action today. */
+    private static List<String> urgencyEvidence(Classification classification, Assessment assessment) {
+        List<String> evidence = new ArrayList<>(classification.urgencyEvidence());
+        if (assessment != null) {
+            evidence.addAll(assessment.urgencyReasons());
+        }
+        return evidence;
     }
 
     /** SHA-256 of the request as parsed: key order, spacing and defaults of the client's JSON do not matter. */

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 public class TicketQueries {
 
     private static final String FIND_TICKET = """
-            SELECT t.id, t.ticket_no, t.status, t.priority, t.extended, t.escalated, t.needs,
+            SELECT t.id, t.ticket_no, t.status, t.priority, t.extended, t.escalated, t.needs, t.assessment,
                    t.assigned_level, t.assigned_code, t.assigned_name, t.assigned_rule, t.assigned_detail,
                    r.received_at, t.created_at, t.updated_at
             FROM ticket t JOIN service_request r ON r.id = t.request_id
@@ -49,6 +49,7 @@ public class TicketQueries {
                 rs.getBoolean("extended"), rs.getBoolean("escalated"), TicketRows.needs(json, rs),
                 TicketRows.assignment(rs),
                 rs.getTimestamp("received_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), events, Map.of("self", TicketLinks.self(ticketNo)));
+                rs.getTimestamp("updated_at").toInstant(), events, Map.of("self", TicketLinks.self(ticketNo)),
+                TicketRows.assessment(json, rs));
     }
 }

@@ -1,14 +1,15 @@
 package hotline.gateway.ticket;
 
+import hotline.gateway.criteria.Assessment;
 import java.util.Map;
 
 /** The answer to an accepted request: the ticket number to read to the caller, and what happens next. */
 public record TicketSummary(String ticketNo, String status, String priority, NeedsView needs,
-                            AssignmentView assignedTo, Map<String, String> links) {
+                            AssignmentView assignedTo, Map<String, String> links, Assessment assessment) {
 
     public static TicketSummary of(String ticketNo, String status, String priority, NeedsView needs,
-                                   AssignmentView assignedTo) {
+                                   AssignmentView assignedTo, Assessment assessment) {
         return new TicketSummary(ticketNo, status, priority, needs, assignedTo,
-                Map.of("self", TicketLinks.self(ticketNo)));
+                Map.of("self", TicketLinks.self(ticketNo)), assessment);
     }
 }
