@@ -24,12 +24,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a service request into a ticket: classifies its needs, decides its priority, resolves the responsible
+ * Turns a service request into a ticket: classifies its needs, assesses the household against the assistance
+ * criteria of the day it was received, decides its priority, resolves the responsible
  * office and stores request, ticket, first event and outbox message together. A request seen before (same source
  * and external id) gets its existing ticket back if the body is the same, and a conflict if it is not.
  */
