@@ -3,6 +3,7 @@ package hotline.gateway.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hotline.gateway.classification.NeedClassifier;
 import hotline.gateway.classification.NeedDictionary;
+import hotline.gateway.criteria.Assessor;
 import hotline.gateway.intake.BatchIntake;
 import hotline.gateway.intake.InboxFiles;
 import hotline.gateway.intake.IntakeRepository;
@@ -57,10 +58,10 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    IntakeService intakeService(NeedClassifier classifier, JurisdictionResolver resolver, TicketNumbers numbers,
-                                IntakeRepository repository, AssignmentDeadlines deadlines, ObjectMapper json,
-                                Clock clock) {
-        return new IntakeService(classifier, resolver, numbers, repository, deadlines, json, clock);
+    IntakeService intakeService(NeedClassifier classifier, Assessor assessor, JurisdictionResolver resolver,
+                                TicketNumbers numbers, IntakeRepository repository, AssignmentDeadlines deadlines,
+                                ObjectMapper json, Clock clock) {
+        return new IntakeService(classifier, assessor, resolver, numbers, repository, deadlines, json, clock);
     }
 
     @Bean

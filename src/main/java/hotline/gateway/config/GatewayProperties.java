@@ -14,7 +14,8 @@ public record GatewayProperties(
         @DefaultValue Jurisdiction jurisdiction,
         @DefaultValue Batch batch,
         @DefaultValue Inbox inbox,
-        @DefaultValue Relay relay) {
+        @DefaultValue Relay relay,
+        @DefaultValue CriteriaSettings criteria) {
 
     public record Classification(
             @DefaultValue("config/need-dictionary.csv") Path dictionary,
@@ -34,6 +35,10 @@ public record GatewayProperties(
 
     /** The folder where centres drop batch files; done/ and failed/ are made inside it. */
     public record Inbox(@DefaultValue("inbox") Path dir) {
+    }
+
+    /** The folder of the assistance criteria files (*.yml), read once at start. */
+    public record CriteriaSettings(@DefaultValue("config/criteria") Path dir) {
     }
 
     /** The outbox relay: how many messages per broker transaction, how often it looks, how long it backs off. */

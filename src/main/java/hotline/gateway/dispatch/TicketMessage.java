@@ -1,5 +1,6 @@
 package hotline.gateway.dispatch;
 
+import hotline.gateway.criteria.Assessment;
 import hotline.gateway.intake.Household;
 import hotline.gateway.intake.Location;
 import hotline.gateway.intake.Person;
@@ -17,7 +18,7 @@ public record TicketMessage(int schemaVersion, String messageType, String ticket
                             String source, String externalId, OffsetDateTime receivedAt, Instant createdAt,
                             String priority, NeedsView needs, AssignmentView assignment, String content,
                             String findings, Person contact, Location location, Household household,
-                            Map<String, String> details, Map<String, String> links) {
+                            Map<String, String> details, Map<String, String> links, Assessment assessment) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String TYPE_DISPATCH = "TICKET_DISPATCH";

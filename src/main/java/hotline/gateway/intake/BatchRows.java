@@ -28,8 +28,9 @@ import java.util.Set;
 final class BatchRows {
 
     private static final Set<String> NUMBER_COLUMNS = Set.of("location.lat", "location.lon", "household.size",
-            "household.monthlyIncome");
-    private static final Set<String> BOOLEAN_COLUMNS = Set.of("urgent");
+            "household.monthlyIncome", "household.monthlyMedicalCosts");
+    private static final Set<String> BOOLEAN_COLUMNS = Set.of("urgent", "household.suddenHardship",
+            "household.hasLegalSupporter");
     private static final CsvMapper CSV = new CsvMapper();
 
     private final ObjectMapper json;

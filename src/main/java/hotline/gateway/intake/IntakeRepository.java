@@ -36,10 +36,10 @@ public class IntakeRepository {
                 ON CONFLICT (source, external_id) DO NOTHING
                 RETURNING id
             ), ticket AS (
-                INSERT INTO ticket (ticket_no, request_id, status, priority, primary_need, needs, urgency,
+                INSERT INTO ticket (ticket_no, request_id, status, priority, primary_need, needs, urgency, assessment,
                                     assigned_level, assigned_code, assigned_name, assigned_rule, assigned_detail,
                                     queue, assigned_district, created_at, updated_at)
-                SELECT ?, request.id, 'CREATED', ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM request
+                SELECT ?, request.id, 'CREATED', ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM request
                 RETURNING id
             ), assignment AS (
                 INSERT INTO ticket_assignment (ticket_id, %s)
@@ -54,7 +54,7 @@ public class IntakeRepository {
             """.formatted(AssignmentRepository.insertColumns(), AssignmentRepository.insertPlaceholders());
 
     private static final String FIND_BY_EXTERNAL_ID = """
-            SELECT r.body_hash, t.id, t.assignment_seq, t.ticket_no, t.status, t.priority, t.needs,
+            SELECT r.body_hash, t.id, t.assignment_seq, t.ticket_no, t.status, t.priority, t.needs, t.assessment,
                    t.assigned_level, t.assigned_code, t.assigned_name, t.assigned_rule, t.assigned_detail
             FROM service_request r JOIN ticket t ON t.request_id = r.id
             WHERE r.source = ? AND r.external_id = ?
@@ -79,7 +79,7 @@ public class IntakeRepository {
                 toJson(request.subject()), toJson(request.location()), toJson(request.household()),
                 toJson(request.details()), createdAt,
                 ticket.ticketNo(), ticket.priority().name(), ticket.needs().primary(), toJson(ticket.needs()),
-                ticket.urgencyJson(), ticket.assignment().level().name(), ticket.assignment().code(),
+                ticket.urgencyJson(), toJson(ticket.assessment()), ticket.assignment().level().name(), ticket.assignment().code(),
                 ticket.assignment().name(), ticket.assignment().rule().name(), ticket.assignment().detail(),
                 ticket.assignment().queue(), ticket.firstAssignment().districtCode(), createdAt, createdAt};
         Object[] afterAssignment = {createdAt, ticket.assignment().queue(),
@@ -101,7 +101,8 @@ public class IntakeRepository {
     Optional<StoredTicket> findByExternalId(Source source, String externalId) {
         return jdbc.query(FIND_BY_EXTERNAL_ID, (rs, row) -> new StoredTicket(rs.getBytes("body_hash"),
                         TicketSummary.of(rs.getString("ticket_no"), rs.getString("status"), rs.getString("priority"),
-                                TicketRows.needs(json, rs), TicketRows.assignment(rs), null),
+                                TicketRows.needs(json, rs), TicketRows.assignment(rs), null,
+                                TicketRows.assessment(json, rs)),
                         rs.getLong("id"), rs.getInt("assignment_seq")),
                 source.name(), externalId).stream().findFirst();
     }

@@ -1,5 +1,6 @@
 package hotline.gateway.intake;
 
+import hotline.gateway.criteria.Assessment;
 import hotline.gateway.jurisdiction.Assignment;
 import hotline.gateway.ticket.NeedsView;
 import hotline.gateway.ticket.Priority;
@@ -9,7 +10,7 @@ import java.time.Instant;
 /** Everything decided about a request before it is stored: written in one transaction with its outbox message. */
 record NewTicket(ServiceRequest request, byte[] requestHash, String ticketNo, Priority priority, NeedsView needs,
                  String urgencyJson, Assignment assignment, AssignmentRecord firstAssignment, String messageJson,
-                 Instant createdAt) {
+                 Instant createdAt, Assessment assessment) {
 
     String dedupId() {
         return ticketNo + ":1";

@@ -72,6 +72,12 @@ final class RequestFields {
                 fields.optionalObjectArray("members", 100, member -> new Household.Member(
                         member.optionalInteger("age", 0, 150),
                         member.optionalInteger("disabilityGrade", 1, 4),
-                        member.optionalBoolean("chronicIllness"))));
+                        member.optionalBoolean("chronicIllness"),
+                        member.optionalBoolean("ableToWork"),
+                        member.optionalBoolean("unemployed"),
+                        member.optionalBoolean("student"))),
+                fields.optionalDecimal("monthlyMedicalCosts", BigDecimal.ZERO, MAX_INCOME),
+                fields.optionalBoolean("suddenHardship"),
+                fields.optionalBoolean("hasLegalSupporter"));
     }
 }

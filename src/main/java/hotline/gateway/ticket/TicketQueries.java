@@ -17,6 +17,7 @@ public class TicketQueries {
 
     private static final String FIND_TICKET = """
             SELECT t.id, t.assignment_seq, t.ticket_no, t.status, t.priority, t.extended, t.escalated, t.needs,
+                   t.assessment,
                    t.assigned_level, t.assigned_code, t.assigned_name, t.assigned_rule, t.assigned_detail,
                    r.received_at, t.created_at, t.updated_at
             FROM ticket t JOIN service_request r ON r.id = t.request_id
@@ -61,6 +62,7 @@ public class TicketQueries {
                 rs.getBoolean("extended"), rs.getBoolean("escalated"), TicketRows.needs(json, rs),
                 TicketRows.assignment(rs), sla,
                 rs.getTimestamp("received_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), events, Map.of("self", TicketLinks.self(ticketNo)));
+                rs.getTimestamp("updated_at").toInstant(), events, Map.of("self", TicketLinks.self(ticketNo)),
+                TicketRows.assessment(json, rs));
     }
 }

@@ -2,10 +2,11 @@ package hotline.gateway.ticket;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hotline.gateway.criteria.Assessment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** Reads the columns every ticket query shares: its needs (JSON) and its assignment. */
+/** Reads the columns every ticket query shares: its needs and assessment (JSON) and its assignment. */
 public final class TicketRows {
 
     private TicketRows() {
@@ -16,6 +17,16 @@ public final class TicketRows {
             return json.readValue(rs.getString("needs"), NeedsView.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored needs are not readable", e);
+        }
+    }
+
+    /** The stored assessment, or null when the ticket has none. */
+    public static Assessment assessment(ObjectMapper json, ResultSet rs) throws SQLException {
+        String assessment = rs.getString("assessment");
+        try {
+            return assessment == null ? null : json.readValue(assessment, Assessment.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored assessment is not readable", e);
         }
     }
 
