@@ -52,8 +52,8 @@ public final class SlaSweepBenchmark {
 
             System.out.println(String.join("\n", jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS) "
                     + "SELECT a.id FROM ticket_assignment a JOIN ticket t ON t.id = a.ticket_id "
-                    + "WHERE a.next_check_at <= now() ORDER BY a.next_check_at LIMIT 500 FOR UPDATE OF a, t SKIP LOCKED",
-                    String.class)));
+                    + "WHERE a.next_check_at <= '" + NOW + "'::timestamptz ORDER BY a.next_check_at LIMIT 500 "
+                    + "FOR UPDATE OF a, t SKIP LOCKED", String.class)));
             long sweepStart = System.nanoTime();
             int recorded = sweeper.sweepDue();
             double seconds = (System.nanoTime() - sweepStart) / 1e9;
