@@ -2,6 +2,7 @@ package hotline.gateway.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hotline.gateway.jurisdiction.JurisdictionDirectory;
+import hotline.gateway.security.BrokerCredentials;
 import hotline.gateway.sla.Deadlines;
 import hotline.gateway.sla.Extensions;
 import hotline.gateway.sla.SlaDeadlines;
@@ -10,6 +11,7 @@ import hotline.gateway.sla.SlaPolicy;
 import hotline.gateway.sla.SlaSweeper;
 import hotline.gateway.sla.WorkingTime;
 import hotline.gateway.ticket.TicketQueries;
+import hotline.gateway.web.ClientAuthentication;
 import hotline.gateway.workflow.AssignmentDeadlines;
 import hotline.gateway.workflow.AssignmentRepository;
 import hotline.gateway.workflow.OfficeEvents;
@@ -45,6 +47,16 @@ public class WorkflowConfiguration {
     @Bean
     OfficeEvents officeEvents(TicketEventService service, TicketQueries queries, ObjectMapper json) {
         return new OfficeEvents(service, queries, json);
+    }
+
+    @Bean
+    BrokerCredentials brokerCredentials(@Value("${spring.artemis.broker-url}") String brokerUrl) {
+        return new BrokerCredentials(brokerUrl);
+    }
+
+    @Bean
+    ClientAuthentication clientAuthentication(BrokerCredentials credentials) {
+        return new ClientAuthentication(credentials);
     }
 
     @Bean

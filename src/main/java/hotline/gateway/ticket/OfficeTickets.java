@@ -1,7 +1,9 @@
 package hotline.gateway.ticket;
 
+import hotline.gateway.security.Actor;
 import hotline.gateway.validation.FieldError;
 import hotline.gateway.validation.InvalidInputException;
+import hotline.gateway.web.HttpProblemException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -46,7 +48,7 @@ public class OfficeTickets {
         this.jdbc = jdbc;
     }
 
-    public Page list(String officeCode, String states, String dueBefore, String page) {
+    public Page list(String officeCode, String states, String dueBefore, String page, Actor actor) {
         List<FieldError> errors = new ArrayList<>();
         if (officeCode == null || !OFFICE.matcher(officeCode).matches()) {
             errors.add(new FieldError("officeCode", "must be a 9-digit town code, a 6-digit district code or city"));
@@ -56,6 +58,10 @@ public class OfficeTickets {
         int pageNo = pageNumber(page, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
+        }
+        if (!actor.maySee(officeCode)) {
+            throw new HttpProblemException(403, "Not this office's tickets", "officeCode",
+                    "user " + actor.user() + " may not list the tickets of " + officeCode);
         }
         List<Item> items = jdbc.query(connection -> {
             var statement = connection.prepareStatement(before == null ? LIST_ALL : LIST_DUE_BEFORE);

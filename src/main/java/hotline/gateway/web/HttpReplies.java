@@ -40,7 +40,7 @@ public class HttpReplies {
     void write(Exchange exchange, int status, String contentType, Object body) {
         Message message = exchange.getMessage();
         // Request headers would be echoed back; only the answer's own survive.
-        message.removeHeaders("*", "Location", "Retry-After");
+        message.removeHeaders("*", "Location", "Retry-After", "WWW-Authenticate");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, contentType);
         try {

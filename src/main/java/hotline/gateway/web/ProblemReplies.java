@@ -41,6 +41,9 @@ public class ProblemReplies {
         if (problem.status() == 503) {
             exchange.getMessage().setHeader("Retry-After", "5");
         }
+        if (problem.status() == 401) {
+            exchange.getMessage().setHeader("WWW-Authenticate", "Basic realm=\"hotline-gateway\", charset=\"UTF-8\"");
+        }
         replies.write(exchange, problem.status(), Problem.MEDIA_TYPE, problem);
     }
 

@@ -3,6 +3,7 @@ package hotline.gateway.workflow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hotline.gateway.security.Actor;
 import hotline.gateway.ticket.TicketQueries;
 import hotline.gateway.validation.InvalidInputException;
 
@@ -21,9 +22,9 @@ public class OfficeEvents {
     }
 
     /** POST /tickets/{ticketNo}/events. */
-    public EventReceipt fromHttp(JsonNode body, String ticketNo) {
+    public EventReceipt fromHttp(JsonNode body, String ticketNo, Actor actor) {
         OfficeEvent event = parser.parse(body, ticketNo);
-        boolean recorded = service.apply(ticketNo, event, null);
+        boolean recorded = service.apply(ticketNo, event, actor);
         return new EventReceipt(recorded, queries.find(ticketNo));
     }
 
@@ -40,6 +41,8 @@ public class OfficeEvents {
             throw InvalidInputException.of("(body)", "is not valid JSON");
         }
         OfficeEventParser.QueuedEvent queued = parser.parseQueued(node);
-        service.apply(queued.ticketNo(), queued.event(), OfficeRights.officeOfBrokerUser(brokerUser));
+        // A JMS or STOMP sender is stamped by the broker; an AMQP sender is not, and acts for the office it names.
+        Actor actor = brokerUser == null ? null : Actor.ofUser(brokerUser);
+        service.apply(queued.ticketNo(), queued.event(), actor);
     }
 }

@@ -2,6 +2,7 @@ package hotline.gateway.workflow;
 
 import hotline.gateway.jurisdiction.Assignment;
 import hotline.gateway.jurisdiction.AssignmentLevel;
+import hotline.gateway.security.Actor;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -11,8 +12,6 @@ import java.util.Set;
  * its own and any extension, and the hotline the callback and the close.
  */
 public final class OfficeRights {
-
-    public static final String HOTLINE = "hotline";
 
     private static final Set<OfficeEventType> TOWN_WORK = EnumSet.of(OfficeEventType.SIGN, OfficeEventType.CONTACT,
             OfficeEventType.PROGRESS, OfficeEventType.RETURN, OfficeEventType.EXTEND_REQUEST, OfficeEventType.RESOLVE);
@@ -32,7 +31,7 @@ public final class OfficeRights {
      * @param ticketDistrict   the district of the ticket's current office (null at the city desk)
      */
     public static boolean mayAct(String office, OfficeEventType type, Assignment current, String ticketDistrict) {
-        if (HOTLINE.equals(office)) {
+        if (Actor.HOTLINE.equals(office)) {
             return HOTLINE_WORK.contains(type);
         }
         boolean ownTicket = office.equals(current.code());
@@ -46,19 +45,5 @@ public final class OfficeRights {
             return office.equals(Assignment.CITY_CODE) || office.equals(ticketDistrict);
         }
         return false;
-    }
-
-    /** The office a broker user acts for (office-310104003, desk-310104, desk-city), or null for the system's own users. */
-    public static String officeOfBrokerUser(String user) {
-        if (user == null) {
-            return null;
-        }
-        if (user.startsWith("office-")) {
-            return user.substring("office-".length());
-        }
-        if (user.startsWith("desk-")) {
-            return user.substring("desk-".length());
-        }
-        return null;
     }
 }

@@ -8,6 +8,7 @@ import hotline.gateway.jurisdiction.District;
 import hotline.gateway.jurisdiction.JurisdictionDirectory;
 import hotline.gateway.jurisdiction.ResolutionRule;
 import hotline.gateway.jurisdiction.Town;
+import hotline.gateway.security.Actor;
 import hotline.gateway.sla.TargetKind;
 import hotline.gateway.ticket.AssignmentView;
 import hotline.gateway.ticket.Priority;
@@ -53,15 +54,15 @@ public class TicketEventService {
     }
 
     /**
-     * @param brokerOffice the office of the broker user that sent the event (null over REST, or for the gateway's
-     *                     own users): the event acts for it, whatever the body says
+     * @param actor the authenticated sender: an office's user acts for its office, whatever the body says; a system
+     *              user (or an unstamped AMQP message, null) acts for the office the body names
      * @return true when the event was applied now; false when it had been applied before (same eventId)
      */
-    public boolean apply(String ticketNo, OfficeEvent event, String brokerOffice) {
-        return Boolean.TRUE.equals(transaction.execute(status -> applyLocked(ticketNo, event, brokerOffice)));
+    public boolean apply(String ticketNo, OfficeEvent event, Actor actor) {
+        return Boolean.TRUE.equals(transaction.execute(status -> applyLocked(ticketNo, event, actor)));
     }
 
-    private boolean applyLocked(String ticketNo, OfficeEvent event, String brokerOffice) {
+    private boolean applyLocked(String ticketNo, OfficeEvent event, Actor actor) {
         TicketRecord ticket = tickets.lock(ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
         Optional<String> recorded = tickets.eventType(ticket.id, event.eventId());
         if (recorded.isPresent()) {
@@ -70,7 +71,7 @@ public class TicketEventService {
             }
             throw new EventIdConflictException(event.eventId(), recorded.get());
         }
-        String office = actingOffice(event, brokerOffice, ticketNo);
+        String office = actingOffice(event, actor, ticketNo);
         if (office != null && !OfficeRights.mayAct(office, event.type(), ticket.assignment, ticket.district)) {
             throw new OfficeNotPermittedException(office, event.type(), ticketNo);
         }
@@ -245,15 +246,15 @@ public class TicketEventService {
         return Assignment.districtDesk(district, ResolutionRule.REASSIGNED_BY_DESK, null);
     }
 
-    private String actingOffice(OfficeEvent event, String brokerOffice, String ticketNo) {
-        if (brokerOffice == null) {
+    private static String actingOffice(OfficeEvent event, Actor actor, String ticketNo) {
+        if (actor == null || actor.system()) {
             return event.office();
         }
-        if (event.office() != null && !event.office().equals(brokerOffice)) {
-            throw new OfficeNotPermittedException(brokerOffice + " (named " + event.office() + ")", event.type(),
+        if (event.office() != null && !event.office().equals(actor.office())) {
+            throw new OfficeNotPermittedException(actor.office() + " (named " + event.office() + ")", event.type(),
                     ticketNo);
         }
-        return brokerOffice;
+        return actor.office();
     }
 
     private String write(Object value) {

@@ -18,9 +18,21 @@ public final class GatewayClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int port;
+    private final String authorization;
 
     public GatewayClient(int port) {
+        this(port, null);
+    }
+
+    private GatewayClient(int port, String authorization) {
         this.port = port;
+        this.authorization = authorization;
+    }
+
+    /** The same client sending HTTP Basic credentials (a broker user) with every request. */
+    public GatewayClient as(String user, String password) {
+        return new GatewayClient(port, "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     public Response post(String path, String contentType, String body) {
@@ -34,7 +46,7 @@ public final class GatewayClient {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        return send(request.build());
+        return send(authorized(request).build());
     }
 
     public Response postJson(String path, String json) {
@@ -42,7 +54,11 @@ public final class GatewayClient {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build());
+        return send(authorized(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET()).build());
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     private URI uri(String path) {

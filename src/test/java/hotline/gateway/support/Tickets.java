@@ -12,9 +12,21 @@ public final class Tickets {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final GatewayClient gateway;
+    private final GatewayClient sender;
 
+    /** Events are sent as the gateway's system user, acting for the office each event names. */
     public Tickets(GatewayClient gateway) {
+        this(gateway, gateway.as("gateway", "gateway-local"));
+    }
+
+    private Tickets(GatewayClient gateway, GatewayClient sender) {
         this.gateway = gateway;
+        this.sender = sender;
+    }
+
+    /** Events sent as this broker user instead. */
+    public Tickets as(String user, String password) {
+        return new Tickets(gateway, gateway.as(user, password));
     }
 
     /** A call for a town (by its code) about an elderly man living alone; returns the ticket number. */
@@ -42,7 +54,7 @@ public final class Tickets {
     }
 
     public Response eventWithId(String ticketNo, String eventId, String type, Map<String, Object> fields) {
-        return gateway.postJson("/api/v1/tickets/" + ticketNo + "/events", eventJson(null, eventId, type, fields));
+        return sender.postJson("/api/v1/tickets/" + ticketNo + "/events", eventJson(null, eventId, type, fields));
     }
 
     /** The event JSON; with a ticketNo for the ticket-events queue. */

@@ -39,13 +39,4 @@ class OfficeRightsTest {
         assertThat(OfficeRights.mayAct("hotline", OfficeEventType.CLOSE, TIANPING, "310104")).isTrue();
         assertThat(OfficeRights.mayAct("hotline", OfficeEventType.SIGN, TIANPING, "310104")).isFalse();
     }
-
-    @Test
-    void brokerUsersMapToTheirOffice() {
-        assertThat(OfficeRights.officeOfBrokerUser("office-310104003")).isEqualTo("310104003");
-        assertThat(OfficeRights.officeOfBrokerUser("desk-310104")).isEqualTo("310104");
-        assertThat(OfficeRights.officeOfBrokerUser("desk-city")).isEqualTo("city");
-        assertThat(OfficeRights.officeOfBrokerUser("gateway")).isNull();
-        assertThat(OfficeRights.officeOfBrokerUser(null)).isNull();
-    }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hotline.gateway.support.BrokerClient;
+import hotline.gateway.support.GatewayClient;
 import hotline.gateway.support.GatewayClient.Response;
 import hotline.gateway.support.GatewayIntegrationTest;
 import hotline.gateway.support.Tickets;
@@ -188,27 +189,28 @@ class OfficeWorkflowEndToEndTest extends GatewayIntegrationTest {
         Tickets tickets = tickets();
         String ticketNo = tickets.newCall(TIANPING, false);
         String path = "/api/v1/tickets/" + ticketNo + "/events";
+        GatewayClient gateway = gateway().as("gateway", "gateway-local");
 
-        Response missing = gateway().postJson(path, "{\"type\": \"EXTEND_REQUEST\"}");
+        Response missing = gateway.postJson(path, "{\"type\": \"EXTEND_REQUEST\"}");
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().get("errors").findValuesAsText("field"))
                 .contains("eventId", "actor", "reason", "days");
 
-        Response unknownType = gateway().postJson(path, "{\"eventId\": \"x1\", \"type\": \"APPROVE\", \"actor\": \"a\"}");
+        Response unknownType = gateway.postJson(path, "{\"eventId\": \"x1\", \"type\": \"APPROVE\", \"actor\": \"a\"}");
         assertThat(unknownType.status()).isEqualTo(400);
         assertThat(unknownType.json().at("/errors/0/field").asText()).isEqualTo("type");
 
-        Response tooMany = gateway().postJson(path, Tickets.eventJson(null, "x2", "EXTEND_REQUEST",
+        Response tooMany = gateway.postJson(path, Tickets.eventJson(null, "x2", "EXTEND_REQUEST",
                 Map.of("reason", "等待鉴定", "days", 40)));
         assertThat(tooMany.json().get("errors").findValuesAsText("field")).containsExactly("days");
 
-        Response otherTicket = gateway().postJson(path, Tickets.eventJson("20260101-0000001", "x3", "SIGN", Map.of()));
+        Response otherTicket = gateway.postJson(path, Tickets.eventJson("20260101-0000001", "x3", "SIGN", Map.of()));
         assertThat(otherTicket.status()).isEqualTo(400);
         assertThat(otherTicket.json().at("/errors/0/field").asText()).isEqualTo("ticketNo");
 
-        assertThat(gateway().postJson(path, "{not json").status()).isEqualTo(400);
-        assertThat(gateway().post(path, "text/plain", "SIGN").status()).isEqualTo(415);
-        Response unknown = gateway().postJson("/api/v1/tickets/20200101-0000001/events",
+        assertThat(gateway.postJson(path, "{not json").status()).isEqualTo(400);
+        assertThat(gateway.post(path, "text/plain", "SIGN").status()).isEqualTo(415);
+        Response unknown = gateway.postJson("/api/v1/tickets/20200101-0000001/events",
                 Tickets.eventJson(null, "x4", "SIGN", Map.of()));
         assertThat(unknown.status()).isEqualTo(404);
     }
@@ -252,24 +254,58 @@ class OfficeWorkflowEndToEndTest extends GatewayIntegrationTest {
     @Test
     void anOfficeListsItsOpenTicketsSoonestDeadlineFirst() {
         Tickets tickets = tickets();
+        GatewayClient desk = gateway().as("desk-310104", "desk-local");
         String normal = tickets.newCall("310104007", false);
         String urgent = tickets.newCall("310104007", true);
-        Response list = gateway().get("/api/v1/offices/310104007/tickets");
+        Response list = desk.get("/api/v1/offices/310104007/tickets");
         assertThat(list.status()).isEqualTo(200);
         List<String> order = list.json().get("tickets").findValuesAsText("ticketNo");
         assertThat(order).containsSubsequence(urgent, normal);
         assertThat(list.json().at("/tickets/0/deadlines/signBy").isTextual()).isTrue();
 
         tickets.event(normal, "SIGN", Map.of());
-        assertThat(gateway().get("/api/v1/offices/310104007/tickets?state=SIGNED").json().get("tickets")
+        assertThat(desk.get("/api/v1/offices/310104007/tickets?state=SIGNED").json().get("tickets")
                 .findValuesAsText("ticketNo")).contains(normal).doesNotContain(urgent);
-        assertThat(gateway().get("/api/v1/offices/310104007/tickets?dueBefore=2000-01-01T00:00:00%2B08:00").json()
+        assertThat(desk.get("/api/v1/offices/310104007/tickets?dueBefore=2000-01-01T00:00:00%2B08:00").json()
                 .get("tickets")).isEmpty();
 
-        Response bad = gateway().get("/api/v1/offices/31010/tickets?state=DONE&dueBefore=soon&page=-1");
+        assertThat(gateway().as("office-310104003", "office-local").get("/api/v1/offices/310104007/tickets")
+                .status()).isEqualTo(403);
+        assertThat(gateway().get("/api/v1/offices/310104007/tickets").status()).isEqualTo(401);
+        Response bad = desk.get("/api/v1/offices/31010/tickets?state=DONE&dueBefore=soon&page=-1");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("errors").findValuesAsText("field"))
                 .containsExactlyInAnyOrder("officeCode", "state", "dueBefore", "page");
+    }
+
+    @Test
+    void overRestAnOfficeIsTheBrokerUserItAuthenticatesAs() {
+        Tickets tickets = tickets();
+        String ticketNo = tickets.newCall(TIANPING, false);
+        String path = "/api/v1/tickets/" + ticketNo + "/events";
+        String sign = Tickets.eventJson(null, "a-" + UUID.randomUUID(), "SIGN", Map.of("office", TIANPING));
+
+        Response anonymous = gateway().postJson(path, sign);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.json().at("/errors/0/field").asText()).isEqualTo("Authorization");
+        assertThat(gateway().as("office-310104003", "wrong").postJson(path, sign).status()).isEqualTo(401);
+
+        // Another office's user is refused, whatever office its body names.
+        Response other = gateway().as("office-310101002", "office-local").postJson(path, sign);
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.json().get("detail").asText()).contains("310101002");
+
+        Tickets tianping = tickets.as("office-310104003", "office-local");
+        assertThat(tianping.event(ticketNo, "SIGN", Map.of()).status()).isEqualTo(201);
+        assertThat(tianping.event(ticketNo, "EXTEND_REQUEST", Map.of("reason", "等待鉴定", "days", 2)).status())
+                .isEqualTo(201);
+        assertThat(tianping.event(ticketNo, "EXTEND_APPROVE", Map.of()).status()).isEqualTo(403);
+        assertThat(tickets.as("desk-310104", "desk-local").event(ticketNo, "EXTEND_APPROVE", Map.of()).status())
+                .isEqualTo(201);
+        assertThat(tickets.as("hotline", "hotline-local").event(ticketNo, "RESOLVE", Map.of("result", "x"))
+                .status()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("SELECT office_code FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id "
+                + "WHERE t.ticket_no = ? AND e.type = 'SIGN'", String.class, ticketNo)).isEqualTo(TIANPING);
     }
 
     private static List<JsonNode> updatesOf(BrokerClient.Subscription updates, String ticketNo) {

@@ -1,0 +1,37 @@
+package hotline.gateway.security;
+
+/**
+ * Who sends a request or a message, as authenticated by the broker's users: an office (its code), a dispatch desk
+ * (its district code, or city), the hotline system, or one of the gateway's own system users, who may act for any
+ * office they name.
+ *
+ * @param office the office the user acts for; null for a system user
+ */
+public record Actor(String user, String office) {
+
+    public static final String HOTLINE = "hotline";
+
+    /** office-310104003, desk-310104, desk-city, hotline; anything else is a system user (gateway, admin). */
+    public static Actor ofUser(String user) {
+        if (user.startsWith("office-")) {
+            return new Actor(user, user.substring("office-".length()));
+        }
+        if (user.startsWith("desk-")) {
+            return new Actor(user, user.substring("desk-".length()));
+        }
+        if (user.equals(HOTLINE)) {
+            return new Actor(user, HOTLINE);
+        }
+        return new Actor(user, null);
+    }
+
+    public boolean system() {
+        return office == null;
+    }
+
+    /** May this actor see the tickets of that office? Its own; a district desk its towns'; the city and system all. */
+    public boolean maySee(String officeCode) {
+        return system() || office.equals(HOTLINE) || office.equals("city") || office.equals(officeCode)
+                || (office.length() == 6 && officeCode.startsWith(office));
+    }
+}

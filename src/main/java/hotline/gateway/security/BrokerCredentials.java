@@ -1,0 +1,84 @@
+package hotline.gateway.security;
+
+import hotline.gateway.web.HttpProblemException;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * Authenticates REST clients (HTTP Basic) against the broker's own users: offices use one account for their queue
+ * and for the REST API, and there is one place to manage it (config/artemis/ or the production broker's JAAS). A
+ * user whose password the broker accepted is remembered for a few minutes, so the API does not open a broker
+ * connection per request.
+ */
+public class BrokerCredentials {
+
+    private static final Duration REMEMBER = Duration.ofMinutes(5);
+
+    private final String brokerUrl;
+    /* Until when (System.nanoTime) a user and password the broker accepted are taken without asking it again. */
+    private final Map<String, Long> verified = new ConcurrentHashMap<>();
+
+    public BrokerCredentials(String brokerUrl) {
+        this.brokerUrl = brokerUrl;
+    }
+
+    /** The actor of an Authorization header; 401 without valid credentials, 503 when the broker cannot tell. */
+    public Actor authenticate(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            throw unauthorized("credentials required (HTTP Basic, the office's broker user)");
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw unauthorized("credentials are not valid Base64");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            throw unauthorized("credentials must be user:password");
+        }
+        String user = decoded.substring(0, colon);
+        String key = user + ":" + sha256(decoded);
+        Long until = verified.get(key);
+        if (until == null || System.nanoTime() - until > 0) {
+            verifyWithBroker(user, decoded.substring(colon + 1));
+            verified.put(key, System.nanoTime() + REMEMBER.toNanos());
+        }
+        return Actor.ofUser(user);
+    }
+
+    private void verifyWithBroker(String user, String password) {
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl)) {
+            factory.setReconnectAttempts(0);
+            factory.setInitialConnectAttempts(1);
+            factory.createConnection(user, password).close();
+        } catch (JMSSecurityException e) {
+            throw unauthorized("user or password not accepted");
+        } catch (JMSException e) {
+            throw new HttpProblemException(503, "Service unavailable", "Authorization",
+                    "cannot be checked now: the broker is not reachable; retry later");
+        }
+    }
+
+    private static HttpProblemException unauthorized(String why) {
+        return new HttpProblemException(401, "Unauthorized", "Authorization", why);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
