@@ -73,8 +73,11 @@ CREATE TABLE ticket_assignment (
 
 CREATE INDEX ticket_assignment_next_check_idx ON ticket_assignment (next_check_at) WHERE next_check_at IS NOT NULL;
 
--- Outbox rows for a multicast address (ticket-updates) name it as topic:<address>.
+-- Outbox rows for a multicast address (ticket-updates) name it as topic:<address>. A row that dispatches a CREATED
+-- ticket announces it: the relay publishes the DISPATCHED update in the same broker transaction and marks the
+-- ticket DISPATCHED, so the busiest change needs no outbox row of its own.
 COMMENT ON COLUMN outbox.destination IS 'queue name, or topic:<address> for a multicast address';
+ALTER TABLE outbox ADD COLUMN announces_dispatch boolean NOT NULL DEFAULT false;
 
 -- Tickets stored before this version: their district, and their first assignment (without SLA targets, which
 -- need the working calendar; they are not swept).

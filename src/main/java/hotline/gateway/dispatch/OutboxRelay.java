@@ -24,44 +24,23 @@ public class OutboxRelay {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private static final String TAKE_PENDING = """
-            SELECT id, ticket_id, destination, dedup_id, priority, payload
+            SELECT id, ticket_id, destination, dedup_id, priority, payload, announces_dispatch
             FROM outbox WHERE sent_at IS NULL
             ORDER BY id LIMIT ?
             FOR UPDATE SKIP LOCKED
             """;
     private static final String MARK_SENT = "UPDATE outbox SET sent_at = ? WHERE id = ANY (?)";
-    /*
-     * A ticket sent to its own queue is DISPATCHED (unless an office already signed it): the change is recorded as an
-     * event and published on ticket-updates through the outbox, in the same statement.
-     */
+    /* A dispatch of a CREATED ticket makes it DISPATCHED, recorded as an event (the relay announced it already). */
     private static final String MARK_DISPATCHED = """
-            WITH sent AS (
-                SELECT * FROM unnest(?::bigint[], ?::text[], ?::smallint[]) AS s(ticket_id, destination, priority)
-            ), dispatched AS (
-                UPDATE ticket t SET status = 'DISPATCHED', updated_at = ?
-                FROM sent WHERE t.id = sent.ticket_id AND t.queue = sent.destination AND t.status = 'CREATED'
-                RETURNING t.id, t.ticket_no, t.version, t.queue, t.extended, t.escalated, t.assignment_seq,
-                          t.assigned_level, t.assigned_code, t.assigned_name, t.assigned_rule, t.assigned_detail,
-                          sent.priority
-            ), event AS (
-                INSERT INTO ticket_event (ticket_id, type, status, actor, occurred_at, data, office_code,
-                                          assignment_seq)
-                SELECT id, 'DISPATCHED', 'DISPATCHED', 'gateway', ?, jsonb_build_object('queue', queue),
-                       assigned_code, assignment_seq
-                FROM dispatched
-                RETURNING id, ticket_id
+            WITH dispatched AS (
+                UPDATE ticket SET status = 'DISPATCHED', updated_at = ?
+                WHERE id = ANY (?) AND status = 'CREATED'
+                RETURNING id, queue, assigned_code, assignment_seq
             )
-            INSERT INTO outbox (ticket_id, destination, dedup_id, priority, payload, created_at)
-            SELECT d.id, 'topic:ticket-updates', d.ticket_no || ':event:' || e.id, d.priority,
-                   jsonb_build_object('schemaVersion', 1, 'messageType', 'TICKET_UPDATE', 'ticketNo', d.ticket_no,
-                       'ticketVersion', d.version, 'event', 'DISPATCHED', 'status', 'DISPATCHED',
-                       'previousStatus', 'CREATED', 'occurredAt', ?::text,
-                       'assignment', jsonb_strip_nulls(jsonb_build_object('level', d.assigned_level,
-                           'code', d.assigned_code, 'name', d.assigned_name, 'rule', d.assigned_rule,
-                           'detail', d.assigned_detail)),
-                       'extended', d.extended, 'escalated', d.escalated)::text,
-                   ?
-            FROM dispatched d JOIN event e ON e.ticket_id = d.id
+            INSERT INTO ticket_event (ticket_id, type, status, actor, occurred_at, data, office_code, assignment_seq)
+            SELECT id, 'DISPATCHED', 'DISPATCHED', 'gateway', ?, jsonb_build_object('queue', queue), assigned_code,
+                   assignment_seq
+            FROM dispatched
             """;
 
     private final JdbcTemplate jdbc;
@@ -110,16 +89,16 @@ public class OutboxRelay {
         Integer sent = transaction.execute(status -> {
             List<PendingMessage> pending = jdbc.query(TAKE_PENDING, (rs, row) -> new PendingMessage(
                     rs.getLong("id"), rs.getLong("ticket_id"), rs.getString("destination"),
-                    rs.getString("dedup_id"), rs.getInt("priority"), rs.getString("payload")), batchSize);
+                    rs.getString("dedup_id"), rs.getInt("priority"), rs.getString("payload"),
+                    rs.getBoolean("announces_dispatch")), batchSize);
             if (pending.isEmpty()) {
                 return 0;
             }
             publisher.publish(pending);
             Timestamp now = Timestamp.from(clock.instant());
             Long[] outboxIds = pending.stream().map(PendingMessage::id).toArray(Long[]::new);
-            Long[] ticketIds = pending.stream().map(PendingMessage::ticketId).toArray(Long[]::new);
-            String[] destinations = pending.stream().map(PendingMessage::destination).toArray(String[]::new);
-            Short[] priorities = pending.stream().map(m -> (short) m.priority()).toArray(Short[]::new);
+            Long[] dispatchedTickets = pending.stream().filter(PendingMessage::announcesDispatch)
+                    .map(PendingMessage::ticketId).toArray(Long[]::new);
             jdbc.update(connection -> {
                 var statement = connection.prepareStatement(MARK_SENT);
                 statement.setTimestamp(1, now);
@@ -128,13 +107,9 @@ public class OutboxRelay {
             });
             jdbc.update(connection -> {
                 var statement = connection.prepareStatement(MARK_DISPATCHED);
-                statement.setArray(1, connection.createArrayOf("bigint", ticketIds));
-                statement.setArray(2, connection.createArrayOf("text", destinations));
-                statement.setArray(3, connection.createArrayOf("smallint", priorities));
-                statement.setTimestamp(4, now);
-                statement.setTimestamp(5, now);
-                statement.setString(6, now.toInstant().toString());
-                statement.setTimestamp(7, now);
+                statement.setTimestamp(1, now);
+                statement.setArray(2, connection.createArrayOf("bigint", dispatchedTickets));
+                statement.setTimestamp(3, now);
                 return statement;
             });
             return pending.size();

@@ -1,5 +1,8 @@
 package hotline.gateway.dispatch;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hotline.gateway.ticket.TicketUpdate;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -8,6 +11,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,10 +41,14 @@ public class TicketPublisher {
     private static final Logger log = LoggerFactory.getLogger(TicketPublisher.class);
 
     private final ConnectionFactory connectionFactory;
+    private final ObjectMapper json;
+    private final Clock clock;
     private final Map<String, Destination> destinations = new ConcurrentHashMap<>();
 
-    public TicketPublisher(ConnectionFactory connectionFactory) {
+    public TicketPublisher(ConnectionFactory connectionFactory, ObjectMapper json, Clock clock) {
         this.connectionFactory = connectionFactory;
+        this.json = json;
+        this.clock = clock;
     }
 
     /** Returns once the broker has every message of the batch (or already had it). */
@@ -98,6 +106,24 @@ public class TicketPublisher {
         // (here, and in the caching connection factory), so a send costs no round trip of its own.
         try (MessageProducer producer = session.createProducer(destination(session, pending))) {
             producer.send(message, DeliveryMode.PERSISTENT, pending.priority(), 0);
+        }
+        if (pending.announcesDispatch()) {
+            send(session, dispatchedUpdate(pending));
+        }
+    }
+
+    /**
+     * The DISPATCHED change on ticket-updates, in the same broker transaction as the ticket's message: it holds when
+     * that message does, and costs no outbox row of its own. Its duplicate id follows the message's.
+     */
+    private PendingMessage dispatchedUpdate(PendingMessage dispatch) {
+        try {
+            String payload = json.writeValueAsString(TicketUpdate.dispatched(dispatch.ticketNo(),
+                    dispatch.ticketVersion(), dispatch.address(), clock.instant()));
+            return new PendingMessage(dispatch.id(), dispatch.ticketId(), TicketUpdate.DESTINATION,
+                    dispatch.dedupId() + ":dispatched", dispatch.priority(), payload, false);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the dispatched update", e);
         }
     }
 

@@ -48,8 +48,8 @@ public class IntakeRepository {
                 INSERT INTO ticket_event (ticket_id, type, status, actor, occurred_at, data)
                 SELECT ticket.id, 'CREATED', 'CREATED', 'gateway', ?, jsonb_build_object('queue', ?::text) FROM ticket
             )
-            INSERT INTO outbox (ticket_id, destination, dedup_id, priority, payload, created_at)
-            SELECT ticket.id, ?, ?, ?, ?, ? FROM ticket
+            INSERT INTO outbox (ticket_id, destination, dedup_id, priority, payload, created_at, announces_dispatch)
+            SELECT ticket.id, ?, ?, ?, ?, ?, true FROM ticket
             RETURNING ticket_id
             """.formatted(AssignmentRepository.insertColumns(), AssignmentRepository.insertPlaceholders());
 

@@ -8,10 +8,10 @@ import hotline.gateway.jurisdiction.ResolutionRule;
 import hotline.gateway.ticket.AssignmentView;
 import hotline.gateway.ticket.Priority;
 import hotline.gateway.ticket.TicketLinks;
+import hotline.gateway.ticket.TicketUpdate;
 import hotline.gateway.workflow.AssignmentRecord;
 import hotline.gateway.workflow.AssignmentRepository;
 import hotline.gateway.workflow.TargetTimes;
-import hotline.gateway.workflow.TicketUpdate;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,7 +38,7 @@ public class SlaSweeper {
 
     private static final String TAKE_DUE = """
             SELECT a.*, t.ticket_no, t.status AS ticket_status, t.version AS ticket_version,
-                   t.extended AS ticket_extended, t.assigned_rule AS ticket_rule
+                   t.extended AS ticket_extended, t.assigned_rule AS ticket_rule, t.queue AS ticket_queue
             FROM ticket_assignment a JOIN ticket t ON t.id = a.ticket_id
             WHERE a.next_check_at <= ?
             ORDER BY a.next_check_at
@@ -94,7 +94,8 @@ public class SlaSweeper {
         Timestamp at = Timestamp.from(now);
         List<Due> due = jdbc.query(TAKE_DUE, (rs, row) -> new Due(AssignmentRepository.read(rs),
                 rs.getString("ticket_no"), rs.getString("ticket_status"), rs.getInt("ticket_version"),
-                rs.getBoolean("ticket_extended"), rs.getString("ticket_rule")), at, batchSize);
+                rs.getBoolean("ticket_extended"), rs.getString("ticket_rule"), rs.getString("ticket_queue")), at,
+                batchSize);
         List<Object[]> events = new ArrayList<>();
         List<Object[]> messages = new ArrayList<>();
         List<Object[]> escalated = new ArrayList<>();
@@ -137,8 +138,9 @@ public class SlaSweeper {
         events.add(new Object[] {a.ticketId(), type, item.ticketStatus(), reason, at, write(data), a.code(), a.seq()});
         boolean escalatedNow = type.equals("ESCALATED");
         TicketUpdate update = new TicketUpdate(TicketUpdate.SCHEMA_VERSION, TicketUpdate.TYPE, item.ticketNo(),
-                item.ticketVersion(), type, item.ticketStatus(), item.ticketStatus(), now, view(item), item.extended(),
-                escalatedNow || a.targets().values().stream().anyMatch(t -> t.breachedAt() != null), null);
+                item.ticketVersion(), type, item.ticketStatus(), item.ticketStatus(), now, view(item), item.queue(),
+                item.extended(), escalatedNow || a.targets().values().stream().anyMatch(t -> t.breachedAt() != null),
+                null);
         messages.add(outbox(item, TicketUpdate.DESTINATION, item.ticketNo() + ":sla:" + a.seq() + ":" + kind + ":"
                 + type, write(update), at));
     }
@@ -178,6 +180,6 @@ public class SlaSweeper {
     }
 
     private record Due(AssignmentRecord assignment, String ticketNo, String ticketStatus, int ticketVersion,
-                       boolean extended, String rule) {
+                       boolean extended, String rule, String queue) {
     }
 }

@@ -36,8 +36,8 @@ public class TicketEventRepository {
             RETURNING id
             """;
     private static final String INSERT_OUTBOX = """
-            INSERT INTO outbox (ticket_id, destination, dedup_id, priority, payload, created_at)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO outbox (ticket_id, destination, dedup_id, priority, payload, created_at, announces_dispatch)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (dedup_id) DO NOTHING
             """;
 
@@ -71,10 +71,16 @@ public class TicketEventRepository {
                 Timestamp.from(occurredAt), dataJson, eventId, office, assignmentSeq);
     }
 
-    /** A message to send with the transaction; the same dedupId twice is one message. */
+    /**
+     * A message to send with the transaction; the same dedupId twice is one message.
+     *
+     * @param announcesDispatch the ticket is CREATED and this message dispatches it: sent, it makes the ticket
+     *                          DISPATCHED, announced on ticket-updates
+     */
     public void insertOutbox(long ticketId, String destination, String dedupId, int priority, String payload,
-                             Instant now) {
-        jdbc.update(INSERT_OUTBOX, ticketId, destination, dedupId, priority, payload, Timestamp.from(now));
+                             Instant now, boolean announcesDispatch) {
+        jdbc.update(INSERT_OUTBOX, ticketId, destination, dedupId, priority, payload, Timestamp.from(now),
+                announcesDispatch);
     }
 
     private static TicketRecord ticket(ResultSet rs) throws SQLException {

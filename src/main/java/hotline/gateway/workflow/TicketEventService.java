@@ -14,6 +14,7 @@ import hotline.gateway.ticket.AssignmentView;
 import hotline.gateway.ticket.Priority;
 import hotline.gateway.ticket.TicketNotFoundException;
 import hotline.gateway.ticket.TicketStatus;
+import hotline.gateway.ticket.TicketUpdate;
 import hotline.gateway.validation.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
@@ -106,8 +107,11 @@ public class TicketEventService {
         int jmsPriority = Priority.valueOf(ticket.priority).jmsPriority();
         if (next != null) {
             String detail = transition.effect() == Transition.Effect.RETURNED_TO_DESK ? event.reason() : null;
+            // A reassigned ticket is CREATED again: the relay announces its dispatch. A return or a reopening keeps
+            // its own status.
             tickets.insertOutbox(ticket.id, ticket.assignment.queue(), ticket.ticketNo + ":" + ticket.version,
-                    jmsPriority, redispatch.message(ticket, next.cause(), detail, now), now);
+                    jmsPriority, redispatch.message(ticket, next.cause(), detail, now), now,
+                    ticket.status == TicketStatus.CREATED);
         }
         publishUpdate(ticket, event.type().name(), previous, now, eventRowId,
                 event.type() == OfficeEventType.RESOLVE ? event.result() : null);
@@ -119,9 +123,10 @@ public class TicketEventService {
                        String result) {
         TicketUpdate update = new TicketUpdate(TicketUpdate.SCHEMA_VERSION, TicketUpdate.TYPE, ticket.ticketNo,
                 ticket.version, eventType, ticket.status.name(), previous.name(), now,
-                AssignmentView.of(ticket.assignment), ticket.extended, ticket.escalated, result);
+                AssignmentView.of(ticket.assignment), ticket.assignment.queue(), ticket.extended, ticket.escalated,
+                result);
         tickets.insertOutbox(ticket.id, TicketUpdate.DESTINATION, TicketUpdate.dedupId(ticket.ticketNo, eventRowId),
-                Priority.valueOf(ticket.priority).jmsPriority(), write(update), now);
+                Priority.valueOf(ticket.priority).jmsPriority(), write(update), now, false);
     }
 
     private AssignmentRecord applyEffect(Transition.Effect effect, OfficeEvent event, TicketRecord ticket,

@@ -1,15 +1,16 @@
-package hotline.gateway.workflow;
+package hotline.gateway.ticket;
 
-import hotline.gateway.ticket.AssignmentView;
 import java.time.Instant;
 
 /**
  * What the ticket-updates topic says when a ticket changes: enough for the hotline system to tell a caller where
  * the case stands, and no personal data. {@code result} is the office's resolution (RESOLVE), for the callback.
+ * A DISPATCHED update, sent by the relay with the ticket's message, names the queue instead of the office and
+ * leaves out the flags (absent, not false).
  */
 public record TicketUpdate(int schemaVersion, String messageType, String ticketNo, int ticketVersion, String event,
                            String status, String previousStatus, Instant occurredAt, AssignmentView assignment,
-                           boolean extended, boolean escalated, String result) {
+                           String queue, Boolean extended, Boolean escalated, String result) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String TYPE = "TICKET_UPDATE";
@@ -18,5 +19,11 @@ public record TicketUpdate(int schemaVersion, String messageType, String ticketN
 
     public static String dedupId(String ticketNo, long eventRowId) {
         return ticketNo + ":event:" + eventRowId;
+    }
+
+    /** Published by the relay in the broker transaction that hands the ticket to its queue. */
+    public static TicketUpdate dispatched(String ticketNo, int ticketVersion, String queue, Instant at) {
+        return new TicketUpdate(SCHEMA_VERSION, TYPE, ticketNo, ticketVersion, "DISPATCHED", "DISPATCHED", "CREATED",
+                at, null, queue, null, null, null);
     }
 }
