@@ -30,7 +30,9 @@ public final class TicketNumbers {
 
     public String next() {
         long serial = nextSerial();
-        return LocalDate.now(clock.withZone(zone)).format(DAY) + "-" + String.format("%07d", serial);
+        String digits = Long.toString(serial);
+        String padded = digits.length() >= 7 ? digits : "0000000".substring(digits.length()) + digits;
+        return LocalDate.now(clock.withZone(zone)).format(DAY) + "-" + padded;
     }
 
     private synchronized long nextSerial() {

@@ -15,7 +15,7 @@ public final class OfficeEventParser {
     static final int MAX_EXTENSION_DAYS = 15;
     private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Pattern OFFICE = Pattern.compile("[0-9]{6}|[0-9]{9}|city|hotline");
-    private static final Pattern TICKET_NO = Pattern.compile("[0-9]{8}-[0-9]{7}");
+    private static final Pattern TICKET_NO = Pattern.compile("[0-9]{8}-[0-9]{7,12}");
     private static final Pattern TOWN_CODE = Pattern.compile("[0-9]{9}");
     private static final Pattern DISTRICT_CODE = Pattern.compile("[0-9]{6}");
 
