@@ -46,8 +46,10 @@ public final class SlaReportCsv {
                 + "-" + report.from() + "-" + report.to() + ".csv";
     }
 
+    /** An empty field for null: the array writer would drop a null and shift the columns after it. */
     private static Object[] row(SlaFigures figures) {
-        return COLUMNS.values().stream().map(column -> column.apply(figures)).toArray();
+        return COLUMNS.values().stream().map(column -> column.apply(figures))
+                .map(value -> value == null ? "" : value).toArray();
     }
 
     private static CsvSchema schema() {
