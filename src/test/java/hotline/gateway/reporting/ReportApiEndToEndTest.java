@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import hotline.gateway.support.GatewayClient.Response;
-import hotline.gateway.support.GatewayIntegrationTest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,23 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The reports as files (CSV), the overdue list, and bad parameters refused with the parameter named. */
-class ReportApiEndToEndTest extends GatewayIntegrationTest {
-
-    private static final String PERIOD = "from=" + SlaFixture.FROM + "&to=" + SlaFixture.TO;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @BeforeEach
-    void fixture() {
-        SlaFixture.insertOnce(jdbc);
-    }
+class ReportApiEndToEndTest extends ReportFixtureTest {
 
     private HttpResponse<byte[]> get(String path, String accept) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();

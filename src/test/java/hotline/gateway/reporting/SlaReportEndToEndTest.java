@@ -4,29 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import hotline.gateway.support.GatewayClient.Response;
-import hotline.gateway.support.GatewayIntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The SLA report's figures for the hand-made fixture of March 2025 (SlaFixture: tickets K1..K12, assignment rows
  * A1..A16). Each expectation shows its arithmetic; docs/reports.md has the definitions.
  */
-class SlaReportEndToEndTest extends GatewayIntegrationTest {
-
-    private static final String PERIOD = "from=" + SlaFixture.FROM + "&to=" + SlaFixture.TO;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @BeforeEach
-    void fixture() {
-        SlaFixture.insertOnce(jdbc);
-    }
+class SlaReportEndToEndTest extends ReportFixtureTest {
 
     private JsonNode report(String query) {
         Response response = gateway().get("/api/v1/reports/sla?" + query);
