@@ -3,6 +3,7 @@ package hotline.gateway.reporting;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -61,6 +62,8 @@ public class SlaReportRepository {
         long responseDecided = rs.getLong("response_decided");
         long resolvedForGood = rs.getLong("resolved_for_good");
         long resolutionDecided = rs.getLong("resolution_decided");
+        Double[] signMinutes = minutes(rs.getArray("sign_minutes"));
+        Double[] resolveMinutes = minutes(rs.getArray("resolve_minutes"));
         long callbacks = rs.getLong("callbacks");
         long satisfied = rs.getLong("satisfied");
         long basicallySatisfied = rs.getLong("basically_satisfied");
@@ -72,8 +75,7 @@ public class SlaReportRepository {
                 onTime[2], decided[2], SlaFigures.rate(onTime[2], decided[2]),
                 onTime[3], decided[3], SlaFigures.rate(onTime[3], decided[3]),
                 rs.getLong("open_now"), rs.getLong("overdue_now"),
-                hours(rs, "sign_minutes_median"), hours(rs, "sign_minutes_p90"),
-                hours(rs, "resolve_minutes_median"), hours(rs, "resolve_minutes_p90"),
+                hours(signMinutes, 0), hours(signMinutes, 1), hours(resolveMinutes, 0), hours(resolveMinutes, 1),
                 rs.getLong("returns"), reasons(rs.getString("return_reasons")),
                 rs.getLong("extensions_approved"), rs.getLong("extensions_rejected"), rs.getLong("extension_days"),
                 rs.getLong("escalations"),
@@ -83,10 +85,21 @@ public class SlaReportRepository {
                 SlaFigures.rate(satisfied + basicallySatisfied, callbacks));
     }
 
-    /** Working minutes as working hours with two decimals; null when no target was met. */
-    private static Double hours(ResultSet rs, String column) throws SQLException {
-        double minutes = rs.getDouble(column);
-        return rs.wasNull() ? null : Math.round(minutes / 60.0 * 100.0) / 100.0;
+    /** The median and 90th percentile in working minutes; null when no target was met. */
+    private static Double[] minutes(Array percentiles) throws SQLException {
+        if (percentiles == null) {
+            return null;
+        }
+        try {
+            return (Double[]) percentiles.getArray();
+        } finally {
+            percentiles.free();
+        }
+    }
+
+    /** Working minutes as working hours with two decimals. */
+    private static Double hours(Double[] minutes, int index) {
+        return minutes == null ? null : Math.round(minutes[index] / 60.0 * 100.0) / 100.0;
     }
 
     private List<ReturnReason> reasons(String reasons) {
