@@ -37,6 +37,16 @@ public class HttpReplies {
         write(exchange, 200, JSON, body);
     }
 
+    /** 200 with a file to save, e.g. a report as CSV: its bytes as they are, under the given name. */
+    public void file(Exchange exchange, String contentType, String fileName, byte[] content) {
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        message.setHeader(Exchange.CONTENT_TYPE, contentType);
+        message.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        message.setBody(content);
+    }
+
     void write(Exchange exchange, int status, String contentType, Object body) {
         Message message = exchange.getMessage();
         // Request headers would be echoed back; only the answer's own survive.

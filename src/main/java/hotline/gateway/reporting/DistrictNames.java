@@ -1,0 +1,36 @@
+package hotline.gateway.reporting;
+
+import hotline.gateway.config.ConfigCsv;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** District names by code, from config/districts.csv: report rows and filters name districts, the database does not. */
+public final class DistrictNames {
+
+    /** The group of the city desk, which has no district. */
+    public static final String CITY = "city";
+
+    private final Map<String, String> names;
+
+    public DistrictNames(Map<String, String> names) {
+        this.names = Map.copyOf(names);
+    }
+
+    public static DistrictNames load(Path districtsFile) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Map<String, String> row : ConfigCsv.read(districtsFile, "district_code", "district_name")) {
+            names.put(row.get("district_code"), row.get("district_name"));
+        }
+        return new DistrictNames(names);
+    }
+
+    public boolean contains(String code) {
+        return names.containsKey(code);
+    }
+
+    /** The district's name; 市级 for the city desk; null when unknown. */
+    public String name(String code) {
+        return CITY.equals(code) ? "市级" : names.get(code);
+    }
+}
