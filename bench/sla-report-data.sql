@@ -103,7 +103,7 @@ FROM bench_flow f JOIN bench_seq s USING (g);
 
 -- Desk rows: at intake (seq 1) for tickets triaged to a desk, after the return (seq 2) for returned ones.
 INSERT INTO ticket_assignment (ticket_id, seq, level, code, name, district_code, priority, primary_need, cause,
-                               started_at, ended_at, end_cause, reassign_due_at, reassign_met_at,
+                               received_at, started_at, ended_at, end_cause, reassign_due_at, reassign_met_at,
                                reassign_breached_at, reassign_working_minutes)
 SELECT g, CASE WHEN returned THEN 2 ELSE 1 END,
        CASE WHEN route = 'CITY_DESK' THEN 'CITY_DESK' ELSE 'DISTRICT_DESK' END,
@@ -111,23 +111,23 @@ SELECT g, CASE WHEN returned THEN 2 ELSE 1 END,
        CASE WHEN route = 'CITY_DESK' THEN '市级派单中心' ELSE district || ' 区派单中心' END,
        CASE WHEN route = 'CITY_DESK' THEN NULL ELSE district END,
        CASE WHEN urgent THEN 'URGENT' ELSE 'NORMAL' END, need, CASE WHEN returned THEN 'RETURN' ELSE 'INTAKE' END,
-       desk_start, flow_start, 'REASSIGNED', desk_start + interval '4 hours', flow_start,
+       received_at, desk_start, flow_start, 'REASSIGNED', desk_start + interval '4 hours', flow_start,
        CASE WHEN flow_start > desk_start + interval '4 hours 5 minutes' THEN desk_start + interval '4 hours 5 minutes' END,
        extract(epoch FROM flow_start - desk_start)::int / 60
 FROM bench_flow WHERE desk_start IS NOT NULL;
 
 -- The town that returned its ticket (seq 1).
 INSERT INTO ticket_assignment (ticket_id, seq, level, code, name, district_code, priority, primary_need, cause,
-                               started_at, ended_at, end_cause, return_reason, sign_due_at, contact_due_at,
+                               received_at, started_at, ended_at, end_cause, return_reason, sign_due_at, contact_due_at,
                                resolve_due_at)
 SELECT g, 1, 'TOWN', town, town_name, district, CASE WHEN urgent THEN 'URGENT' ELSE 'NORMAL' END, need, 'INTAKE',
-       created_at, return_at, 'RETURNED', return_reason, created_at + sign_span * interval '1 minute',
+       received_at, created_at, return_at, 'RETURNED', return_reason, created_at + sign_span * interval '1 minute',
        created_at + contact_span * interval '1 minute', created_at + resolve_span * interval '1 minute'
 FROM bench_flow WHERE returned;
 
 -- The office flow: sign for, contact, resolve, extensions, the callback.
 INSERT INTO ticket_assignment (ticket_id, seq, level, code, name, district_code, priority, primary_need, cause,
-                               started_at, ended_at, end_cause,
+                               received_at, started_at, ended_at, end_cause,
                                sign_due_at, sign_met_at, sign_breached_at, sign_working_minutes,
                                contact_due_at, contact_met_at, contact_breached_at, contact_working_minutes,
                                resolve_due_at, resolve_met_at, resolve_breached_at, resolve_working_minutes,
@@ -135,7 +135,7 @@ INSERT INTO ticket_assignment (ticket_id, seq, level, code, name, district_code,
 SELECT f.g, s.flow_seq, 'TOWN', CASE WHEN f.returned THEN f.second_town ELSE f.town END,
        CASE WHEN f.returned THEN f.second_name ELSE f.town_name END, f.district,
        CASE WHEN f.urgent THEN 'URGENT' ELSE 'NORMAL' END, f.need,
-       CASE WHEN s.flow_seq = 1 THEN 'INTAKE' ELSE 'REASSIGN' END, f.flow_start,
+       CASE WHEN s.flow_seq = 1 THEN 'INTAKE' ELSE 'REASSIGN' END, f.received_at, f.flow_start,
        f.callback_at, CASE WHEN f.callback_at IS NULL THEN NULL WHEN s.reopened THEN 'REOPENED' ELSE 'CLOSED' END,
        f.sign_due, f.sign_met, CASE WHEN coalesce(f.sign_met, 'infinity') > f.sign_due + interval '5 minutes'
            AND f.sign_due + interval '5 minutes' <= f.now THEN f.sign_due + interval '5 minutes' END,
@@ -152,11 +152,11 @@ FROM bench_flow f JOIN bench_seq s USING (g);
 
 -- Reopened after a dissatisfied callback: the same town, resolution only.
 INSERT INTO ticket_assignment (ticket_id, seq, level, code, name, district_code, priority, primary_need, cause,
-                               started_at, ended_at, end_cause, resolve_due_at, resolve_met_at, resolve_breached_at,
+                               received_at, started_at, ended_at, end_cause, resolve_due_at, resolve_met_at, resolve_breached_at,
                                resolve_working_minutes, callback_result, callback_at)
 SELECT f.g, s.flow_seq + 1, 'TOWN', CASE WHEN f.returned THEN f.second_town ELSE f.town END,
        CASE WHEN f.returned THEN f.second_name ELSE f.town_name END, f.district,
-       CASE WHEN f.urgent THEN 'URGENT' ELSE 'NORMAL' END, f.need, 'REOPEN', f.callback_at,
+       CASE WHEN f.urgent THEN 'URGENT' ELSE 'NORMAL' END, f.need, 'REOPEN', f.received_at, f.callback_at,
        CASE WHEN s.reopen_resolve_at + interval '1 day' <= f.now THEN s.reopen_resolve_at + interval '1 day' END,
        CASE WHEN s.reopen_resolve_at + interval '1 day' <= f.now THEN 'CLOSED' END,
        f.callback_at + interval '3 days',

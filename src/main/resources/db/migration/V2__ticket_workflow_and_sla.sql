@@ -29,6 +29,9 @@ CREATE TABLE ticket_assignment (
     priority                  text        NOT NULL CHECK (priority IN ('URGENT', 'NORMAL')),
     primary_need              text        NOT NULL,
     cause                     text        NOT NULL CHECK (cause IN ('INTAKE', 'RETURN', 'REASSIGN', 'REOPEN')),
+    -- When the hotline received the request (service_request.received_at, copied): reports read a period's
+    -- assignments from one index instead of joining requests, tickets and assignments.
+    received_at               timestamptz NOT NULL,
     started_at                timestamptz NOT NULL,
     ended_at                  timestamptz,
     end_cause                 text CHECK (end_cause IN ('RETURNED', 'REASSIGNED', 'REOPENED', 'CLOSED')),
@@ -87,7 +90,7 @@ UPDATE ticket SET assigned_district = CASE assigned_level
 END;
 
 INSERT INTO ticket_assignment (ticket_id, seq, level, code, name, district_code, priority, primary_need, cause,
-                               started_at)
-SELECT id, 1, assigned_level, assigned_code, assigned_name, assigned_district, priority, primary_need, 'INTAKE',
-       created_at
-FROM ticket;
+                               received_at, started_at)
+SELECT t.id, 1, t.assigned_level, t.assigned_code, t.assigned_name, t.assigned_district, t.priority, t.primary_need,
+       'INTAKE', r.received_at, t.created_at
+FROM ticket t JOIN service_request r ON r.id = t.request_id;

@@ -1,7 +1,5 @@
--- Reports read the requests received in a period, then their tickets (ticket.request_id is unique, so indexed) and
--- assignments (by ticket_id, seq): the period needs an index of its own, with the id so that the requests of a
--- period are read from the index alone.
-CREATE INDEX service_request_received_at_idx ON service_request (received_at) INCLUDE (id);
+-- Reports read the assignments of the requests received in a period, by the request's time copied onto them.
+CREATE INDEX ticket_assignment_received_at_idx ON ticket_assignment (received_at);
 
 -- The overdue list: open assignments ordered by the earliest deadline they missed (or the breach, if the deadline was
 -- moved after it). The expression is OverdueRepository.MISSED_AT, letter for letter, so that the list is read in

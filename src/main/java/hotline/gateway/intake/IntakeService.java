@@ -117,8 +117,8 @@ public class IntakeService {
                 request.subject(), request.location(), request.household(), request.details(),
                 Map.of("self", TicketLinks.self(ticketNo)), assessment);
         AssignmentRecord first = new AssignmentRecord(0, 1, assignment.level(), assignment.code(), assignment.name(),
-                assignment.districtCode(), priority.name(), needs.primary(), "INTAKE", now,
-                deadlines.of(assignment, priority.name(), needs.primary(), now));
+                assignment.districtCode(), priority.name(), needs.primary(), "INTAKE",
+                request.receivedAt().toInstant(), now, deadlines.of(assignment, priority.name(), needs.primary(), now));
         return new NewTicket(request, hash, ticketNo, priority, needs, write(urgency), assignment, first,
                 write(message), now, assessment);
     }

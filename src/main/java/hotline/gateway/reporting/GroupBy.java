@@ -13,7 +13,7 @@ public enum GroupBy {
     /** The primary need the assignment was made for. */
     NEED("a.primary_need", "NULL::text", "NULL::text", "NULL::text"),
     /** The day the hotline received the request, in the report's time zone. */
-    DAY("to_char(r.received_at AT TIME ZONE p.zone, 'YYYY-MM-DD')", "NULL::text", "NULL::text", "NULL::text");
+    DAY("to_char(a.received_at AT TIME ZONE p.zone, 'YYYY-MM-DD')", "NULL::text", "NULL::text", "NULL::text");
 
     private final String key;
     private final String name;

@@ -43,12 +43,12 @@ final class SlaReportSql {
                        a.resolve_due_at IS NOT NULL AND a.end_cause IS DISTINCT FROM 'RETURNED'
                            AND (a.resolve_met_at IS NOT NULL OR a.resolve_breached_at IS NOT NULL
                                 OR a.resolve_due_at < coalesce(a.ended_at, p.now)) AS resolution_decided,
-                       a.seq = t.assignment_seq AND t.status NOT IN ('RESOLVED', 'CLOSED') AS open_now,
-                       a.seq = t.assignment_seq AND t.status NOT IN ('RESOLVED', 'CLOSED') AND (%s) AS overdue_now
+                       -- Open: the ticket's current assignment (not ended) and not resolved; a resolution
+                       -- reopened by a callback ended its assignment, a close ends it too.
+                       a.ended_at IS NULL AND a.resolve_met_at IS NULL AS open_now,
+                       a.ended_at IS NULL AND a.resolve_met_at IS NULL AND (%s) AS overdue_now
                 FROM p
-                JOIN service_request r ON r.received_at >= p.period_start AND r.received_at < p.period_end
-                JOIN ticket t ON t.request_id = r.id
-                JOIN ticket_assignment a ON a.ticket_id = t.id
+                JOIN ticket_assignment a ON a.received_at >= p.period_start AND a.received_at < p.period_end
                 WHERE p.district IS NULL OR a.district_code = p.district
             ), figures AS (
                 SELECT GROUPING(group_key) = 1 AS is_total, group_key, max(group_name) AS group_name,

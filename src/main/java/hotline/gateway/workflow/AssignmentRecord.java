@@ -26,6 +26,7 @@ public final class AssignmentRecord {
     private final String priority;
     private final String primaryNeed;
     private final String cause;
+    private final Instant receivedAt;
     private final Instant startedAt;
     private final Map<TargetKind, TargetTimes> targets;
     Instant endedAt;
@@ -39,8 +40,8 @@ public final class AssignmentRecord {
     Instant callbackAt;
 
     public AssignmentRecord(long ticketId, int seq, AssignmentLevel level, String code, String name,
-                            String districtCode, String priority, String primaryNeed, String cause, Instant startedAt,
-                            Map<TargetKind, TargetTimes> targets) {
+                            String districtCode, String priority, String primaryNeed, String cause,
+                            Instant receivedAt, Instant startedAt, Map<TargetKind, TargetTimes> targets) {
         this.ticketId = ticketId;
         this.seq = seq;
         this.level = level;
@@ -50,6 +51,7 @@ public final class AssignmentRecord {
         this.priority = priority;
         this.primaryNeed = primaryNeed;
         this.cause = cause;
+        this.receivedAt = receivedAt;
         this.startedAt = startedAt;
         this.targets = new EnumMap<>(TargetKind.class);
         this.targets.putAll(targets);
@@ -119,6 +121,11 @@ public final class AssignmentRecord {
 
     public String cause() {
         return cause;
+    }
+
+    /** When the hotline received the request: reports count a period's requests by it. */
+    public Instant receivedAt() {
+        return receivedAt;
     }
 
     public Instant startedAt() {

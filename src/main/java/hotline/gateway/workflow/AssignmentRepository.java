@@ -41,7 +41,8 @@ public class AssignmentRepository {
 
     /** The columns of an assignment after its ticket_id, in the order {@link #bindFrom} binds them. */
     public static String insertColumns() {
-        return "seq, level, code, name, district_code, priority, primary_need, cause, started_at, " + MUTABLE_COLUMNS;
+        return "seq, level, code, name, district_code, priority, primary_need, cause, received_at, started_at, "
+                + MUTABLE_COLUMNS;
     }
 
     /**
@@ -91,6 +92,7 @@ public class AssignmentRepository {
         statement.setString(index++, a.priority());
         statement.setString(index++, a.primaryNeed());
         statement.setString(index++, a.cause());
+        statement.setTimestamp(index++, timestamp(a.receivedAt()));
         statement.setTimestamp(index++, timestamp(a.startedAt()));
         return bindMutable(statement, index, a);
     }
@@ -119,7 +121,7 @@ public class AssignmentRepository {
         AssignmentRecord a = new AssignmentRecord(rs.getLong("ticket_id"), rs.getInt("seq"),
                 AssignmentLevel.valueOf(rs.getString("level")), rs.getString("code"), rs.getString("name"),
                 rs.getString("district_code"), rs.getString("priority"), rs.getString("primary_need"),
-                rs.getString("cause"), instant(rs, "started_at"), targets);
+                rs.getString("cause"), instant(rs, "received_at"), instant(rs, "started_at"), targets);
         a.endedAt = instant(rs, "ended_at");
         a.endCause = rs.getString("end_cause");
         a.returnReason = rs.getString("return_reason");

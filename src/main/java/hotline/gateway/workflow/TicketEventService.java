@@ -141,14 +141,14 @@ public class TicketEventService {
             case RETURNED_TO_DESK -> {
                 current.returnReason = event.reason();
                 current.end(now, "RETURNED");
-                return moveTo(ticket, deskAbove(ticket), "RETURN", now);
+                return moveTo(ticket, current, deskAbove(ticket), "RETURN", now);
             }
             case REASSIGNED -> {
                 meet(current, TargetKind.REASSIGN, now);
                 current.end(now, "REASSIGNED");
                 Assignment target = reassignmentTarget(event, ticket);
                 data.put("assignedTo", target.code());
-                return moveTo(ticket, target, "REASSIGN", now);
+                return moveTo(ticket, current, target, "REASSIGN", now);
             }
             case EXTENSION_REQUESTED -> {
                 current.extensionPendingDays = event.days();
@@ -164,7 +164,7 @@ public class TicketEventService {
                 recordCallback(event, current, now, data);
                 current.end(now, "REOPENED");
                 ticket.reopened++;
-                return moveTo(ticket, ticket.assignment, "REOPEN", now);
+                return moveTo(ticket, current, ticket.assignment, "REOPEN", now);
             }
             case CLOSED -> current.end(now, "CLOSED");
             case NOTE -> {
@@ -208,14 +208,16 @@ public class TicketEventService {
     }
 
     /** Starts the ticket's next assignment, with the targets of an office or a desk. */
-    private AssignmentRecord moveTo(TicketRecord ticket, Assignment target, String cause, Instant now) {
+    private AssignmentRecord moveTo(TicketRecord ticket, AssignmentRecord current, Assignment target, String cause,
+                                    Instant now) {
         ticket.assignment = target;
         ticket.district = target.districtCode();
         Map<TargetKind, TargetTimes> targets = cause.equals("REOPEN")
                 ? deadlines.reopened(ticket.priority, ticket.primaryNeed, now)
                 : deadlines.of(target, ticket.priority, ticket.primaryNeed, now);
         return new AssignmentRecord(ticket.id, ticket.assignmentSeq + 1, target.level(), target.code(),
-                target.name(), ticket.district, ticket.priority, ticket.primaryNeed, cause, now, targets);
+                target.name(), ticket.district, ticket.priority, ticket.primaryNeed, cause, current.receivedAt(), now,
+                targets);
     }
 
     /** A town office returns to its district's desk; a district desk passes the ticket to the city desk. */

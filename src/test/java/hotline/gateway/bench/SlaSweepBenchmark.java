@@ -89,11 +89,12 @@ public final class SlaSweepBenchmark {
         // Open tickets whose next check lies days ahead; the last DUE ones are past their sign-for deadline.
         jdbc.update("""
                 INSERT INTO ticket_assignment (ticket_id, seq, level, code, name, district_code, priority,
-                                               primary_need, cause, started_at, sign_warn_at, sign_due_at,
+                                               primary_need, cause, received_at, started_at, sign_warn_at,
+                                               sign_due_at,
                                                contact_warn_at, contact_due_at, resolve_warn_at, resolve_due_at,
                                                sign_warned_at, next_check_at)
                 SELECT t.id, 1, 'TOWN', '310104003', '天平路街道', '310104', 'NORMAL', 'ELDERLY_CARE', 'INTAKE',
-                       t.created_at,
+                       t.created_at, t.created_at,
                        due.sign - interval '48 minutes', due.sign,
                        due.sign + interval '1 day', due.sign + interval '2 days',
                        due.sign + interval '5 days', due.sign + interval '6 days',

@@ -156,7 +156,7 @@ final class SlaFixtureBuilder {
 
     private void insertAssignment(long ticketId, int seq, TicketSpec spec, AssignmentSpec a) {
         List<Object> values = new ArrayList<>(List.of(ticketId, seq, a.office.level(), a.office.code(),
-                a.office.name(), spec.priority, spec.need, a.cause, ts(a.started)));
+                a.office.name(), spec.priority, spec.need, a.cause, ts(spec.received), ts(a.started)));
         values.add(ts(a.ended));
         values.add(a.endCause);
         values.add(a.returnReason);
@@ -171,7 +171,7 @@ final class SlaFixtureBuilder {
                 a.callback, ts(a.callbackAt), a.office.district()));
         jdbc.update("""
                 INSERT INTO ticket_assignment (ticket_id, seq, level, code, name, priority, primary_need, cause,
-                    started_at, ended_at, end_cause, return_reason,
+                    received_at, started_at, ended_at, end_cause, return_reason,
                     sign_due_at, sign_met_at, sign_breached_at, sign_working_minutes,
                     contact_due_at, contact_met_at, contact_breached_at, contact_working_minutes,
                     resolve_due_at, resolve_met_at, resolve_breached_at, resolve_working_minutes,
@@ -179,7 +179,7 @@ final class SlaFixtureBuilder {
                     extensions_approved, extensions_rejected, extension_days, callback_result, callback_at,
                     district_code)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                        ?, ?)
+                        ?, ?, ?)
                 """, values.toArray());
     }
 
