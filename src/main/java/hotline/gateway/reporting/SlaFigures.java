@@ -25,6 +25,25 @@ public record SlaFigures(
         long resolvedForGood, long resolutionDecided, Double resolutionRate,
         long callbacks, long satisfied, long basicallySatisfied, long dissatisfied, Double satisfactionRate) {
 
+    /** These counts with the figures that needed sorting: times to sign and resolve, return reasons. */
+    SlaFigures withSpread(Spread spread) {
+        return new SlaFigures(key, name, level, district, received, dispatched,
+                signedOnTime, signDecided, signedOnTimeRate, contactedOnTime, contactDecided, contactedOnTimeRate,
+                resolvedOnTime, resolveDecided, resolvedOnTimeRate, reassignedOnTime, reassignDecided,
+                reassignedOnTimeRate, openNow, overdueNow,
+                spread.signHoursMedian(), spread.signHoursP90(), spread.resolveHoursMedian(), spread.resolveHoursP90(),
+                returns, spread.returnReasons(), extensionsApproved, extensionsRejected, extensionDays, escalations,
+                responded, responseDecided, responseRate, resolvedForGood, resolutionDecided, resolutionRate,
+                callbacks, satisfied, basicallySatisfied, dissatisfied, satisfactionRate);
+    }
+
+    /** Median and 90th percentile working hours (null when no target was met) and the return reasons of a group. */
+    record Spread(Double signHoursMedian, Double signHoursP90, Double resolveHoursMedian, Double resolveHoursP90,
+                  List<ReturnReason> returnReasons) {
+
+        static final Spread NONE = new Spread(null, null, null, null, List.of());
+    }
+
     /** A percentage with one decimal; null when there is nothing to divide by. */
     static Double rate(long numerator, long denominator) {
         return denominator == 0 ? null : Math.round(1000.0 * numerator / denominator) / 10.0;

@@ -152,7 +152,10 @@ public final class SlaReportBenchmark {
         System.out.printf("      %,d overdue tickets; oldest %s %s %s%n", first.total(),
                 first.items().get(0).ticketNo(), first.items().get(0).target(), first.items().get(0).deadline());
         time("overdue district=310104 page 3", () -> overdue.page(new OverdueRequest("310104", 3, 50)));
-        explain(jdbc);
+        explain(jdbc, "counts", hotline.gateway.reporting.SlaReportSqlAccess.countStatement(GroupBy.TOWN));
+        explain(jdbc, "percentiles and return reasons",
+                hotline.gateway.reporting.SlaReportSqlAccess.spreadStatement(GroupBy.TOWN));
+        reports.close();
     }
 
     private static <T> T time(String name, Supplier<T> report) {
@@ -170,12 +173,11 @@ public final class SlaReportBenchmark {
         return result;
     }
 
-    /** The plan of the town report, as the repository runs it, with its most telling lines. */
-    private static void explain(JdbcTemplate jdbc) {
-        String sql = hotline.gateway.reporting.SlaReportSqlAccess.statement(GroupBy.TOWN);
+    /** The plan of a statement of the town report, as the repository runs it, with its most telling lines. */
+    private static void explain(JdbcTemplate jdbc, String what, String sql) {
         List<String> plan = jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + sql, String.class,
                 Timestamp.from(MONTH.start()), Timestamp.from(MONTH.end()), null, Timestamp.from(NOW), ZONE.getId());
-        System.out.println("\nEXPLAIN ANALYZE of the town report (summary):");
+        System.out.println("\nEXPLAIN ANALYZE of the town report's " + what + " (summary):");
         plan.stream().filter(line -> line.contains("Scan") || line.contains("Join") || line.contains("Aggregate")
                         || line.contains("Gather") || line.contains("Sort ") || line.contains("CTE")
                         || line.contains("Planning Time") || line.contains("Execution Time")
