@@ -1,8 +1,8 @@
 package hotline.gateway.reporting;
 
 /**
- * How an SLA report groups its rows. Each grouping is a fixed SQL expression over an assignment row ({@code a}), its
- * request ({@code r}) and the parameters ({@code p}); never text from the request.
+ * How an SLA report groups its rows. Each grouping is a fixed SQL expression over an assignment row ({@code a}) and
+ * the parameters ({@code p}); never text from the request.
  */
 public enum GroupBy {
 
@@ -13,7 +13,7 @@ public enum GroupBy {
     /** The primary need the assignment was made for. */
     NEED("a.primary_need", "NULL::text", "NULL::text", "NULL::text"),
     /** The day the hotline received the request, in the report's time zone. */
-    DAY("to_char(a.received_at AT TIME ZONE p.zone, 'YYYY-MM-DD')", "NULL::text", "NULL::text", "NULL::text");
+    DAY("((a.received_at AT TIME ZONE p.zone)::date)::text", "NULL::text", "NULL::text", "NULL::text");
 
     private final String key;
     private final String name;
