@@ -113,9 +113,9 @@ public class AssignmentRepository {
             Instant due = instant(rs, p + "due_at");
             if (due != null) {
                 int minutes = rs.getInt(p + "working_minutes");
+                Integer workingMinutes = rs.wasNull() ? null : minutes;
                 targets.put(kind, new TargetTimes(instant(rs, p + "warn_at"), due, instant(rs, p + "met_at"),
-                        instant(rs, p + "warned_at"), instant(rs, p + "breached_at"),
-                        rs.wasNull() ? null : minutes));
+                        instant(rs, p + "warned_at"), instant(rs, p + "breached_at"), workingMinutes));
             }
         }
         AssignmentRecord a = new AssignmentRecord(rs.getLong("ticket_id"), rs.getInt("seq"),

@@ -35,9 +35,14 @@ public final class Tickets {
     }
 
     public Response newCallResponse(String townCode, boolean urgent) {
+        return newCallResponse(townCode, urgent, "2026-02-13T09:55:00+08:00");
+    }
+
+    /** A call the hotline received at the given time (ISO-8601 with offset). */
+    public Response newCallResponse(String townCode, boolean urgent, String receivedAt) {
         ObjectNode call = JSON.createObjectNode();
         call.put("callId", "WF-" + UUID.randomUUID());
-        call.put("receivedAt", "2026-02-13T09:55:00+08:00");
+        call.put("receivedAt", receivedAt);
         call.putObject("location").put("townCode", townCode);
         call.put("content", "来电人反映父亲82岁独居，最近行动不便，一日三餐成问题，希望街道安排助餐和上门探访。");
         call.put("urgent", urgent);
