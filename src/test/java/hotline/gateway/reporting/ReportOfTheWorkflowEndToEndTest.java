@@ -8,7 +8,6 @@ import hotline.gateway.support.GatewayIntegrationTest;
 import hotline.gateway.support.Tickets;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -24,11 +23,6 @@ class ReportOfTheWorkflowEndToEndTest extends GatewayIntegrationTest {
 
     @Autowired
     SlaSweeper sweeper;
-
-    @AfterEach
-    void followSystemTime() {
-        CLOCK.followSystem();
-    }
 
     @Test
     void theReportCountsWhatTheOfficesDid() {

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,11 +31,6 @@ class SlaEndToEndTest extends GatewayIntegrationTest {
 
     @Autowired
     SlaSweeper sweeper;
-
-    @AfterEach
-    void followSystemTime() {
-        CLOCK.followSystem();
-    }
 
     @Test
     void aNormalTicketsDeadlinesCountWorkingTimeAcrossTheSpringFestival() {

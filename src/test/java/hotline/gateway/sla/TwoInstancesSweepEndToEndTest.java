@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -53,11 +52,6 @@ class TwoInstancesSweepEndToEndTest extends GatewayIntegrationTest {
 
     @Autowired
     ObjectMapper json;
-
-    @AfterEach
-    void followSystemTime() {
-        CLOCK.followSystem();
-    }
 
     @Test
     void aBreachIsEscalatedOnceWhileTwoInstancesSweep() throws Exception {

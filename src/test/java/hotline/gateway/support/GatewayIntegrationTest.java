@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -53,6 +54,12 @@ public abstract class GatewayIntegrationTest {
         registry.add("hotline.inbox.dir", INBOX::toString);
         // The deadline tests run the SLA sweep themselves, at the times they set.
         registry.add("hotline.sla.sweep-period", () -> "1h");
+    }
+
+    /** A test that set the clock leaves it following the system time again, for the tests after it. */
+    @AfterEach
+    void followSystemTime() {
+        CLOCK.followSystem();
     }
 
     protected GatewayClient gateway() {
