@@ -55,7 +55,7 @@ class TwoInstancesSweepEndToEndTest extends GatewayIntegrationTest {
 
     @Test
     void aBreachIsEscalatedOnceWhileTwoInstancesSweep() throws Exception {
-        // Early January, before any other test's deadline, so that only these tickets are due.
+        // Early January 2026, before the deadlines of the other tests' 2026 tickets.
         CLOCK.set(OffsetDateTime.parse("2026-01-05T10:00:00+08:00").toInstant());
         Tickets tickets = new Tickets(gateway());
         List<String> ticketNos = new ArrayList<>();
@@ -88,7 +88,8 @@ class TwoInstancesSweepEndToEndTest extends GatewayIntegrationTest {
             }
             System.out.println("breaches recorded per sweep (first instance, second, first, second): " + perSweep);
             pool.shutdown();
-            assertThat(recorded).isEqualTo(TICKETS);
+            // Tickets of other tests due by then are swept too: each ticket of this test is checked below.
+            assertThat(recorded).isGreaterThanOrEqualTo(TICKETS);
 
             String[] numbers = ticketNos.toArray(String[]::new);
             assertThat(jdbc.queryForList("SELECT count(*) FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id "
