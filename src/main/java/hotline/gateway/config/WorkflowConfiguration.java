@@ -8,7 +8,7 @@ import hotline.gateway.sla.Extensions;
 import hotline.gateway.sla.SlaDeadlines;
 import hotline.gateway.sla.SlaMeter;
 import hotline.gateway.sla.SlaPolicy;
-import hotline.gateway.sla.SlaSweeper;
+import hotline.gateway.sla.SlaSweep;
 import hotline.gateway.sla.WorkingTime;
 import hotline.gateway.ticket.TicketQueries;
 import hotline.gateway.web.ClientAuthentication;
@@ -60,9 +60,9 @@ public class WorkflowConfiguration {
     }
 
     @Bean
-    SlaSweeper slaSweep(JdbcTemplate jdbc, TransactionTemplate transaction, AssignmentRepository assignments,
+    SlaSweep slaSweep(JdbcTemplate jdbc, TransactionTemplate transaction, AssignmentRepository assignments,
                         ObjectMapper json, Clock clock,
                         @Value("${hotline.sla.sweep-batch-size:500}") int batchSize) {
-        return new SlaSweeper(jdbc, transaction, assignments, json, clock, batchSize);
+        return new SlaSweep(jdbc, transaction, assignments, json, clock, batchSize);
     }
 }

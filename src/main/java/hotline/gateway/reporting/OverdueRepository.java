@@ -20,7 +20,7 @@ public class OverdueRepository {
      * if that came first (a deadline moved by an extension after a breach). V4__reporting_indexes.sql indexes the
      * same expression over open assignments, so the list is read in order and costs what is overdue.
      */
-    static final String MISSED_AT = """
+    public static final String MISSED_AT = """
             least(CASE WHEN a.sign_met_at IS NULL THEN least(a.sign_due_at, a.sign_breached_at) END,
                   CASE WHEN a.contact_met_at IS NULL THEN least(a.contact_due_at, a.contact_breached_at) END,
                   CASE WHEN a.resolve_met_at IS NULL THEN least(a.resolve_due_at, a.resolve_breached_at) END,

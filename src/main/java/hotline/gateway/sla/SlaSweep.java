@@ -1,43 +1,201 @@
 package hotline.gateway.sla;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hotline.gateway.jurisdiction.Assignment;
+import hotline.gateway.jurisdiction.AssignmentLevel;
+import hotline.gateway.jurisdiction.ResolutionRule;
+import hotline.gateway.ticket.AssignmentView;
+import hotline.gateway.ticket.Priority;
+import hotline.gateway.ticket.TicketLinks;
+import hotline.gateway.ticket.TicketUpdate;
+import hotline.gateway.workflow.AssignmentRecord;
+import hotline.gateway.workflow.AssignmentRepository;
+import hotline.gateway.workflow.TargetTimes;
+import io.micrometer.core.instrument.Metrics;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Decides, for one ticket's targets, what the SLA sweep does now. Pure: the caller stores the warnings and breaches
- * and the next check time (which the sweep's index is on).
+ * The SLA sweep: takes the assignments whose next check has come (through the partial index on next_check_at, so the
+ * cost follows what is due, not what is open), locked with SKIP LOCKED so that several gateway instances share the
+ * work and never take the same row. A target at its warning share is warned once; a target past its deadline is
+ * breached once: the ticket is flagged ESCALATED, an event recorded and one message sent to escalations.<district>.
+ * Marking the target and writing the message happen in one transaction, and the message's duplicate id is derived
+ * from the target, so a breach is escalated exactly once.
  */
-public final class SlaSweep {
+public class SlaSweep {
 
-    private SlaSweep() {
+    private static final Logger log = LoggerFactory.getLogger(SlaSweep.class);
+
+    private static final String TAKE_DUE = """
+            SELECT a.*, t.ticket_no, t.status AS ticket_status, t.version AS ticket_version,
+                   t.extended AS ticket_extended, t.assigned_rule AS ticket_rule, t.queue AS ticket_queue
+            FROM ticket_assignment a JOIN ticket t ON t.id = a.ticket_id
+            WHERE a.next_check_at <= ?
+            ORDER BY a.next_check_at
+            LIMIT ?
+            FOR UPDATE OF a, t SKIP LOCKED
+            """;
+    private static final String ESCALATE_TICKET = "UPDATE ticket SET escalated = true, updated_at = ? WHERE id = ?";
+    private static final String INSERT_EVENT = """
+            INSERT INTO ticket_event (ticket_id, type, status, actor, reason, occurred_at, data, office_code,
+                                      assignment_seq)
+            VALUES (?, ?, ?, 'sla-sweep', ?, ?, ?::jsonb, ?, ?)
+            """;
+    private static final String INSERT_OUTBOX = """
+            INSERT INTO outbox (ticket_id, destination, dedup_id, priority, payload, created_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (dedup_id) DO NOTHING
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final AssignmentRepository assignments;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final int batchSize;
+
+    public SlaSweep(JdbcTemplate jdbc, TransactionTemplate transaction, AssignmentRepository assignments,
+                    ObjectMapper json, Clock clock, int batchSize) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.assignments = assignments;
+        this.json = json;
+        this.clock = clock;
+        this.batchSize = batchSize;
     }
 
-    public static SweepDecision decide(List<TargetState> targets, Instant now) {
-        List<TargetState> warn = new ArrayList<>();
-        List<TargetState> breach = new ArrayList<>();
-        Instant next = null;
-        for (TargetState target : targets) {
-            if (target.metAt() != null || target.breachedAt() != null) {
-                continue;
-            }
-            if (SlaMeter.isBreached(target.dueAt(), null, now)) {
-                // A breach says more than a late warning would: one escalation, not two.
-                breach.add(target);
-                continue;
-            }
-            boolean warningPending = target.warnAt() != null && target.warnedAt() == null;
-            if (warningPending && !now.isBefore(target.warnAt())) {
-                warn.add(target);
-            } else if (warningPending) {
-                next = earliest(next, target.warnAt());
-            }
-            next = earliest(next, target.dueAt());
+    /** Sweeps batch after batch until nothing more is due; returns the warnings and breaches recorded. */
+    public int sweepDue() {
+        int recorded = 0;
+        int taken;
+        do {
+            Batch batch = transaction.execute(status -> sweepBatch());
+            taken = batch.taken();
+            recorded += batch.recorded();
+            // Counted once committed (Spring Boot's registry is in Micrometer's global one).
+            batch.warnings().forEach(kind -> count("hotline.sla.warnings", kind));
+            batch.breaches().forEach(kind -> count("hotline.sla.breaches", kind));
+        } while (taken == batchSize);
+        if (recorded > 0) {
+            log.info("SLA sweep recorded {} warnings and breaches", recorded);
         }
-        return new SweepDecision(warn, breach, next);
+        return recorded;
     }
 
-    private static Instant earliest(Instant current, Instant candidate) {
-        return current == null || candidate.isBefore(current) ? candidate : current;
+    private static void count(String counter, TargetKind kind) {
+        Metrics.counter(counter, "target", kind.name()).increment();
+    }
+
+    Batch sweepBatch() {
+        Instant now = clock.instant();
+        Timestamp at = Timestamp.from(now);
+        List<Due> due = jdbc.query(TAKE_DUE, (rs, row) -> new Due(AssignmentRepository.read(rs),
+                rs.getString("ticket_no"), rs.getString("ticket_status"), rs.getInt("ticket_version"),
+                rs.getBoolean("ticket_extended"), rs.getString("ticket_rule"), rs.getString("ticket_queue")), at,
+                batchSize);
+        List<Object[]> events = new ArrayList<>();
+        List<Object[]> messages = new ArrayList<>();
+        List<Object[]> escalated = new ArrayList<>();
+        List<TargetKind> warnings = new ArrayList<>();
+        List<TargetKind> breaches = new ArrayList<>();
+        for (Due item : due) {
+            AssignmentRecord assignment = item.assignment();
+            SweepDecision decision = SweepDecision.of(assignment.targetStates(), now);
+            for (TargetState target : decision.breach()) {
+                TargetTimes times = assignment.target(target.kind());
+                assignment.put(target.kind(), times.breached(now));
+                record(item, target.kind(), times, "ESCALATED", now, events, messages);
+                breaches.add(target.kind());
+                messages.add(outbox(item, escalationQueue(assignment), item.ticketNo() + ":breach:"
+                        + assignment.seq() + ":" + target.kind(), escalation(item, target.kind(), times, now), at));
+            }
+            for (TargetState target : decision.warn()) {
+                TargetTimes times = assignment.target(target.kind());
+                assignment.put(target.kind(), times.warned(now));
+                record(item, target.kind(), times, "SLA_WARNING", now, events, messages);
+                warnings.add(target.kind());
+            }
+            boolean breached = !decision.breach().isEmpty();
+            assignments.update(assignment);
+            if (breached) {
+                escalated.add(new Object[] {at, assignment.ticketId()});
+            }
+        }
+        jdbc.batchUpdate(ESCALATE_TICKET, escalated);
+        jdbc.batchUpdate(INSERT_EVENT, events);
+        jdbc.batchUpdate(INSERT_OUTBOX, messages);
+        return new Batch(due.size(), warnings, breaches);
+    }
+
+    private void record(Due item, TargetKind kind, TargetTimes target, String type, Instant now,
+                        List<Object[]> events, List<Object[]> messages) {
+        AssignmentRecord a = item.assignment();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("target", kind.name());
+        data.put("dueAt", target.dueAt().toString());
+        String reason = kind + (type.equals("ESCALATED") ? " deadline passed at " : " deadline near: due ")
+                + target.dueAt();
+        Timestamp at = Timestamp.from(now);
+        events.add(new Object[] {a.ticketId(), type, item.ticketStatus(), reason, at, write(data), a.code(), a.seq()});
+        boolean escalatedNow = type.equals("ESCALATED");
+        TicketUpdate update = new TicketUpdate(TicketUpdate.SCHEMA_VERSION, TicketUpdate.TYPE, item.ticketNo(),
+                item.ticketVersion(), type, item.ticketStatus(), item.ticketStatus(), now, view(item), item.queue(),
+                item.extended(), escalatedNow || a.targets().values().stream().anyMatch(t -> t.breachedAt() != null),
+                null);
+        messages.add(outbox(item, TicketUpdate.DESTINATION, item.ticketNo() + ":sla:" + a.seq() + ":" + kind + ":"
+                + type, write(update), at));
+    }
+
+    private Object[] outbox(Due item, String destination, String dedupId, String payload, Timestamp at) {
+        int priority = Priority.valueOf(item.assignment().priority()).jmsPriority();
+        return new Object[] {item.assignment().ticketId(), destination, dedupId, priority, payload, at};
+    }
+
+    /** Breaches go to the district's supervisors; a city desk's to escalations.city. */
+    static String escalationQueue(AssignmentRecord assignment) {
+        return "escalations." + (assignment.districtCode() == null ? Assignment.CITY_CODE : assignment.districtCode());
+    }
+
+    private String escalation(Due item, TargetKind kind, TargetTimes target, Instant now) {
+        AssignmentRecord a = item.assignment();
+        return write(new EscalationMessage(EscalationMessage.SCHEMA_VERSION, EscalationMessage.TYPE, item.ticketNo(),
+                kind.name(), a.startedAt(), target.dueAt(), now, a.priority(), a.primaryNeed(), view(item),
+                a.districtCode(), Map.of("self", TicketLinks.self(item.ticketNo()))));
+    }
+
+    private static AssignmentView view(Due item) {
+        AssignmentRecord a = item.assignment();
+        return AssignmentView.of(new Assignment(a.level(), a.code(), a.name(), ResolutionRule.valueOf(item.rule()),
+                null));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    record Batch(int taken, List<TargetKind> warnings, List<TargetKind> breaches) {
+
+        int recorded() {
+            return warnings.size() + breaches.size();
+        }
+    }
+
+    private record Due(AssignmentRecord assignment, String ticketNo, String ticketStatus, int ticketVersion,
+                       boolean extended, String rule, String queue) {
     }
 }

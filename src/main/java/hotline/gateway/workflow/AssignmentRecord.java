@@ -1,7 +1,7 @@
 package hotline.gateway.workflow;
 
 import hotline.gateway.jurisdiction.AssignmentLevel;
-import hotline.gateway.sla.SlaSweep;
+import hotline.gateway.sla.SweepDecision;
 import hotline.gateway.sla.TargetKind;
 import hotline.gateway.sla.TargetState;
 import java.time.Instant;
@@ -59,7 +59,7 @@ public final class AssignmentRecord {
 
     /** The earliest moment the SLA sweep must look again (a pending warning or deadline); null when none is. */
     public Instant nextCheckAt() {
-        return endedAt == null ? SlaSweep.decide(targetStates(), Instant.MIN).nextCheckAt() : null;
+        return endedAt == null ? SweepDecision.nextCheckAt(targetStates()) : null;
     }
 
     /** The targets as the SLA sweep decides on them. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.zaxxer.hikari.HikariDataSource;
-import hotline.gateway.sla.SlaSweeper;
+import hotline.gateway.sla.SlaSweep;
 import hotline.gateway.workflow.AssignmentRepository;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ public final class SlaSweepBenchmark {
             ObjectMapper json = JsonMapper.builder().findAndAddModules()
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
             TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-            SlaSweeper sweeper = new SlaSweeper(jdbc, transaction, new AssignmentRepository(jdbc), json,
+            SlaSweep sweeper = new SlaSweep(jdbc, transaction, new AssignmentRepository(jdbc), json,
                     Clock.fixed(NOW, ZoneOffset.UTC), 500);
 
             System.out.println(String.join("\n", jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS) "

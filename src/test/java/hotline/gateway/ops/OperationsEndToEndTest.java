@@ -38,7 +38,9 @@ class OperationsEndToEndTest extends GatewayIntegrationTest {
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).containsPattern("camel_exchanges_total\\{[^}]*routeId=\"intake-call\"")
                 .containsPattern("routeId=\"outbox-relay\"")
-                .contains("hotline_outbox_pending", "hotline_outbox_oldest_pending_age_seconds");
+                .contains("hotline_outbox_pending", "hotline_outbox_oldest_pending_age_seconds")
+                .contains("hotline_sla_sweep_backlog", "hotline_sla_overdue")
+                .containsPattern("camel_exchanges_total\\{[^}]*routeId=\"sla-sweep\"");
     }
 
     @Test

@@ -3,7 +3,7 @@ package hotline.gateway.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import hotline.gateway.sla.SlaSweeper;
+import hotline.gateway.sla.SlaSweep;
 import hotline.gateway.support.GatewayIntegrationTest;
 import hotline.gateway.support.Tickets;
 import java.time.OffsetDateTime;
@@ -22,7 +22,7 @@ class ReportOfTheWorkflowEndToEndTest extends GatewayIntegrationTest {
     private static final String DAY = "2024-06-03"; // a Monday
 
     @Autowired
-    SlaSweeper sweeper;
+    SlaSweep sweeper;
 
     @Test
     void theReportCountsWhatTheOfficesDid() {

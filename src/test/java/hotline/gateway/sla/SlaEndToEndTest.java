@@ -30,7 +30,7 @@ class SlaEndToEndTest extends GatewayIntegrationTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    SlaSweeper sweeper;
+    SlaSweep sweeper;
 
     @Test
     void aNormalTicketsDeadlinesCountWorkingTimeAcrossTheSpringFestival() {
@@ -79,6 +79,10 @@ class SlaEndToEndTest extends GatewayIntegrationTest {
         Response ticket = tickets.ticket(ticketNo);
         assertThat(ticket.json().get("escalated").asBoolean()).isTrue();
         assertThat(ticket.json().at("/sla/targets/SIGN/breached").asBoolean()).isTrue();
+
+        assertThat(gateway().get("/actuator/prometheus").body())
+                .containsPattern("hotline_sla_breaches_total\\{[^}]*target=\"SIGN\"")
+                .containsPattern("hotline_sla_warnings_total\\{[^}]*target=\"SIGN\"");
 
         List<TextMessage> escalations = broker().take("escalations.310104", ticketNo, 10_000);
         assertThat(escalations).hasSize(1);

@@ -64,15 +64,15 @@ class TwoInstancesSweepEndToEndTest extends GatewayIntegrationTest {
         }
 
         try (ConfigurableApplicationContext second = startSecondInstance()) {
-            SlaSweeper secondSweeper = second.getBean(SlaSweeper.class);
+            SlaSweep secondSweeper = second.getBean(SlaSweep.class);
             // Small batches on both sides, so that the two instances' batches interleave.
-            SlaSweeper sweeper = new SlaSweeper(jdbc, transaction, assignments, json, CLOCK, BATCH);
+            SlaSweep sweeper = new SlaSweep(jdbc, transaction, assignments, json, CLOCK, BATCH);
             // Past the sign-for deadline (4 working hours) of every ticket: 40 breaches due at once.
             CLOCK.advance(Duration.ofHours(4).plusMinutes(1));
             CountDownLatch start = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(4);
             List<Future<Integer>> sweeps = new ArrayList<>();
-            for (SlaSweeper instance : List.of(sweeper, secondSweeper, sweeper, secondSweeper)) {
+            for (SlaSweep instance : List.of(sweeper, secondSweeper, sweeper, secondSweeper)) {
                 Callable<Integer> sweep = () -> {
                     start.await();
                     return instance.sweepDue();
