@@ -3,7 +3,6 @@ package hotline.gateway.sla;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hotline.gateway.jurisdiction.Assignment;
-import hotline.gateway.jurisdiction.AssignmentLevel;
 import hotline.gateway.jurisdiction.ResolutionRule;
 import hotline.gateway.ticket.AssignmentView;
 import hotline.gateway.ticket.Priority;

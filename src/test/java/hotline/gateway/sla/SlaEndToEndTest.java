@@ -8,7 +8,6 @@ import hotline.gateway.support.GatewayClient.Response;
 import hotline.gateway.support.GatewayIntegrationTest;
 import hotline.gateway.support.Tickets;
 import jakarta.jms.TextMessage;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
