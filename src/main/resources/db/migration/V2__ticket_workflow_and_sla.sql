@@ -81,6 +81,8 @@ CREATE INDEX ticket_assignment_next_check_idx ON ticket_assignment (next_check_a
 -- ticket DISPATCHED, so the busiest change needs no outbox row of its own.
 COMMENT ON COLUMN outbox.destination IS 'queue name, or topic:<address> for a multicast address';
 ALTER TABLE outbox ADD COLUMN announces_dispatch boolean NOT NULL DEFAULT false;
+-- What the message is, also sent as its messageType property: TICKET_DISPATCH, TICKET_UPDATE, SLA_WARNING, SLA_BREACH.
+ALTER TABLE outbox ADD COLUMN message_type text NOT NULL DEFAULT 'TICKET_DISPATCH';
 
 -- Tickets stored before this version: their district, and their first assignment (without SLA targets, which
 -- need the working calendar; they are not swept).

@@ -24,7 +24,7 @@ public class OutboxRelay {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private static final String TAKE_PENDING = """
-            SELECT id, ticket_id, destination, dedup_id, priority, payload, announces_dispatch
+            SELECT id, ticket_id, destination, dedup_id, priority, payload, announces_dispatch, message_type
             FROM outbox WHERE sent_at IS NULL
             ORDER BY id LIMIT ?
             FOR UPDATE SKIP LOCKED
@@ -90,7 +90,7 @@ public class OutboxRelay {
             List<PendingMessage> pending = jdbc.query(TAKE_PENDING, (rs, row) -> new PendingMessage(
                     rs.getLong("id"), rs.getLong("ticket_id"), rs.getString("destination"),
                     rs.getString("dedup_id"), rs.getInt("priority"), rs.getString("payload"),
-                    rs.getBoolean("announces_dispatch")), batchSize);
+                    rs.getBoolean("announces_dispatch"), rs.getString("message_type")), batchSize);
             if (pending.isEmpty()) {
                 return 0;
             }

@@ -2,7 +2,7 @@ package hotline.gateway.dispatch;
 
 /** An outbox row waiting to be sent. */
 record PendingMessage(long id, long ticketId, String destination, String dedupId, int priority, String payload,
-                      boolean announcesDispatch) {
+                      boolean announcesDispatch, String messageType) {
 
     static final String TOPIC_PREFIX = "topic:";
 
@@ -23,13 +23,5 @@ record PendingMessage(long id, long ticketId, String destination, String dedupId
 
     String address() {
         return toTopic() ? destination.substring(TOPIC_PREFIX.length()) : destination;
-    }
-
-    /** Consumers select on this property; the payload says the same in its messageType field. */
-    String messageType() {
-        if (toTopic()) {
-            return "TICKET_UPDATE";
-        }
-        return destination.startsWith("escalations.") ? "SLA_BREACH" : TicketMessage.TYPE_DISPATCH;
     }
 }

@@ -121,7 +121,7 @@ public class TicketPublisher {
             String payload = json.writeValueAsString(TicketUpdate.dispatched(dispatch.ticketNo(),
                     dispatch.ticketVersion(), dispatch.address(), clock.instant()));
             return new PendingMessage(dispatch.id(), dispatch.ticketId(), TicketUpdate.DESTINATION,
-                    dispatch.dedupId() + ":dispatched", dispatch.priority(), payload, false);
+                    dispatch.dedupId() + ":dispatched", dispatch.priority(), payload, false, TicketUpdate.TYPE);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the dispatched update", e);
         }

@@ -27,8 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The SLA sweep: takes the assignments whose next check has come (through the partial index on next_check_at, so the
  * cost follows what is due, not what is open), locked with SKIP LOCKED so that several gateway instances share the
- * work and never take the same row. A target at its warning share is warned once; a target past its deadline is
- * breached once: the ticket is flagged ESCALATED, an event recorded and one message sent to escalations.<district>.
+ * work and never take the same row. A target at its warning share is warned once (an event, and an SLA_WARNING to the
+ * office's own queue); a target past its deadline is breached once: the ticket is flagged ESCALATED, an event
+ * recorded and one SLA_BREACH message sent to escalations.<district>.
  * Marking the target and writing the message happen in one transaction, and the message's duplicate id is derived
  * from the target, so a breach is escalated exactly once.
  */
@@ -52,8 +53,8 @@ public class SlaSweep {
             VALUES (?, ?, ?, 'sla-sweep', ?, ?, ?::jsonb, ?, ?)
             """;
     private static final String INSERT_OUTBOX = """
-            INSERT INTO outbox (ticket_id, destination, dedup_id, priority, payload, created_at)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO outbox (ticket_id, destination, dedup_id, priority, payload, created_at, message_type)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (dedup_id) DO NOTHING
             """;
 
@@ -117,13 +118,19 @@ public class SlaSweep {
                 record(item, target.kind(), times, "ESCALATED", now, events, messages);
                 breaches.add(target.kind());
                 messages.add(outbox(item, escalationQueue(assignment), item.ticketNo() + ":breach:"
-                        + assignment.seq() + ":" + target.kind(), escalation(item, target.kind(), times, now), at));
+                        + assignment.seq() + ":" + target.kind(),
+                        slaMessage(item, target.kind(), times, SlaMessage.TYPE_BREACH, now), at,
+                        SlaMessage.TYPE_BREACH));
             }
             for (TargetState target : decision.warn()) {
                 TargetTimes times = assignment.target(target.kind());
                 assignment.put(target.kind(), times.warned(now));
                 record(item, target.kind(), times, "SLA_WARNING", now, events, messages);
                 warnings.add(target.kind());
+                // The office (or desk) holding the ticket is warned on its own queue.
+                messages.add(outbox(item, item.queue(), item.ticketNo() + ":warning:" + assignment.seq() + ":"
+                        + target.kind(), slaMessage(item, target.kind(), times, SlaMessage.TYPE_WARNING, now), at,
+                        SlaMessage.TYPE_WARNING));
             }
             boolean breached = !decision.breach().isEmpty();
             assignments.update(assignment);
@@ -153,12 +160,13 @@ public class SlaSweep {
                 item.extended(), escalatedNow || a.targets().values().stream().anyMatch(t -> t.breachedAt() != null),
                 null);
         messages.add(outbox(item, TicketUpdate.DESTINATION, item.ticketNo() + ":sla:" + a.seq() + ":" + kind + ":"
-                + type, write(update), at));
+                + type, write(update), at, TicketUpdate.TYPE));
     }
 
-    private Object[] outbox(Due item, String destination, String dedupId, String payload, Timestamp at) {
+    private Object[] outbox(Due item, String destination, String dedupId, String payload, Timestamp at,
+                            String messageType) {
         int priority = Priority.valueOf(item.assignment().priority()).jmsPriority();
-        return new Object[] {item.assignment().ticketId(), destination, dedupId, priority, payload, at};
+        return new Object[] {item.assignment().ticketId(), destination, dedupId, priority, payload, at, messageType};
     }
 
     /** Breaches go to the district's supervisors; a city desk's to escalations.city. */
@@ -166,11 +174,12 @@ public class SlaSweep {
         return "escalations." + (assignment.districtCode() == null ? Assignment.CITY_CODE : assignment.districtCode());
     }
 
-    private String escalation(Due item, TargetKind kind, TargetTimes target, Instant now) {
+    private String slaMessage(Due item, TargetKind kind, TargetTimes target, String type, Instant now) {
         AssignmentRecord a = item.assignment();
-        return write(new EscalationMessage(EscalationMessage.SCHEMA_VERSION, EscalationMessage.TYPE, item.ticketNo(),
-                kind.name(), a.startedAt(), target.dueAt(), now, a.priority(), a.primaryNeed(), view(item),
-                a.districtCode(), Map.of("self", TicketLinks.self(item.ticketNo()))));
+        Instant breachedAt = type.equals(SlaMessage.TYPE_BREACH) ? now : null;
+        return write(new SlaMessage(SlaMessage.SCHEMA_VERSION, type, item.ticketNo(), kind.name(), a.startedAt(),
+                target.dueAt(), breachedAt, a.priority(), a.primaryNeed(), view(item), a.districtCode(),
+                Map.of("self", TicketLinks.self(item.ticketNo()))));
     }
 
     private static AssignmentView view(Due item) {

@@ -36,8 +36,9 @@ public class TicketEventRepository {
             RETURNING id
             """;
     private static final String INSERT_OUTBOX = """
-            INSERT INTO outbox (ticket_id, destination, dedup_id, priority, payload, created_at, announces_dispatch)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO outbox (ticket_id, destination, dedup_id, priority, payload, created_at, announces_dispatch,
+                                message_type)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (dedup_id) DO NOTHING
             """;
 
@@ -76,11 +77,12 @@ public class TicketEventRepository {
      *
      * @param announcesDispatch the ticket is CREATED and this message dispatches it: sent, it makes the ticket
      *                          DISPATCHED, announced on ticket-updates
+     * @param messageType       TICKET_DISPATCH or TICKET_UPDATE, the message's messageType property
      */
     public void insertOutbox(long ticketId, String destination, String dedupId, int priority, String payload,
-                             Instant now, boolean announcesDispatch) {
+                             Instant now, boolean announcesDispatch, String messageType) {
         jdbc.update(INSERT_OUTBOX, ticketId, destination, dedupId, priority, payload, Timestamp.from(now),
-                announcesDispatch);
+                announcesDispatch, messageType);
     }
 
     private static TicketRecord ticket(ResultSet rs) throws SQLException {

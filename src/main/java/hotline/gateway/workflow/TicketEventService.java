@@ -2,6 +2,7 @@ package hotline.gateway.workflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hotline.gateway.dispatch.TicketMessage;
 import hotline.gateway.jurisdiction.Assignment;
 import hotline.gateway.jurisdiction.AssignmentLevel;
 import hotline.gateway.jurisdiction.District;
@@ -111,7 +112,7 @@ public class TicketEventService {
             // its own status.
             tickets.insertOutbox(ticket.id, ticket.assignment.queue(), ticket.ticketNo + ":" + ticket.version,
                     jmsPriority, redispatch.message(ticket, next.cause(), detail, now), now,
-                    ticket.status == TicketStatus.CREATED);
+                    ticket.status == TicketStatus.CREATED, TicketMessage.TYPE_DISPATCH);
         }
         publishUpdate(ticket, event.type().name(), previous, now, eventRowId,
                 event.type() == OfficeEventType.RESOLVE ? event.result() : null);
@@ -126,7 +127,7 @@ public class TicketEventService {
                 AssignmentView.of(ticket.assignment), ticket.assignment.queue(), ticket.extended, ticket.escalated,
                 result);
         tickets.insertOutbox(ticket.id, TicketUpdate.DESTINATION, TicketUpdate.dedupId(ticket.ticketNo, eventRowId),
-                Priority.valueOf(ticket.priority).jmsPriority(), write(update), now, false);
+                Priority.valueOf(ticket.priority).jmsPriority(), write(update), now, false, TicketUpdate.TYPE);
     }
 
     private AssignmentRecord applyEffect(Transition.Effect effect, OfficeEvent event, TicketRecord ticket,

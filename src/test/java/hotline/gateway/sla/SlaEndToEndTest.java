@@ -70,6 +70,12 @@ class SlaEndToEndTest extends GatewayIntegrationTest {
         CLOCK.set(at("2026-02-13T13:12:00+08:00")); // 80% of 4 working hours
         sweeper.sweepDue();
         assertThat(eventTypes(ticketNo)).containsOnlyOnce("SLA_WARNING").doesNotContain("ESCALATED");
+        List<TextMessage> warnings = broker().take("tickets." + TIANPING, ticketNo, 10_000);
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0).getStringProperty("messageType")).isEqualTo("SLA_WARNING");
+        JsonNode warning = JSON.readTree(warnings.get(0).getText());
+        assertThat(warning.get("target").asText()).isEqualTo("SIGN");
+        assertThat(warning.has("breachedAt")).isFalse();
 
         CLOCK.set(at("2026-02-13T14:00:00+08:00"));
         sweeper.sweepDue();
@@ -87,6 +93,7 @@ class SlaEndToEndTest extends GatewayIntegrationTest {
         assertThat(escalations).hasSize(1);
         JsonNode escalation = JSON.readTree(escalations.get(0).getText());
         assertThat(escalation.get("messageType").asText()).isEqualTo("SLA_BREACH");
+        assertThat(escalations.get(0).getStringProperty("messageType")).isEqualTo("SLA_BREACH");
         assertThat(escalation.get("target").asText()).isEqualTo("SIGN");
         assertThat(Instant.parse(escalation.get("dueAt").asText())).isEqualTo(at("2026-02-13T14:00:00+08:00"));
         assertThat(escalation.at("/office/code").asText()).isEqualTo(TIANPING);
