@@ -119,8 +119,8 @@ public class TicketEventService {
         return true;
     }
 
-    /** Writes the change to ticket-updates through the outbox; used for office events and the SLA sweep alike. */
-    void publishUpdate(TicketRecord ticket, String eventType, TicketStatus previous, Instant now, long eventRowId,
+    /** Writes the change to ticket-updates through the outbox, in the event's transaction. */
+    private void publishUpdate(TicketRecord ticket, String eventType, TicketStatus previous, Instant now, long eventRowId,
                        String result) {
         TicketUpdate update = new TicketUpdate(TicketUpdate.SCHEMA_VERSION, TicketUpdate.TYPE, ticket.ticketNo,
                 ticket.version, eventType, ticket.status.name(), previous.name(), now,
