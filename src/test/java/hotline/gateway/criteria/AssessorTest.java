@@ -188,6 +188,18 @@ class AssessorTest {
     }
 
     @Test
+    void aHouseholdWithAChildUnderTheMinorStandardIsASubsistenceCaseNotALowIncomeOne() {
+        // An adult and a child, 2,800 CNY: 1,400 each is above 1,330, but below 1,330 + 1,730 = 3,060 together.
+        Assessment assessment = ASSESSOR.assess(List.of(NeedCode.SUBSISTENCE), household(2, 2800, aged(40), aged(9)),
+                LocalDate.of(2026, 3, 1));
+        assertThat(program(assessment, Program.SUBSISTENCE_ALLOWANCE).outcome()).isEqualTo(Outcome.ELIGIBLE);
+        ProgramAssessment lowIncome = program(assessment, Program.LOW_INCOME_FAMILY);
+        assertThat(lowIncome.outcome()).isEqualTo(Outcome.NOT_ELIGIBLE);
+        assertThat(lowIncome.reasons()).singleElement().asString()
+                .contains("household standard 3,060").endsWith("the subsistence allowance applies instead");
+    }
+
+    @Test
     void specialHardshipNeedsEveryMemberUnableToWork() {
         HouseholdFacts facts = new HouseholdFacts(2, BigDecimal.valueOf(1000), null, null, false,
                 List.of(aged(70), new HouseholdFacts.Member(40, null, null, true, null, null)));
