@@ -15,7 +15,8 @@ public record GatewayProperties(
         @DefaultValue Batch batch,
         @DefaultValue Inbox inbox,
         @DefaultValue Relay relay,
-        @DefaultValue CriteriaSettings criteria) {
+        @DefaultValue CriteriaSettings criteria,
+        @DefaultValue Security security) {
 
     public record Classification(
             @DefaultValue("config/need-dictionary.csv") Path dictionary,
@@ -39,6 +40,13 @@ public record GatewayProperties(
 
     /** The folder of the assistance criteria files (*.yml), read once at start. */
     public record CriteriaSettings(@DefaultValue("config/criteria") Path dir) {
+    }
+
+    /**
+     * Broker users that act for whichever office an event names (the gateway's own); any other user must be an
+     * office (office-<town>), a desk (desk-<district>, desk-city) or the hotline.
+     */
+    public record Security(@DefaultValue("gateway") java.util.Set<String> systemUsers) {
     }
 
     /** The outbox relay: how many messages per broker transaction, how often it looks, how long it backs off. */

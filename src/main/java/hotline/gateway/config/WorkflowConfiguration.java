@@ -45,13 +45,15 @@ public class WorkflowConfiguration {
     }
 
     @Bean
-    OfficeEvents officeEvents(TicketEventService service, TicketQueries queries, ObjectMapper json) {
-        return new OfficeEvents(service, queries, json);
+    OfficeEvents officeEvents(TicketEventService service, TicketQueries queries, ObjectMapper json,
+                              GatewayProperties properties) {
+        return new OfficeEvents(service, queries, json, properties.security().systemUsers());
     }
 
     @Bean
-    BrokerCredentials brokerCredentials(@Value("${spring.artemis.broker-url}") String brokerUrl) {
-        return new BrokerCredentials(brokerUrl);
+    BrokerCredentials brokerCredentials(@Value("${spring.artemis.broker-url}") String brokerUrl,
+                                        GatewayProperties properties) {
+        return new BrokerCredentials(brokerUrl, properties.security().systemUsers());
     }
 
     @Bean

@@ -1,9 +1,12 @@
 package hotline.gateway.security;
 
+import java.util.Optional;
+import java.util.Set;
+
 /**
  * Who sends a request or a message, as authenticated by the broker's users: an office (its code), a dispatch desk
- * (its district code, or city), the hotline system, or one of the gateway's own system users, who may act for any
- * office they name.
+ * (its district code, or city), the hotline system, or one of the gateway's own system users, who act for the office
+ * an event names.
  *
  * @param office the office the user acts for; null for a system user
  */
@@ -11,18 +14,21 @@ public record Actor(String user, String office) {
 
     public static final String HOTLINE = "hotline";
 
-    /** office-310104003, desk-310104, desk-city, hotline; anything else is a system user (gateway, admin). */
-    public static Actor ofUser(String user) {
+    /**
+     * office-310104003, desk-310104, desk-city, hotline, or one of the system users; any other user acts for no
+     * office and may do nothing here (empty).
+     */
+    public static Optional<Actor> ofUser(String user, Set<String> systemUsers) {
         if (user.startsWith("office-")) {
-            return new Actor(user, user.substring("office-".length()));
+            return Optional.of(new Actor(user, user.substring("office-".length())));
         }
         if (user.startsWith("desk-")) {
-            return new Actor(user, user.substring("desk-".length()));
+            return Optional.of(new Actor(user, user.substring("desk-".length())));
         }
         if (user.equals(HOTLINE)) {
-            return new Actor(user, HOTLINE);
+            return Optional.of(new Actor(user, HOTLINE));
         }
-        return new Actor(user, null);
+        return systemUsers.contains(user) ? Optional.of(new Actor(user, null)) : Optional.empty();
     }
 
     public boolean system() {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
@@ -24,14 +25,19 @@ public class BrokerCredentials {
     private static final Duration REMEMBER = Duration.ofMinutes(5);
 
     private final String brokerUrl;
+    private final Set<String> systemUsers;
     /* Until when (System.nanoTime) a user and password the broker accepted are taken without asking it again. */
     private final Map<String, Long> verified = new ConcurrentHashMap<>();
 
-    public BrokerCredentials(String brokerUrl) {
+    public BrokerCredentials(String brokerUrl, Set<String> systemUsers) {
         this.brokerUrl = brokerUrl;
+        this.systemUsers = Set.copyOf(systemUsers);
     }
 
-    /** The actor of an Authorization header; 401 without valid credentials, 503 when the broker cannot tell. */
+    /**
+     * The actor of an Authorization header; 401 without valid credentials, 403 for a user that acts for no office,
+     * 503 when the broker cannot tell.
+     */
     public Actor authenticate(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             throw unauthorized("credentials required (HTTP Basic, the office's broker user)");
@@ -53,7 +59,8 @@ public class BrokerCredentials {
             verifyWithBroker(user, decoded.substring(colon + 1));
             verified.put(key, System.nanoTime() + REMEMBER.toNanos());
         }
-        return Actor.ofUser(user);
+        return Actor.ofUser(user, systemUsers).orElseThrow(() -> new HttpProblemException(403, "Forbidden",
+                "Authorization", "user " + user + " acts for no office, desk or the hotline"));
     }
 
     private void verifyWithBroker(String user, String password) {

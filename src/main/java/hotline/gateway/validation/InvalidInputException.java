@@ -7,9 +7,9 @@ public class InvalidInputException extends RuntimeException {
 
     private final List<FieldError> errors;
 
+    /** The message names each field and what is wrong with it, never the value sent (it may be personal data). */
     public InvalidInputException(List<FieldError> errors) {
-        super(errors.size() + " invalid field(s): "
-                + String.join(", ", errors.stream().map(FieldError::field).toList()));
+        super(String.join("; ", errors.stream().map(error -> error.field() + " " + error.message()).toList()));
         this.errors = List.copyOf(errors);
     }
 

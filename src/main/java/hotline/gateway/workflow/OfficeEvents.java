@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import hotline.gateway.security.Actor;
 import hotline.gateway.ticket.TicketQueries;
 import hotline.gateway.validation.InvalidInputException;
+import java.util.Set;
 
 /** Where office events come in: the REST API and the ticket-events queue, both onto the same service. */
 public class OfficeEvents {
@@ -14,11 +15,13 @@ public class OfficeEvents {
     private final TicketEventService service;
     private final TicketQueries queries;
     private final ObjectMapper json;
+    private final Set<String> systemUsers;
 
-    public OfficeEvents(TicketEventService service, TicketQueries queries, ObjectMapper json) {
+    public OfficeEvents(TicketEventService service, TicketQueries queries, ObjectMapper json, Set<String> systemUsers) {
         this.service = service;
         this.queries = queries;
         this.json = json;
+        this.systemUsers = Set.copyOf(systemUsers);
     }
 
     /** POST /tickets/{ticketNo}/events. */
@@ -41,8 +44,14 @@ public class OfficeEvents {
             throw InvalidInputException.of("(body)", "is not valid JSON");
         }
         OfficeEventParser.QueuedEvent queued = parser.parseQueued(node);
-        // A JMS or STOMP sender is stamped by the broker; an AMQP sender is not, and acts for the office it names.
-        Actor actor = brokerUser == null ? null : Actor.ofUser(brokerUser);
+        // JMS (CORE) and STOMP senders are stamped by the broker; an unstamped message (AMQP) names nobody it could
+        // be checked against, and goes to the dead-letter queue.
+        Actor actor = brokerUser == null ? null : Actor.ofUser(brokerUser, systemUsers).orElse(null);
+        if (actor == null) {
+            throw new OfficeNotPermittedException("the sender of an event on ticket-events must be an office's, a "
+                    + "desk's, the hotline's or a system broker user stamped by the broker (JMS or STOMP); it was "
+                    + (brokerUser == null ? "not stamped" : brokerUser));
+        }
         service.apply(queued.ticketNo(), queued.event(), actor);
     }
 }

@@ -6,4 +6,8 @@ public class OfficeNotPermittedException extends RuntimeException {
     public OfficeNotPermittedException(String office, OfficeEventType type, String ticketNo) {
         super("office " + office + " may not send " + type + " for ticket " + ticketNo);
     }
+
+    public OfficeNotPermittedException(String why) {
+        super(why);
+    }
 }

@@ -56,8 +56,8 @@ public class TicketEventService {
     }
 
     /**
-     * @param actor the authenticated sender: an office's user acts for its office, whatever the body says; a system
-     *              user (or an unstamped AMQP message, null) acts for the office the body names
+     * @param actor the authenticated sender: an office's user acts for its office (a body naming another is
+     *              refused); a system user acts for the office the body names, which it must
      * @return true when the event was applied now; false when it had been applied before (same eventId)
      */
     public boolean apply(String ticketNo, OfficeEvent event, Actor actor) {
@@ -74,7 +74,7 @@ public class TicketEventService {
             throw new EventIdConflictException(event.eventId(), recorded.get());
         }
         String office = actingOffice(event, actor, ticketNo);
-        if (office != null && !OfficeRights.mayAct(office, event.type(), ticket.assignment, ticket.district)) {
+        if (!OfficeRights.mayAct(office, event.type(), ticket.assignment, ticket.district)) {
             throw new OfficeNotPermittedException(office, event.type(), ticketNo);
         }
         AssignmentRecord current = assignments.lock(ticket.id, ticket.assignmentSeq)
@@ -104,7 +104,7 @@ public class TicketEventService {
         }
         String reason = event.reason() != null ? event.reason() : event.result();
         long eventRowId = tickets.insertEvent(ticket.id, event.type().name(), ticket.status, event.actor(), reason,
-                now, write(data), event.eventId(), office != null ? office : current.code(), current.seq());
+                now, write(data), event.eventId(), office, current.seq());
         int jmsPriority = Priority.valueOf(ticket.priority).jmsPriority();
         if (next != null) {
             String detail = transition.effect() == Transition.Effect.RETURNED_TO_DESK ? event.reason() : null;
@@ -255,7 +255,11 @@ public class TicketEventService {
     }
 
     private static String actingOffice(OfficeEvent event, Actor actor, String ticketNo) {
-        if (actor == null || actor.system()) {
+        if (actor.system()) {
+            if (event.office() == null) {
+                throw InvalidInputException.of("office", "is required when a system user sends an event: the office "
+                        + "it acts for");
+            }
             return event.office();
         }
         if (event.office() != null && !event.office().equals(actor.office())) {

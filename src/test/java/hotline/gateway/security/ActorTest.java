@@ -2,29 +2,40 @@ package hotline.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ActorTest {
 
+    private static Actor actor(String user) {
+        return Actor.ofUser(user, Set.of("gateway")).orElseThrow();
+    }
+
+    @Test
+    void aUserThatIsNoOfficeDeskHotlineOrSystemUserActsForNobody() {
+        assertThat(Actor.ofUser("admin", Set.of("gateway"))).isEmpty();
+        assertThat(Actor.ofUser("gateway", Set.of("gateway"))).isPresent();
+    }
+
     @Test
     void brokerUsersActForTheirOffice() {
-        assertThat(Actor.ofUser("office-310104003").office()).isEqualTo("310104003");
-        assertThat(Actor.ofUser("desk-310104").office()).isEqualTo("310104");
-        assertThat(Actor.ofUser("desk-city").office()).isEqualTo("city");
-        assertThat(Actor.ofUser("hotline").office()).isEqualTo("hotline");
-        assertThat(Actor.ofUser("gateway").system()).isTrue();
-        assertThat(Actor.ofUser("office-310104003").system()).isFalse();
+        assertThat(actor("office-310104003").office()).isEqualTo("310104003");
+        assertThat(actor("desk-310104").office()).isEqualTo("310104");
+        assertThat(actor("desk-city").office()).isEqualTo("city");
+        assertThat(actor("hotline").office()).isEqualTo("hotline");
+        assertThat(actor("gateway").system()).isTrue();
+        assertThat(actor("office-310104003").system()).isFalse();
     }
 
     @Test
     void anOfficeSeesItsOwnTicketsAndADistrictDeskItsTowns() {
-        assertThat(Actor.ofUser("office-310104003").maySee("310104003")).isTrue();
-        assertThat(Actor.ofUser("office-310104003").maySee("310104004")).isFalse();
-        assertThat(Actor.ofUser("office-310104003").maySee("310104")).isFalse();
-        assertThat(Actor.ofUser("desk-310104").maySee("310104004")).isTrue();
-        assertThat(Actor.ofUser("desk-310104").maySee("310104")).isTrue();
-        assertThat(Actor.ofUser("desk-310104").maySee("310101002")).isFalse();
-        assertThat(Actor.ofUser("desk-city").maySee("310101002")).isTrue();
-        assertThat(Actor.ofUser("gateway").maySee("city")).isTrue();
+        assertThat(actor("office-310104003").maySee("310104003")).isTrue();
+        assertThat(actor("office-310104003").maySee("310104004")).isFalse();
+        assertThat(actor("office-310104003").maySee("310104")).isFalse();
+        assertThat(actor("desk-310104").maySee("310104004")).isTrue();
+        assertThat(actor("desk-310104").maySee("310104")).isTrue();
+        assertThat(actor("desk-310104").maySee("310101002")).isFalse();
+        assertThat(actor("desk-city").maySee("310101002")).isTrue();
+        assertThat(actor("gateway").maySee("city")).isTrue();
     }
 }

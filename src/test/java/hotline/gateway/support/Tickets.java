@@ -13,20 +13,25 @@ public final class Tickets {
 
     private final GatewayClient gateway;
     private final GatewayClient sender;
+    private final boolean systemUser;
 
-    /** Events are sent as the gateway's system user, acting for the office each event names. */
+    /**
+     * Events are sent as the gateway's system user, acting for the office each event names; an event that names
+     * none acts for the office that would send it (see {@link #actingOffice}).
+     */
     public Tickets(GatewayClient gateway) {
-        this(gateway, gateway.as("gateway", "gateway-local"));
+        this(gateway, gateway.as("gateway", "gateway-local"), true);
     }
 
-    private Tickets(GatewayClient gateway, GatewayClient sender) {
+    private Tickets(GatewayClient gateway, GatewayClient sender, boolean systemUser) {
         this.gateway = gateway;
         this.sender = sender;
+        this.systemUser = systemUser;
     }
 
-    /** Events sent as this broker user instead. */
+    /** Events sent as this broker user (an office, a desk, the hotline) instead. */
     public Tickets as(String user, String password) {
-        return new Tickets(gateway, gateway.as(user, password));
+        return new Tickets(gateway, gateway.as(user, password), false);
     }
 
     /** A call for a town (by its code) about an elderly man living alone; returns the ticket number. */
@@ -59,7 +64,22 @@ public final class Tickets {
     }
 
     public Response eventWithId(String ticketNo, String eventId, String type, Map<String, Object> fields) {
-        return sender.postJson("/api/v1/tickets/" + ticketNo + "/events", eventJson(null, eventId, type, fields));
+        Map<String, Object> sent = fields;
+        if (systemUser && !fields.containsKey("office")) {
+            sent = new java.util.HashMap<>(fields);
+            sent.put("office", actingOffice(ticketNo, type));
+        }
+        return sender.postJson("/api/v1/tickets/" + ticketNo + "/events", eventJson(null, eventId, type, sent));
+    }
+
+    /** Who sends this type of event for the ticket as it stands: its office, its district, or the hotline. */
+    private String actingOffice(String ticketNo, String type) {
+        String office = ticket(ticketNo).json().at("/assignedTo/code").asText();
+        return switch (type) {
+            case "CALLBACK", "CLOSE" -> "hotline";
+            case "EXTEND_APPROVE", "EXTEND_REJECT" -> office.length() == 9 ? office.substring(0, 6) : office;
+            default -> office;
+        };
     }
 
     /** The event JSON; with a ticketNo for the ticket-events queue. */

@@ -164,12 +164,14 @@ class OfficeWorkflowEndToEndTest extends GatewayIntegrationTest {
         assertThat(resolveFirst.json().get("detail").asText()).contains("RESOLVE").containsPattern("CREATED|DISPATCHED");
         assertThat(resolveFirst.json().at("/errors/0/field").asText()).isEqualTo("type");
 
-        for (String type : List.of("CONTACT", "CALLBACK", "CLOSE", "EXTEND_APPROVE", "REASSIGN")) {
-            Response refused = tickets.event(ticketNo, type, Map.of("satisfaction", "SATISFIED",
-                    "townCode", XUJIAHUI));
+        for (String type : List.of("CONTACT", "CALLBACK", "CLOSE", "EXTEND_APPROVE")) {
+            Response refused = tickets.event(ticketNo, type, Map.of("satisfaction", "SATISFIED"));
             assertThat(refused.status()).as(type).isEqualTo(409);
             assertThat(refused.json().get("detail").asText()).as(type).contains(type + " is not allowed");
         }
+        // A desk reassigns only the tickets at the desk: this one is at a town office.
+        assertThat(tickets.event(ticketNo, "REASSIGN", Map.of("office", "310104", "townCode", XUJIAHUI)).status())
+                .isEqualTo(403);
         String signId = "s-" + UUID.randomUUID();
         assertThat(tickets.eventWithId(ticketNo, signId, "SIGN", Map.of()).status()).isEqualTo(201);
         Response reused = tickets.eventWithId(ticketNo, signId, "CONTACT", Map.of());
@@ -229,8 +231,12 @@ class OfficeWorkflowEndToEndTest extends GatewayIntegrationTest {
         otherOffice.send("ticket-events", Tickets.eventJson(ticketNo, "q-" + UUID.randomUUID(), "SIGN", Map.of()),
                 properties);
         office.send("ticket-events", "{broken", properties);
+        broker().send("ticket-events", Tickets.eventJson(ticketNo, "q-" + UUID.randomUUID(), "SIGN", Map.of()),
+                properties);
         List<TextMessage> dead = broker().take("DLQ", ticketNo, 10_000);
-        assertThat(dead).hasSize(3);
+        assertThat(dead).hasSize(4);
+        assertThat(dead).extracting(m -> property(m, "deadLetterReason")).anySatisfy(reason ->
+                assertThat(reason).contains("office is required when a system user sends an event"));
         assertThat(dead).extracting(m -> property(m, "deadLetterReason")).anySatisfy(reason ->
                 assertThat(reason).contains("RESOLVE is not allowed"));
         assertThat(dead).extracting(m -> property(m, "deadLetterReason")).anySatisfy(reason ->
@@ -304,6 +310,13 @@ class OfficeWorkflowEndToEndTest extends GatewayIntegrationTest {
                 .isEqualTo(201);
         assertThat(tickets.as("hotline", "hotline-local").event(ticketNo, "RESOLVE", Map.of("result", "x"))
                 .status()).isEqualTo(403);
+        // The web console's user acts for no office; a system user must name the office it acts for.
+        Response admin = gateway().as("admin", "admin-local").postJson(path, sign);
+        assertThat(admin.status()).isEqualTo(403);
+        Response unnamed = gateway().as("gateway", "gateway-local").postJson(path,
+                Tickets.eventJson(null, "a-" + UUID.randomUUID(), "CONTACT", Map.of()));
+        assertThat(unnamed.status()).isEqualTo(400);
+        assertThat(unnamed.json().at("/errors/0/field").asText()).isEqualTo("office");
         assertThat(jdbc.queryForObject("SELECT office_code FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id "
                 + "WHERE t.ticket_no = ? AND e.type = 'SIGN'", String.class, ticketNo)).isEqualTo(TIANPING);
     }
