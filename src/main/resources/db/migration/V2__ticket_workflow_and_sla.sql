@@ -9,6 +9,7 @@ ALTER TABLE ticket ADD COLUMN reopened integer NOT NULL DEFAULT 0;
 -- Offices' events are idempotent on the sender's eventId (per ticket); the office that acted, and the
 -- assignment the event belongs to, are kept for reports.
 ALTER TABLE ticket_event ADD COLUMN event_id text;
+ALTER TABLE ticket_event ADD COLUMN event_hash bytea;   -- SHA-256 of the event as sent: a retry, or a reused id
 ALTER TABLE ticket_event ADD COLUMN office_code text;
 ALTER TABLE ticket_event ADD COLUMN assignment_seq integer;
 CREATE UNIQUE INDEX ticket_event_event_id_key ON ticket_event (ticket_id, event_id) WHERE event_id IS NOT NULL;

@@ -24,10 +24,13 @@ public class OutboxRelay {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private static final String TAKE_PENDING = """
-            SELECT id, ticket_id, destination, dedup_id, priority, payload, announces_dispatch, message_type
-            FROM outbox WHERE sent_at IS NULL
-            ORDER BY id LIMIT ?
-            FOR UPDATE SKIP LOCKED
+            SELECT o.id, o.ticket_id, o.destination, o.dedup_id, o.priority, o.payload, o.message_type,
+                   -- Only a ticket still CREATED becomes DISPATCHED (an office may have signed it already).
+                   o.announces_dispatch AND t.status = 'CREATED' AS announces_dispatch
+            FROM outbox o JOIN ticket t ON t.id = o.ticket_id
+            WHERE o.sent_at IS NULL
+            ORDER BY o.id LIMIT ?
+            FOR UPDATE OF o SKIP LOCKED
             """;
     private static final String MARK_SENT = "UPDATE outbox SET sent_at = ? WHERE id = ANY (?)";
     /* A dispatch of a CREATED ticket makes it DISPATCHED, recorded as an event (the relay announced it already). */

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,7 +65,7 @@ public class SlaReportRepository implements AutoCloseable {
                 () -> spreads(request.groupBy(), parameters), executor);
         List<SlaFigures> counts = jdbc.query(SlaReportSql.countStatement(request.groupBy()),
                 (rs, row) -> figures(rs, request.groupBy()), parameters);
-        Map<String, SlaFigures.Spread> spreadByKey = spreads.join();
+        Map<String, SlaFigures.Spread> spreadByKey = joined(spreads);
         List<SlaFigures> rows = counts.stream()
                 .map(figures -> figures.withSpread(spreadByKey.getOrDefault(figures.key(), SlaFigures.Spread.NONE)))
                 .toList();
@@ -72,6 +73,18 @@ public class SlaReportRepository implements AutoCloseable {
         SlaFigures total = rows.get(rows.size() - 1);
         return new SlaReport(period.from(), period.to(), period.zone().getId(), request.groupBy().parameterValue(),
                 request.district(), now, groups, total, request.format());
+    }
+
+    /* The other statement's own failure, not its wrapper: a database outage is answered 503, as everywhere. */
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private Map<String, SlaFigures.Spread> spreads(GroupBy groupBy, Object[] parameters) {

@@ -39,7 +39,8 @@ public class SlaSweep {
 
     private static final String TAKE_DUE = """
             SELECT a.*, t.ticket_no, t.status AS ticket_status, t.version AS ticket_version,
-                   t.extended AS ticket_extended, t.assigned_rule AS ticket_rule, t.queue AS ticket_queue
+                   t.extended AS ticket_extended, t.escalated AS ticket_escalated, t.assigned_rule AS ticket_rule,
+                   t.queue AS ticket_queue
             FROM ticket_assignment a JOIN ticket t ON t.id = a.ticket_id
             WHERE a.next_check_at <= ?
             ORDER BY a.next_check_at
@@ -102,8 +103,8 @@ public class SlaSweep {
         Timestamp at = Timestamp.from(now);
         List<Due> due = jdbc.query(TAKE_DUE, (rs, row) -> new Due(AssignmentRepository.read(rs),
                 rs.getString("ticket_no"), rs.getString("ticket_status"), rs.getInt("ticket_version"),
-                rs.getBoolean("ticket_extended"), rs.getString("ticket_rule"), rs.getString("ticket_queue")), at,
-                batchSize);
+                rs.getBoolean("ticket_extended"), rs.getBoolean("ticket_escalated"), rs.getString("ticket_rule"),
+                rs.getString("ticket_queue")), at, batchSize);
         List<Object[]> events = new ArrayList<>();
         List<Object[]> messages = new ArrayList<>();
         List<Object[]> escalated = new ArrayList<>();
@@ -157,8 +158,7 @@ public class SlaSweep {
         boolean escalatedNow = type.equals("ESCALATED");
         TicketUpdate update = new TicketUpdate(TicketUpdate.SCHEMA_VERSION, TicketUpdate.TYPE, item.ticketNo(),
                 item.ticketVersion(), type, item.ticketStatus(), item.ticketStatus(), now, view(item), item.queue(),
-                item.extended(), escalatedNow || a.targets().values().stream().anyMatch(t -> t.breachedAt() != null),
-                null);
+                item.extended(), escalatedNow || item.escalated(), null);
         messages.add(outbox(item, TicketUpdate.DESTINATION, item.ticketNo() + ":sla:" + a.seq() + ":" + kind + ":"
                 + type, write(update), at, TicketUpdate.TYPE));
     }
@@ -204,6 +204,6 @@ public class SlaSweep {
     }
 
     private record Due(AssignmentRecord assignment, String ticketNo, String ticketStatus, int ticketVersion,
-                       boolean extended, String rule, String queue) {
+                       boolean extended, boolean escalated, String rule, String queue) {
     }
 }

@@ -1,6 +1,7 @@
 package hotline.gateway.ticket;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hotline.gateway.security.Actor;
 import hotline.gateway.workflow.AssignmentDeadlines;
 import hotline.gateway.workflow.AssignmentRepository;
 import java.sql.ResultSet;
@@ -41,19 +42,27 @@ public class TicketQueries {
         this.clock = clock;
     }
 
-    public TicketDetails find(String ticketNo) {
-        List<TicketDetails> found = jdbc.query(FIND_TICKET, (rs, row) -> details(rs), ticketNo);
+    /**
+     * The ticket as this caller may see it. Anyone with the number sees its state, office, deadlines and the kinds of
+     * events; the household's assessment and who did what and why (free text that may name people) only the hotline,
+     * the system users and the office or desk holding the ticket see.
+     *
+     * @param actor the authenticated caller, or null when anonymous
+     */
+    public TicketDetails find(String ticketNo, Actor actor) {
+        List<TicketDetails> found = jdbc.query(FIND_TICKET, (rs, row) -> details(rs,
+                actor != null && actor.maySee(rs.getString("assigned_code"))), ticketNo);
         if (found.isEmpty()) {
             throw new TicketNotFoundException(ticketNo);
         }
         return found.get(0);
     }
 
-    private TicketDetails details(ResultSet rs) throws SQLException {
+    private TicketDetails details(ResultSet rs, boolean whole) throws SQLException {
         long id = rs.getLong("id");
         List<TicketDetails.Event> events = jdbc.query(FIND_EVENTS, (e, row) -> new TicketDetails.Event(
-                e.getString("type"), e.getString("status"), e.getString("actor"), e.getString("office_code"),
-                e.getString("reason"),
+                e.getString("type"), e.getString("status"), whole ? e.getString("actor") : null,
+                e.getString("office_code"), whole ? e.getString("reason") : null,
                 e.getTimestamp("occurred_at").toInstant()), id);
         String ticketNo = rs.getString("ticket_no");
         SlaView sla = jdbc.query(FIND_ASSIGNMENT, (a, row) -> deadlines.view(AssignmentRepository.read(a),
@@ -63,6 +72,6 @@ public class TicketQueries {
                 TicketRows.assignment(rs), sla,
                 rs.getTimestamp("received_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), events, Map.of("self", TicketLinks.self(ticketNo)),
-                TicketRows.assessment(json, rs));
+                whole ? TicketRows.assessment(json, rs) : null);
     }
 }

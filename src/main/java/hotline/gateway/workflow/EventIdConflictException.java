@@ -1,9 +1,9 @@
 package hotline.gateway.workflow;
 
-/** An eventId the ticket has already recorded for an event of another type. */
+/** An eventId the ticket has already recorded for another event. */
 public class EventIdConflictException extends RuntimeException {
 
-    public EventIdConflictException(String eventId, String recordedType) {
-        super("eventId " + eventId + " was already used for a " + recordedType + " event of this ticket");
+    public EventIdConflictException(String eventId) {
+        super("eventId " + eventId + " was already used for another event of this ticket");
     }
 }

@@ -57,15 +57,16 @@ public final class OfficeEventParser {
         String districtCode = matching(fields, "districtCode", 16, DISTRICT_CODE, "must be a 6-digit district code");
         OffsetDateTime occurredAt = fields.optionalOffsetDateTime("occurredAt");
         if (type != null) {
-            requireFor(type, fields, reason, result, days, satisfaction, townCode, districtCode);
+            requireFor(type, fields, reason, note, result, days, satisfaction, townCode, districtCode);
         }
         fields.throwIfInvalid();
         return new OfficeEvent(eventId, type, actor, office, reason, note, result, days, satisfaction, townCode,
                 districtCode, occurredAt);
     }
 
-    private static void requireFor(OfficeEventType type, JsonFields fields, String reason, String result,
-                                   Integer days, Satisfaction satisfaction, String townCode, String districtCode) {
+    private static void requireFor(OfficeEventType type, JsonFields fields, String reason, String note,
+                                   String result, Integer days, Satisfaction satisfaction, String townCode,
+                                   String districtCode) {
         switch (type) {
             case RETURN, EXTEND_REJECT -> requirePresent(fields, "reason", reason, type);
             case EXTEND_REQUEST -> {
@@ -73,6 +74,7 @@ public final class OfficeEventParser {
                 requirePresent(fields, "days", days, type);
             }
             case RESOLVE -> requirePresent(fields, "result", result, type);
+            case PROGRESS -> requirePresent(fields, "note", note, type);
             case CALLBACK -> requirePresent(fields, "satisfaction", satisfaction, type);
             case REASSIGN -> {
                 if ((townCode == null) == (districtCode == null)) {

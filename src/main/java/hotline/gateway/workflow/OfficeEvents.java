@@ -28,7 +28,7 @@ public class OfficeEvents {
     public EventReceipt fromHttp(JsonNode body, String ticketNo, Actor actor) {
         OfficeEvent event = parser.parse(body, ticketNo);
         boolean recorded = service.apply(ticketNo, event, actor);
-        return new EventReceipt(recorded, queries.find(ticketNo));
+        return new EventReceipt(recorded, queries.find(ticketNo, actor));
     }
 
     /**

@@ -26,7 +26,12 @@ public record TargetTimes(Instant warnAt, Instant dueAt, Instant metAt, Instant 
         return new TargetTimes(warnAt, dueAt, metAt, warnedAt, at, workingMinutes);
     }
 
+    /**
+     * The target with a new deadline (an approved extension). A target not yet breached may be warned again before
+     * its new deadline; a breach stands: the ticket was late, and stays escalated and overdue until resolved.
+     */
     public TargetTimes movedTo(Instant newWarnAt, Instant newDueAt) {
-        return new TargetTimes(newWarnAt, newDueAt, metAt, warnedAt, breachedAt, workingMinutes);
+        return new TargetTimes(newWarnAt, newDueAt, metAt, breachedAt == null ? null : warnedAt, breachedAt,
+                workingMinutes);
     }
 }

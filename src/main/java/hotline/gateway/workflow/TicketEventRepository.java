@@ -22,7 +22,8 @@ public class TicketEventRepository {
                    extended, escalated
             FROM ticket WHERE ticket_no = ? FOR UPDATE
             """;
-    private static final String FIND_EVENT = "SELECT type FROM ticket_event WHERE ticket_id = ? AND event_id = ?";
+    private static final String FIND_EVENT =
+            "SELECT event_hash, office_code FROM ticket_event WHERE ticket_id = ? AND event_id = ?";
     private static final String UPDATE_TICKET = """
             UPDATE ticket SET status = ?, version = ?, assigned_level = ?, assigned_code = ?, assigned_name = ?,
                               assigned_rule = ?, assigned_detail = ?, queue = ?, assigned_district = ?,
@@ -31,8 +32,8 @@ public class TicketEventRepository {
             """;
     private static final String INSERT_EVENT = """
             INSERT INTO ticket_event (ticket_id, type, status, actor, reason, occurred_at, data, event_id,
-                                      office_code, assignment_seq)
-            VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
+                                      event_hash, office_code, assignment_seq)
+            VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
             RETURNING id
             """;
     private static final String INSERT_OUTBOX = """
@@ -53,9 +54,10 @@ public class TicketEventRepository {
         return jdbc.query(LOCK_TICKET, (rs, row) -> ticket(rs), ticketNo).stream().findFirst();
     }
 
-    /** The type of the ticket's event with this sender's id, if it was received before. */
-    public Optional<String> eventType(long ticketId, String eventId) {
-        return jdbc.queryForList(FIND_EVENT, String.class, ticketId, eventId).stream().findFirst();
+    /** The ticket's event with this sender's id, if it was received before. */
+    public Optional<RecordedEvent> recorded(long ticketId, String eventId) {
+        return jdbc.query(FIND_EVENT, (rs, row) -> new RecordedEvent(rs.getBytes("event_hash"),
+                rs.getString("office_code")), ticketId, eventId).stream().findFirst();
     }
 
     public void update(TicketRecord ticket, Instant now) {
@@ -67,9 +69,14 @@ public class TicketEventRepository {
 
     /** Appends an event; returns its id. */
     public long insertEvent(long ticketId, String type, TicketStatus status, String actor, String reason,
-                            Instant occurredAt, String dataJson, String eventId, String office, int assignmentSeq) {
+                            Instant occurredAt, String dataJson, String eventId, byte[] eventHash, String office,
+                            int assignmentSeq) {
         return jdbc.queryForObject(INSERT_EVENT, Long.class, ticketId, type, status.name(), actor, reason,
-                Timestamp.from(occurredAt), dataJson, eventId, office, assignmentSeq);
+                Timestamp.from(occurredAt), dataJson, eventId, eventHash, office, assignmentSeq);
+    }
+
+    /** An event received before: what it was (its hash) and for which office. */
+    public record RecordedEvent(byte[] hash, String office) {
     }
 
     /**

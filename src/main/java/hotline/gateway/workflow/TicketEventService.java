@@ -17,8 +17,11 @@ import hotline.gateway.ticket.TicketNotFoundException;
 import hotline.gateway.ticket.TicketStatus;
 import hotline.gateway.ticket.TicketUpdate;
 import hotline.gateway.validation.InvalidInputException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -66,12 +69,17 @@ public class TicketEventService {
 
     private boolean applyLocked(String ticketNo, OfficeEvent event, Actor actor) {
         TicketRecord ticket = tickets.lock(ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
-        Optional<String> recorded = tickets.eventType(ticket.id, event.eventId());
+        byte[] hash = fingerprint(event);
+        Optional<TicketEventRepository.RecordedEvent> recorded = tickets.recorded(ticket.id, event.eventId());
         if (recorded.isPresent()) {
-            if (recorded.get().equals(event.type().name())) {
-                return false;
+            // The same event again (a retry) from the same office; anything else reusing the id is refused.
+            if (!Arrays.equals(recorded.get().hash(), hash)) {
+                throw new EventIdConflictException(event.eventId());
             }
-            throw new EventIdConflictException(event.eventId(), recorded.get());
+            if (!actor.system() && !actor.office().equals(recorded.get().office())) {
+                throw new OfficeNotPermittedException(actor.office(), event.type(), ticketNo);
+            }
+            return false;
         }
         String office = actingOffice(event, actor, ticketNo);
         if (!OfficeRights.mayAct(office, event.type(), ticket.assignment, ticket.district)) {
@@ -104,7 +112,7 @@ public class TicketEventService {
         }
         String reason = event.reason() != null ? event.reason() : event.result();
         long eventRowId = tickets.insertEvent(ticket.id, event.type().name(), ticket.status, event.actor(), reason,
-                now, write(data), event.eventId(), office, current.seq());
+                now, write(data), event.eventId(), hash, office, current.seq());
         int jmsPriority = Priority.valueOf(ticket.priority).jmsPriority();
         if (next != null) {
             String detail = transition.effect() == Transition.Effect.RETURNED_TO_DESK ? event.reason() : null;
@@ -267,6 +275,15 @@ public class TicketEventService {
                     ticketNo);
         }
         return actor.office();
+    }
+
+    /** SHA-256 of the event as parsed: key order and spacing of the sender's JSON do not matter. */
+    private byte[] fingerprint(OfficeEvent event) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(event));
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot fingerprint event", e);
+        }
     }
 
     private String write(Object value) {

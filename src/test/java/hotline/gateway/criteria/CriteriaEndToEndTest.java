@@ -66,8 +66,12 @@ class CriteriaEndToEndTest extends GatewayIntegrationTest {
         assertThat(messages).hasSize(1);
         assertThat(JSON.readTree(messages.get(0).getText()).get("assessment")).isEqualTo(assessment);
 
-        JsonNode ticket = gateway().get("/api/v1/tickets/" + ticketNo).json();
+        // The assessment is the household's business: the hotline sees it, anyone with the ticket number does not.
+        JsonNode ticket = gateway().as("hotline", "hotline-local").get("/api/v1/tickets/" + ticketNo).json();
         assertThat(ticket.get("assessment")).isEqualTo(assessment);
+        assertThat(gateway().get("/api/v1/tickets/" + ticketNo).json().has("assessment")).isFalse();
+        assertThat(gateway().as("office-310101002", "office-local").get("/api/v1/tickets/" + ticketNo).json()
+                .has("assessment")).isFalse();
         assertThat(jdbc.queryForObject("SELECT t.assessment ->> 'criteriaVersion' FROM ticket t WHERE ticket_no = ?",
                 String.class, ticketNo)).isEqualTo(version);
         assertThat(jdbc.queryForObject("SELECT document -> 'files' -> 'subsistence.yml' -> 'programs' "
@@ -123,7 +127,8 @@ class CriteriaEndToEndTest extends GatewayIntegrationTest {
         assertThat(streetLights.json().at("/needs/primary").asText()).isEqualTo("URBAN_MANAGEMENT");
         assertThat(streetLights.json().has("assessment")).isFalse();
         String ticketNo = streetLights.json().get("ticketNo").asText();
-        assertThat(gateway().get("/api/v1/tickets/" + ticketNo).json().has("assessment")).isFalse();
+        assertThat(gateway().as("hotline", "hotline-local").get("/api/v1/tickets/" + ticketNo).json()
+                .has("assessment")).isFalse();
         assertThat(jdbc.queryForObject("SELECT assessment IS NULL FROM ticket WHERE ticket_no = ?", Boolean.class,
                 ticketNo)).isTrue();
     }

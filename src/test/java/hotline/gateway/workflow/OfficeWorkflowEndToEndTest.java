@@ -93,6 +93,13 @@ class OfficeWorkflowEndToEndTest extends GatewayIntegrationTest {
         assertThat(returned.json().at("/assignedTo/code").asText()).isEqualTo("310104");
         assertThat(returned.json().at("/sla/reassignBy").isTextual()).isTrue();
 
+        // Who returned it and why is for the offices and the hotline, not for anyone holding the number.
+        JsonNode anonymous = gateway().get("/api/v1/tickets/" + ticketNo).json();
+        assertThat(anonymous.get("events").findValuesAsText("type")).contains("RETURN");
+        assertThat(anonymous.toString()).doesNotContain("地址在徐家汇街道辖区", "staff-07");
+        assertThat(gateway().as("desk-310104", "desk-local").get("/api/v1/tickets/" + ticketNo).body())
+                .contains("地址在徐家汇街道辖区");
+
         List<TextMessage> atDesk = broker().take("triage.310104", ticketNo, 10_000);
         assertThat(atDesk).hasSize(1);
         JsonNode deskMessage = JSON.readTree(atDesk.get(0).getText());
