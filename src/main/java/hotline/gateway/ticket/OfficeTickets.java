@@ -35,7 +35,7 @@ public class OfficeTickets {
             SELECT t.ticket_no, t.status, t.priority, t.primary_need, t.extended, t.escalated, a.started_at,
                    a.sign_due_at, a.contact_due_at, a.resolve_due_at, a.reassign_due_at, %s AS next_due
             FROM ticket t JOIN ticket_assignment a ON a.ticket_id = t.id AND a.seq = t.assignment_seq
-            WHERE t.assigned_code = ? AND t.status = ANY (?) %s
+            WHERE (t.assigned_code = ? OR t.assigned_district = ?) AND t.status = ANY (?) %s
             ORDER BY next_due NULLS LAST, t.id
             LIMIT ? OFFSET ?
             """;
@@ -67,6 +67,8 @@ public class OfficeTickets {
             var statement = connection.prepareStatement(before == null ? LIST_ALL : LIST_DUE_BEFORE);
             int i = 1;
             statement.setString(i++, officeCode);
+            // A district code lists the desk's tickets and its towns' (a town's code is never a district).
+            statement.setString(i++, officeCode.length() == 6 ? officeCode : null);
             statement.setArray(i++, connection.createArrayOf("text", statuses));
             if (before != null) {
                 statement.setTimestamp(i++, Timestamp.from(before));

@@ -31,7 +31,6 @@ public class AssignmentRepository {
             + ") WHERE ticket_id = ? AND seq = ?";
     private static final String FIND_FOR_UPDATE =
             "SELECT * FROM ticket_assignment WHERE ticket_id = ? AND seq = ? FOR UPDATE";
-    private static final String FIND = "SELECT * FROM ticket_assignment WHERE ticket_id = ? ORDER BY seq";
 
     private final JdbcTemplate jdbc;
 
@@ -99,10 +98,6 @@ public class AssignmentRepository {
 
     public Optional<AssignmentRecord> lock(long ticketId, int seq) {
         return jdbc.query(FIND_FOR_UPDATE, (rs, row) -> read(rs), ticketId, seq).stream().findFirst();
-    }
-
-    public List<AssignmentRecord> all(long ticketId) {
-        return jdbc.query(FIND, (rs, row) -> read(rs), ticketId);
     }
 
     /** An assignment from a result set holding ticket_assignment's columns under their own names. */

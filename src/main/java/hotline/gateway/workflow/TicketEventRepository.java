@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 public class TicketEventRepository {
 
     private static final String LOCK_TICKET = """
-            SELECT id, ticket_no, request_id, priority, primary_need, status, version, assigned_level, assigned_code,
+            SELECT id, ticket_no, priority, primary_need, status, version, assigned_level, assigned_code,
                    assigned_name, assigned_rule, assigned_detail, assigned_district, assignment_seq, reopened,
                    extended, escalated
             FROM ticket WHERE ticket_no = ? FOR UPDATE
@@ -96,8 +96,7 @@ public class TicketEventRepository {
         Assignment assignment = new Assignment(AssignmentLevel.valueOf(rs.getString("assigned_level")),
                 rs.getString("assigned_code"), rs.getString("assigned_name"),
                 ResolutionRule.valueOf(rs.getString("assigned_rule")), rs.getString("assigned_detail"));
-        return new TicketRecord(rs.getLong("id"), rs.getString("ticket_no"), rs.getLong("request_id"),
-                rs.getString("priority"), rs.getString("primary_need"), TicketStatus.valueOf(rs.getString("status")),
+        return new TicketRecord(rs.getLong("id"), rs.getString("ticket_no"), rs.getString("priority"), rs.getString("primary_need"), TicketStatus.valueOf(rs.getString("status")),
                 rs.getInt("version"), assignment, rs.getString("assigned_district"), rs.getInt("assignment_seq"),
                 rs.getInt("reopened"), rs.getBoolean("extended"), rs.getBoolean("escalated"));
     }

@@ -9,6 +9,7 @@ import hotline.gateway.jurisdiction.District;
 import hotline.gateway.jurisdiction.JurisdictionDirectory;
 import hotline.gateway.jurisdiction.ResolutionRule;
 import hotline.gateway.jurisdiction.Town;
+import hotline.gateway.privacy.PersonalData;
 import hotline.gateway.security.Actor;
 import hotline.gateway.sla.TargetKind;
 import hotline.gateway.ticket.AssignmentView;
@@ -122,8 +123,9 @@ public class TicketEventService {
                     jmsPriority, redispatch.message(ticket, next.cause(), detail, now), now,
                     ticket.status == TicketStatus.CREATED, TicketMessage.TYPE_DISPATCH);
         }
+        // The result is for the hotline's callback; phone and resident ID numbers in the office's text are masked.
         publishUpdate(ticket, event.type().name(), previous, now, eventRowId,
-                event.type() == OfficeEventType.RESOLVE ? event.result() : null);
+                event.type() == OfficeEventType.RESOLVE ? PersonalData.maskText(event.result()) : null);
         return true;
     }
 

@@ -4,11 +4,10 @@ import hotline.gateway.jurisdiction.Assignment;
 import hotline.gateway.ticket.TicketStatus;
 
 /** A ticket row as the workflow changes it: state, flags and current office. */
-public final class TicketRecord {
+final class TicketRecord {
 
     final long id;
     final String ticketNo;
-    final long requestId;
     final String priority;
     final String primaryNeed;
     TicketStatus status;
@@ -20,12 +19,11 @@ public final class TicketRecord {
     boolean extended;
     boolean escalated;
 
-    TicketRecord(long id, String ticketNo, long requestId, String priority, String primaryNeed, TicketStatus status,
+    TicketRecord(long id, String ticketNo, String priority, String primaryNeed, TicketStatus status,
                  int version, Assignment assignment, String district, int assignmentSeq, int reopened,
                  boolean extended, boolean escalated) {
         this.id = id;
         this.ticketNo = ticketNo;
-        this.requestId = requestId;
         this.priority = priority;
         this.primaryNeed = primaryNeed;
         this.status = status;
@@ -36,37 +34,5 @@ public final class TicketRecord {
         this.reopened = reopened;
         this.extended = extended;
         this.escalated = escalated;
-    }
-
-    public long id() {
-        return id;
-    }
-
-    public String ticketNo() {
-        return ticketNo;
-    }
-
-    public TicketStatus status() {
-        return status;
-    }
-
-    public Assignment assignment() {
-        return assignment;
-    }
-
-    public String district() {
-        return district;
-    }
-
-    public int assignmentSeq() {
-        return assignmentSeq;
-    }
-
-    public String priority() {
-        return priority;
-    }
-
-    public boolean escalated() {
-        return escalated;
     }
 }

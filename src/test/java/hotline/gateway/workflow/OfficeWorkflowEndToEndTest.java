@@ -276,6 +276,8 @@ class OfficeWorkflowEndToEndTest extends GatewayIntegrationTest {
         assertThat(order).containsSubsequence(urgent, normal);
         assertThat(list.json().at("/tickets/0/deadlines/signBy").isTextual()).isTrue();
 
+        assertThat(desk.get("/api/v1/offices/310104/tickets").json().get("tickets").findValuesAsText("ticketNo"))
+                .contains(normal, urgent);
         tickets.event(normal, "SIGN", Map.of());
         assertThat(desk.get("/api/v1/offices/310104007/tickets?state=SIGNED").json().get("tickets")
                 .findValuesAsText("ticketNo")).contains(normal).doesNotContain(urgent);

@@ -24,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import hotline.gateway.jurisdiction.AssignmentLevel;
 import hotline.gateway.ticket.TicketStatus;
 import hotline.gateway.workflow.Transition.Effect;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,6 @@ class TicketWorkflowTest {
 
     @Test
     void aTownOfficeMayDoExactlyWhatTheTableSays() {
-        List<String> checked = new ArrayList<>();
         for (TicketStatus status : TicketStatus.values()) {
             for (OfficeEventType type : OfficeEventType.values()) {
                 TicketState state = new TicketState(status, AssignmentLevel.TOWN, false, false, 0);
@@ -61,10 +59,8 @@ class TicketWorkflowTest {
                 } else {
                     assertRefused(state, type);
                 }
-                checked.add(status + "+" + type);
             }
         }
-        assertThat(checked).hasSize(TicketStatus.values().length * OfficeEventType.values().length);
     }
 
     @Test
