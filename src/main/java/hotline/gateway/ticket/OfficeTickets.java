@@ -32,7 +32,8 @@ public class OfficeTickets {
                   CASE WHEN a.resolve_met_at IS NULL THEN a.resolve_due_at END,
                   CASE WHEN a.reassign_met_at IS NULL THEN a.reassign_due_at END)""";
     private static final String LIST = """
-            SELECT t.ticket_no, t.status, t.priority, t.primary_need, t.extended, t.escalated, a.started_at,
+            SELECT t.ticket_no, t.assigned_code, t.status, t.priority, t.primary_need, t.extended, t.escalated,
+                   a.started_at,
                    a.sign_due_at, a.contact_due_at, a.resolve_due_at, a.reassign_due_at, %s AS next_due
             FROM ticket t JOIN ticket_assignment a ON a.ticket_id = t.id AND a.seq = t.assignment_seq
             WHERE (t.assigned_code = ? OR t.assigned_district = ?) AND t.status = ANY (?) %s
@@ -89,7 +90,8 @@ public class OfficeTickets {
         putIfSet(deadlines, "reassignBy", rs, "reassign_due_at");
         Timestamp next = rs.getTimestamp("next_due");
         String ticketNo = rs.getString("ticket_no");
-        return new Item(ticketNo, rs.getString("status"), rs.getString("priority"), rs.getString("primary_need"),
+        return new Item(ticketNo, rs.getString("assigned_code"), rs.getString("status"), rs.getString("priority"),
+                rs.getString("primary_need"),
                 rs.getBoolean("extended"), rs.getBoolean("escalated"), rs.getTimestamp("started_at").toInstant(),
                 deadlines, next == null ? null : next.toInstant(), Map.of("self", TicketLinks.self(ticketNo)));
     }
@@ -150,8 +152,9 @@ public class OfficeTickets {
     public record Page(String officeCode, int page, int pageSize, boolean hasMore, List<Item> tickets) {
     }
 
-    public record Item(String ticketNo, String status, String priority, String primaryNeed, boolean extended,
-                       boolean escalated, Instant assignedAt, Map<String, Instant> deadlines, Instant nextDeadline,
-                       Map<String, String> links) {
+    /** @param office the office holding the ticket (a district desk's list holds its towns' tickets too) */
+    public record Item(String ticketNo, String office, String status, String priority, String primaryNeed,
+                       boolean extended, boolean escalated, Instant assignedAt, Map<String, Instant> deadlines,
+                       Instant nextDeadline, Map<String, String> links) {
     }
 }
