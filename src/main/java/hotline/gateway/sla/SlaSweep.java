@@ -110,6 +110,7 @@ public class SlaSweep {
         List<Object[]> escalated = new ArrayList<>();
         List<TargetKind> warnings = new ArrayList<>();
         List<TargetKind> breaches = new ArrayList<>();
+        List<AssignmentRecord> changed = new ArrayList<>();
         for (Due item : due) {
             AssignmentRecord assignment = item.assignment();
             SweepDecision decision = SweepDecision.of(assignment.targetStates(), now);
@@ -134,11 +135,12 @@ public class SlaSweep {
                         SlaMessage.TYPE_WARNING));
             }
             boolean breached = !decision.breach().isEmpty();
-            assignments.update(assignment);
+            changed.add(assignment);
             if (breached) {
                 escalated.add(new Object[] {at, assignment.ticketId()});
             }
         }
+        assignments.updateAll(changed);
         jdbc.batchUpdate(ESCALATE_TICKET, escalated);
         jdbc.batchUpdate(INSERT_EVENT, events);
         jdbc.batchUpdate(INSERT_OUTBOX, messages);

@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -74,10 +75,24 @@ public class AssignmentRepository {
     }
 
     public void update(AssignmentRecord assignment) {
-        jdbc.update(UPDATE, statement -> {
-            int next = bindMutable(statement, 1, assignment);
-            statement.setLong(next, assignment.ticketId());
-            statement.setInt(next + 1, assignment.seq());
+        updateAll(List.of(assignment));
+    }
+
+    /** Writes several assignments back in one batch (the SLA sweep's). */
+    public void updateAll(List<AssignmentRecord> assignments) {
+        jdbc.batchUpdate(UPDATE, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement statement, int i) throws SQLException {
+                AssignmentRecord assignment = assignments.get(i);
+                int next = bindMutable(statement, 1, assignment);
+                statement.setLong(next, assignment.ticketId());
+                statement.setInt(next + 1, assignment.seq());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return assignments.size();
+            }
         });
     }
 

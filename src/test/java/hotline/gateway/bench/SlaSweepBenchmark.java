@@ -33,7 +33,9 @@ public final class SlaSweepBenchmark {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data)
                 .setCleanDataDirectory(true).setServerConfig("synchronous_commit", "on").start();
              HikariDataSource dataSource = new HikariDataSource()) {
-            dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&prepareThreshold=1");
+            // As the gateway's pool (application.yml): prepared statements, multi-row batched inserts.
+            dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&prepareThreshold=1"
+                    + "&reWriteBatchedInserts=" + Boolean.parseBoolean(System.getProperty("rewrite", "true")));
             dataSource.setUsername("postgres");
             dataSource.setMaximumPoolSize(4);
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
