@@ -31,7 +31,12 @@ public class WorkflowConfiguration {
 
     @Bean
     AssignmentDeadlines assignmentDeadlines(SlaPolicy policy, Deadlines deadlines, Extensions extensions,
-                                            WorkingTime workingTime, SlaMeter meter) {
+                                            WorkingTime workingTime, SlaMeter meter, GatewayProperties properties) {
+        // Reports, criteria and ticket numbers count days in hotline.time-zone, deadlines in sla.yml's: one city.
+        if (!policy.workingHours().zone().equals(properties.timeZone())) {
+            throw new IllegalStateException("config/sla.yml calendar.zone (" + policy.workingHours().zone()
+                    + ") differs from hotline.time-zone (" + properties.timeZone() + "): set both to the city's zone");
+        }
         return new SlaDeadlines(policy, deadlines, extensions, workingTime, meter);
     }
 

@@ -23,11 +23,14 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 public class BrokerCredentials {
 
     private static final Duration REMEMBER = Duration.ofMinutes(5);
+    /* A refused password is refused again for a while without asking the broker: guessing costs it nothing. */
+    private static final Duration REMEMBER_REFUSAL = Duration.ofSeconds(30);
 
     private final String brokerUrl;
     private final Set<String> systemUsers;
     /* Until when (System.nanoTime) a user and password the broker accepted are taken without asking it again. */
     private final Map<String, Long> verified = new ConcurrentHashMap<>();
+    private final Map<String, Long> refused = new ConcurrentHashMap<>();
 
     public BrokerCredentials(String brokerUrl, Set<String> systemUsers) {
         this.brokerUrl = brokerUrl;
@@ -54,13 +57,35 @@ public class BrokerCredentials {
         }
         String user = decoded.substring(0, colon);
         String key = user + ":" + sha256(decoded);
-        Long until = verified.get(key);
-        if (until == null || System.nanoTime() - until > 0) {
-            verifyWithBroker(user, decoded.substring(colon + 1));
+        if (stillRemembered(refused, key)) {
+            throw unauthorized("user or password not accepted");
+        }
+        if (!stillRemembered(verified, key)) {
+            try {
+                verifyWithBroker(user, decoded.substring(colon + 1));
+            } catch (HttpProblemException e) {
+                if (e.status() == 401) {
+                    refused.put(key, System.nanoTime() + REMEMBER_REFUSAL.toNanos());
+                }
+                throw e;
+            }
+            refused.remove(key);
             verified.put(key, System.nanoTime() + REMEMBER.toNanos());
         }
         return Actor.ofUser(user, systemUsers).orElseThrow(() -> new HttpProblemException(403, "Forbidden",
                 "Authorization", "user " + user + " acts for no office, desk or the hotline"));
+    }
+
+    private static boolean stillRemembered(Map<String, Long> until, String key) {
+        Long time = until.get(key);
+        if (time == null) {
+            return false;
+        }
+        if (System.nanoTime() - time > 0) {
+            until.remove(key);
+            return false;
+        }
+        return true;
     }
 
     private void verifyWithBroker(String user, String password) {
