@@ -60,14 +60,14 @@ public class IntakeRepository {
             WHERE r.source = ? AND r.external_id = ?
             """;
 
-    private static final String FIND_ASSIGNMENT = "SELECT * FROM ticket_assignment WHERE ticket_id = ? AND seq = ?";
-
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final AssignmentRepository assignments;
 
-    public IntakeRepository(JdbcTemplate jdbc, ObjectMapper json) {
+    public IntakeRepository(JdbcTemplate jdbc, ObjectMapper json, AssignmentRepository assignments) {
         this.jdbc = jdbc;
         this.json = json;
+        this.assignments = assignments;
     }
 
     /** True when stored; false when a request with this (source, external id) already exists. */
@@ -120,7 +120,8 @@ public class IntakeRepository {
 
     /** The ticket's current assignment, for its SLA view. */
     AssignmentRecord assignment(long ticketId, int seq) {
-        return jdbc.queryForObject(FIND_ASSIGNMENT, (rs, row) -> AssignmentRepository.read(rs), ticketId, seq);
+        return assignments.find(ticketId, seq)
+                .orElseThrow(() -> new IllegalStateException("a stored ticket has no current assignment"));
     }
 
     record StoredTicket(byte[] requestHash, TicketSummary ticket, long ticketId, int assignmentSeq) {

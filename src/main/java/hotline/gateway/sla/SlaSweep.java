@@ -11,6 +11,7 @@ import hotline.gateway.ticket.TicketUpdate;
 import hotline.gateway.workflow.AssignmentRecord;
 import hotline.gateway.workflow.AssignmentRepository;
 import hotline.gateway.workflow.TargetTimes;
+import hotline.gateway.workflow.TicketEventRepository;
 import io.micrometer.core.instrument.Metrics;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -52,11 +53,6 @@ public class SlaSweep {
             INSERT INTO ticket_event (ticket_id, type, status, actor, reason, occurred_at, data, office_code,
                                       assignment_seq)
             VALUES (?, ?, ?, 'sla-sweep', ?, ?, ?::jsonb, ?, ?)
-            """;
-    private static final String INSERT_OUTBOX = """
-            INSERT INTO outbox (ticket_id, destination, dedup_id, priority, payload, created_at, message_type)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (dedup_id) DO NOTHING
             """;
 
     private final JdbcTemplate jdbc;
@@ -143,7 +139,7 @@ public class SlaSweep {
         assignments.updateAll(changed);
         jdbc.batchUpdate(ESCALATE_TICKET, escalated);
         jdbc.batchUpdate(INSERT_EVENT, events);
-        jdbc.batchUpdate(INSERT_OUTBOX, messages);
+        jdbc.batchUpdate(TicketEventRepository.INSERT_OUTBOX, messages);
         return new Batch(due.size(), warnings, breaches);
     }
 
@@ -168,7 +164,9 @@ public class SlaSweep {
     private Object[] outbox(Due item, String destination, String dedupId, String payload, Timestamp at,
                             String messageType) {
         int priority = Priority.valueOf(item.assignment().priority()).jmsPriority();
-        return new Object[] {item.assignment().ticketId(), destination, dedupId, priority, payload, at, messageType};
+        // Columns of TicketEventRepository.INSERT_OUTBOX; no SLA message dispatches a ticket.
+        return new Object[] {item.assignment().ticketId(), destination, dedupId, priority, payload, at, false,
+                messageType};
     }
 
     /** Breaches go to the district's supervisors; a city desk's to escalations.city. */

@@ -28,16 +28,18 @@ public class TicketQueries {
             SELECT type, status, actor, office_code, reason, occurred_at FROM ticket_event WHERE ticket_id = ? ORDER BY id
             """;
 
-    private static final String FIND_ASSIGNMENT = "SELECT * FROM ticket_assignment WHERE ticket_id = ? AND seq = ?";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final AssignmentRepository assignments;
     private final AssignmentDeadlines deadlines;
     private final Clock clock;
 
-    public TicketQueries(JdbcTemplate jdbc, ObjectMapper json, AssignmentDeadlines deadlines, Clock clock) {
+    public TicketQueries(JdbcTemplate jdbc, ObjectMapper json, AssignmentRepository assignments,
+                         AssignmentDeadlines deadlines, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.assignments = assignments;
         this.deadlines = deadlines;
         this.clock = clock;
     }
@@ -65,8 +67,8 @@ public class TicketQueries {
                 e.getString("office_code"), whole ? e.getString("reason") : null,
                 e.getTimestamp("occurred_at").toInstant()), id);
         String ticketNo = rs.getString("ticket_no");
-        SlaView sla = jdbc.query(FIND_ASSIGNMENT, (a, row) -> deadlines.view(AssignmentRepository.read(a),
-                clock.instant()), id, rs.getInt("assignment_seq")).stream().findFirst().orElse(null);
+        SlaView sla = assignments.find(id, rs.getInt("assignment_seq"))
+                .map(assignment -> deadlines.view(assignment, clock.instant())).orElse(null);
         return new TicketDetails(ticketNo, rs.getString("status"), rs.getString("priority"),
                 rs.getBoolean("extended"), rs.getBoolean("escalated"), TicketRows.needs(json, rs),
                 TicketRows.assignment(rs), sla,

@@ -30,8 +30,8 @@ public class AssignmentRepository {
     private static final String UPDATE = "UPDATE ticket_assignment SET (" + MUTABLE_COLUMNS + ") = ("
             + String.join(", ", Collections.nCopies(MUTABLE_COLUMNS.split(", ").length, "?"))
             + ") WHERE ticket_id = ? AND seq = ?";
-    private static final String FIND_FOR_UPDATE =
-            "SELECT * FROM ticket_assignment WHERE ticket_id = ? AND seq = ? FOR UPDATE";
+    private static final String FIND = "SELECT * FROM ticket_assignment WHERE ticket_id = ? AND seq = ?";
+    private static final String FIND_FOR_UPDATE = FIND + " FOR UPDATE";
 
     private final JdbcTemplate jdbc;
 
@@ -109,6 +109,11 @@ public class AssignmentRepository {
         statement.setTimestamp(index++, timestamp(a.receivedAt()));
         statement.setTimestamp(index++, timestamp(a.startedAt()));
         return bindMutable(statement, index, a);
+    }
+
+    /** A ticket's assignment as stored, to read (its SLA view, say). */
+    public Optional<AssignmentRecord> find(long ticketId, int seq) {
+        return jdbc.query(FIND, (rs, row) -> read(rs), ticketId, seq).stream().findFirst();
     }
 
     public Optional<AssignmentRecord> lock(long ticketId, int seq) {

@@ -36,7 +36,8 @@ public class TicketEventRepository {
             VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
             RETURNING id
             """;
-    private static final String INSERT_OUTBOX = """
+    /** The outbox row of a message caused by an event or the SLA sweep; the same dedup id twice is one message. */
+    public static final String INSERT_OUTBOX = """
             INSERT INTO outbox (ticket_id, destination, dedup_id, priority, payload, created_at, announces_dispatch,
                                 message_type)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
