@@ -166,7 +166,8 @@ public final class GenerateBrokerJurisdictions {
         eventSenders.add(CITY_DESK);
         xml.append("""
 
-                   <!-- Offices and desks report sign-for, progress, returns and resolutions here; only the gateway reads. -->
+                   <!-- Offices and desks report sign-for, progress, returns and resolutions here;
+                        only the gateway reads. -->
                    <security-setting match="ticket-events">
                 """);
         for (String permission : ADDRESS_PERMISSIONS) {
