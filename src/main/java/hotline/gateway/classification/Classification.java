@@ -14,8 +14,13 @@ import java.util.Objects;
  * @param urgent          life or safety at risk now, or no food / no shelter today, as read from the text
  * @param urgencyEvidence the danger and immediacy terms that made it urgent (empty when not urgent)
  */
-public record Classification(NeedCode primary, List<NeedCode> all, double confidence, List<String> evidence,
-                             boolean urgent, List<String> urgencyEvidence) {
+public record Classification(
+        NeedCode primary,
+        List<NeedCode> all,
+        double confidence,
+        List<String> evidence,
+        boolean urgent,
+        List<String> urgencyEvidence) {
 
     public Classification {
         Objects.requireNonNull(primary, "primary");

@@ -3,7 +3,6 @@ package hotline.gateway.classification;
 import hotline.gateway.text.TermMatcher;
 import hotline.gateway.text.TermMatcher.Match;
 import hotline.gateway.text.TextNormalizer;
-
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
@@ -75,8 +74,7 @@ public final class NeedClassifier {
     private static final NeedCode[] NEEDS = NeedCode.values();
     private static final double EPSILON = 1e-9;
 
-    private record Entry(DictionaryTerm term, int index) {
-    }
+    private record Entry(DictionaryTerm term, int index) {}
 
     private final TermMatcher<Entry> matcher;
     private final int termCount;
@@ -124,8 +122,8 @@ public final class NeedClassifier {
             }
         }
         double competitor = Math.max(second, t.info);
-        double confidence = bestScore <= 0 ? 0
-                : bestScore / (bestScore + competitor) * Math.min(1.0, bestScore / FULL_EVIDENCE);
+        double confidence =
+                bestScore <= 0 ? 0 : bestScore / (bestScore + competitor) * Math.min(1.0, bestScore / FULL_EVIDENCE);
         confidence = Math.round(confidence * 100) / 100.0;
 
         boolean urgent = t.danger > 0 && t.danger + t.now >= URGENT_THRESHOLD - EPSILON;
@@ -140,15 +138,16 @@ public final class NeedClassifier {
                     shown.add(m);
                 }
             }
-            return new Classification(NeedCode.OTHER, List.of(NeedCode.OTHER), confidence, distinctTerms(shown),
-                    urgent, urgencyEvidence);
+            return new Classification(
+                    NeedCode.OTHER, List.of(NeedCode.OTHER), confidence, distinctTerms(shown), urgent, urgencyEvidence);
         }
 
         List<NeedCode> all = new ArrayList<>();
         all.add(NEEDS[best]);
         List<Integer> secondary = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {
-            if (i != best && scores[i] >= SECONDARY_MIN_SCORE - EPSILON
+            if (i != best
+                    && scores[i] >= SECONDARY_MIN_SCORE - EPSILON
                     && scores[i] >= SECONDARY_SHARE * bestScore - EPSILON) {
                 secondary.add(i);
             }

@@ -1,7 +1,6 @@
 package hotline.gateway.classification;
 
 import hotline.gateway.text.TextNormalizer;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -25,13 +24,16 @@ import java.util.stream.Collectors;
  * <p>Format: UTF-8, one {@code category,weight,term} per line; lines starting with {@code #} and blank lines are
  * ignored, as is a {@code category,weight,term} header line. The term is everything after the second comma,
  * trimmed. A malformed line (missing field, unknown category, OTHER, weight not a positive number, empty term,
- * a {@code *} that does not end a Latin term, the same term twice in one category) throws {@link IllegalArgumentException} naming its line number.
+ * a {@code *} that does not end a Latin term, the same term twice in one category) throws
+ * {@link IllegalArgumentException} naming its line number.
  * Immutable once parsed.
  */
 public final class NeedDictionary {
 
     private static final String EXPECTED = Arrays.stream(NeedCode.values())
-            .filter(c -> c != NeedCode.OTHER).map(Enum::name).collect(Collectors.joining(", "))
+                    .filter(c -> c != NeedCode.OTHER)
+                    .map(Enum::name)
+                    .collect(Collectors.joining(", "))
             + ", INFO, URGENT, NOW or RESOLVED";
 
     private final List<DictionaryTerm> terms;
@@ -73,8 +75,10 @@ public final class NeedDictionary {
                 String key = term.category() + "\u0000" + TextNormalizer.normalize(term.term());
                 Integer previous = seen.putIfAbsent(key, lineNo);
                 if (previous != null) {
-                    throw malformed(lineNo, "duplicate term '" + term.term() + "' for " + term.category()
-                            + " (already on line " + previous + ")");
+                    throw malformed(
+                            lineNo,
+                            "duplicate term '" + term.term() + "' for " + term.category() + " (already on line "
+                                    + previous + ")");
                 }
                 terms.add(term);
             }
@@ -124,8 +128,8 @@ public final class NeedDictionary {
             throw malformed(lineNo, "unknown category '" + category + "', expected " + EXPECTED);
         }
         if (need == NeedCode.OTHER) {
-            throw malformed(lineNo, "OTHER is not a dictionary category (it is the triage answer), expected "
-                    + EXPECTED);
+            throw malformed(
+                    lineNo, "OTHER is not a dictionary category (it is the triage answer), expected " + EXPECTED);
         }
         return new DictionaryTerm(TermKind.NEED, need, weight, term, lineNo);
     }

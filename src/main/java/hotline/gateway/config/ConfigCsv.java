@@ -23,8 +23,7 @@ public final class ConfigCsv {
 
     private static final CsvMapper MAPPER = new CsvMapper();
 
-    private ConfigCsv() {
-    }
+    private ConfigCsv() {}
 
     public static List<Map<String, String>> read(Path file, String... requiredColumns) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -59,6 +58,9 @@ public final class ConfigCsv {
         if (cell == null || cell.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(cell.split("\\|")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(cell.split("\\|"))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

@@ -25,8 +25,12 @@ public class CriteriaConfiguration {
     Criteria criteria(GatewayProperties properties, CriteriaVersions versions) {
         Criteria criteria = CriteriaFiles.load(properties.criteria().dir());
         boolean recorded = versions.recordIfAbsent(criteria);
-        log.info("Assistance criteria {} ({} programs from {}){}", criteria.version(), criteria.programs().size(),
-                properties.criteria().dir(), recorded ? ", a new version" : "");
+        log.info(
+                "Assistance criteria {} ({} programs from {}){}",
+                criteria.version(),
+                criteria.programs().size(),
+                properties.criteria().dir(),
+                recorded ? ", a new version" : "");
         return criteria;
     }
 

@@ -36,7 +36,8 @@ public class GatewayConfiguration {
     NeedClassifier needClassifier(GatewayProperties properties) {
         GatewayProperties.Classification settings = properties.classification();
         NeedDictionary dictionary = NeedDictionary.load(settings.dictionary());
-        return settings.minConfidence() == null ? new NeedClassifier(dictionary)
+        return settings.minConfidence() == null
+                ? new NeedClassifier(dictionary)
                 : new NeedClassifier(dictionary, settings.minConfidence());
     }
 
@@ -53,14 +54,22 @@ public class GatewayConfiguration {
 
     @Bean
     TicketNumbers ticketNumbers(JdbcTemplate jdbc, Clock clock, GatewayProperties properties) {
-        return new TicketNumbers(() -> jdbc.queryForObject("SELECT nextval('ticket_number_block_seq')", Long.class),
-                clock, properties.timeZone());
+        return new TicketNumbers(
+                () -> jdbc.queryForObject("SELECT nextval('ticket_number_block_seq')", Long.class),
+                clock,
+                properties.timeZone());
     }
 
     @Bean
-    IntakeService intakeService(NeedClassifier classifier, Assessor assessor, JurisdictionResolver resolver,
-                                TicketNumbers numbers, IntakeRepository repository, AssignmentDeadlines deadlines,
-                                ObjectMapper json, Clock clock) {
+    IntakeService intakeService(
+            NeedClassifier classifier,
+            Assessor assessor,
+            JurisdictionResolver resolver,
+            TicketNumbers numbers,
+            IntakeRepository repository,
+            AssignmentDeadlines deadlines,
+            ObjectMapper json,
+            Clock clock) {
         return new IntakeService(classifier, assessor, resolver, numbers, repository, deadlines, json, clock);
     }
 
@@ -69,7 +78,10 @@ public class GatewayConfiguration {
         return new InboxFiles(batchIntake, json);
     }
 
-    /** Inbox files already taken, kept in the database so that a restart or a second instance does not take them again. */
+    /**
+     * Inbox files already taken, kept in the database so that a restart or a second instance does not take them
+     * again.
+     */
     @Bean
     JdbcMessageIdRepository inboxFilesRepository(DataSource dataSource) {
         JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, "inbox-files");

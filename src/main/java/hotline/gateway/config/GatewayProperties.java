@@ -21,38 +21,32 @@ public record GatewayProperties(
     public record Classification(
             @DefaultValue("config/need-dictionary.csv") Path dictionary,
             /** Null: the classifier's own default. */
-            Double minConfidence) {
-    }
+            Double minConfidence) {}
 
     public record Jurisdiction(
             @DefaultValue("config/districts.csv") Path districts,
             @DefaultValue("config/jurisdictions.csv") Path towns,
             @DefaultValue("config/communities.csv") Path communities,
-            @DefaultValue("config/gazetteer.csv") Path gazetteer) {
-    }
+            @DefaultValue("config/gazetteer.csv") Path gazetteer) {}
 
-    public record Batch(@DefaultValue("10000") int maxRows) {
-    }
+    public record Batch(@DefaultValue("10000") int maxRows) {}
 
     /** The folder where centres drop batch files; done/ and failed/ are made inside it. */
-    public record Inbox(@DefaultValue("inbox") Path dir) {
-    }
+    public record Inbox(@DefaultValue("inbox") Path dir) {}
 
     /** The folder of the assistance criteria files (*.yml), read once at start. */
-    public record CriteriaSettings(@DefaultValue("config/criteria") Path dir) {
-    }
+    public record CriteriaSettings(
+            @DefaultValue("config/criteria") Path dir) {}
 
     /**
      * Broker users that act for whichever office an event names (the gateway's own); any other user must be an
      * office (office-<town>), a desk (desk-<district>, desk-city) or the hotline.
      */
-    public record Security(@DefaultValue("gateway") java.util.Set<String> systemUsers) {
-    }
+    public record Security(@DefaultValue("gateway") java.util.Set<String> systemUsers) {}
 
     /** The outbox relay: how many messages per broker transaction, how often it looks, how long it backs off. */
     public record Relay(
             @DefaultValue("200") int batchSize,
             @DefaultValue("200ms") Duration period,
-            @DefaultValue("5s") Duration maxBackoff) {
-    }
+            @DefaultValue("5s") Duration maxBackoff) {}
 }

@@ -31,8 +31,7 @@ public class SlaConfiguration {
     @ConfigurationProperties("hotline.sla")
     public record SlaProperties(
             @DefaultValue("config/sla.yml") Path policy,
-            @DefaultValue("config/calendar") Path calendarDir) {
-    }
+            @DefaultValue("config/calendar") Path calendarDir) {}
 
     @Bean
     SlaPolicy slaPolicy(SlaProperties properties) {
@@ -46,10 +45,15 @@ public class SlaConfiguration {
     @Bean
     WorkingCalendar workingCalendar(SlaProperties properties, SlaPolicy policy, Clock clock) {
         WorkingCalendar calendar = CalendarFiles.load(policy.workingHours(), properties.calendarDir());
-        for (Year year : calendar.uncoveredYears(LocalDate.now(clock.withZone(policy.workingHours().zone())))) {
-            log.warn("No holiday calendar for {} in {}: SLA deadlines in {} count weekends only, not public holidays "
-                    + "or make-up workdays. Add a file named for the year (e.g. cn-{}.csv).",
-                    year, properties.calendarDir(), year, year);
+        for (Year year : calendar.uncoveredYears(
+                LocalDate.now(clock.withZone(policy.workingHours().zone())))) {
+            log.warn(
+                    "No holiday calendar for {} in {}: SLA deadlines in {} count weekends only, not public holidays "
+                            + "or make-up workdays. Add a file named for the year (e.g. cn-{}.csv).",
+                    year,
+                    properties.calendarDir(),
+                    year,
+                    year);
         }
         return calendar;
     }

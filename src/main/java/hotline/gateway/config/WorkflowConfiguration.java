@@ -30,34 +30,44 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class WorkflowConfiguration {
 
     @Bean
-    AssignmentDeadlines assignmentDeadlines(SlaPolicy policy, Deadlines deadlines, Extensions extensions,
-                                            WorkingTime workingTime, SlaMeter meter, GatewayProperties properties) {
+    AssignmentDeadlines assignmentDeadlines(
+            SlaPolicy policy,
+            Deadlines deadlines,
+            Extensions extensions,
+            WorkingTime workingTime,
+            SlaMeter meter,
+            GatewayProperties properties) {
         // Reports, criteria and ticket numbers count days in hotline.time-zone, deadlines in sla.yml's: one city.
         if (!policy.workingHours().zone().equals(properties.timeZone())) {
-            throw new IllegalStateException("config/sla.yml calendar.zone (" + policy.workingHours().zone()
-                    + ") differs from hotline.time-zone (" + properties.timeZone() + "): set both to the city's zone");
+            throw new IllegalStateException("config/sla.yml calendar.zone ("
+                    + policy.workingHours().zone() + ") differs from hotline.time-zone (" + properties.timeZone()
+                    + "): set both to the city's zone");
         }
         return new SlaDeadlines(policy, deadlines, extensions, workingTime, meter);
     }
 
     @Bean
-    TicketEventService ticketEventService(TicketEventRepository tickets, AssignmentRepository assignments,
-                                          AssignmentDeadlines deadlines, JurisdictionDirectory directory,
-                                          Redispatch redispatch, TransactionTemplate transaction, ObjectMapper json,
-                                          Clock clock) {
-        return new TicketEventService(tickets, assignments, deadlines, directory, redispatch, transaction, json,
-                clock);
+    TicketEventService ticketEventService(
+            TicketEventRepository tickets,
+            AssignmentRepository assignments,
+            AssignmentDeadlines deadlines,
+            JurisdictionDirectory directory,
+            Redispatch redispatch,
+            TransactionTemplate transaction,
+            ObjectMapper json,
+            Clock clock) {
+        return new TicketEventService(tickets, assignments, deadlines, directory, redispatch, transaction, json, clock);
     }
 
     @Bean
-    OfficeEvents officeEvents(TicketEventService service, TicketQueries queries, ObjectMapper json,
-                              GatewayProperties properties) {
+    OfficeEvents officeEvents(
+            TicketEventService service, TicketQueries queries, ObjectMapper json, GatewayProperties properties) {
         return new OfficeEvents(service, queries, json, properties.security().systemUsers());
     }
 
     @Bean
-    BrokerCredentials brokerCredentials(@Value("${spring.artemis.broker-url}") String brokerUrl,
-                                        GatewayProperties properties) {
+    BrokerCredentials brokerCredentials(
+            @Value("${spring.artemis.broker-url}") String brokerUrl, GatewayProperties properties) {
         return new BrokerCredentials(brokerUrl, properties.security().systemUsers());
     }
 
@@ -67,9 +77,13 @@ public class WorkflowConfiguration {
     }
 
     @Bean
-    SlaSweep slaSweep(JdbcTemplate jdbc, TransactionTemplate transaction, AssignmentRepository assignments,
-                        ObjectMapper json, Clock clock,
-                        @Value("${hotline.sla.sweep-batch-size:500}") int batchSize) {
+    SlaSweep slaSweep(
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            AssignmentRepository assignments,
+            ObjectMapper json,
+            Clock clock,
+            @Value("${hotline.sla.sweep-batch-size:500}") int batchSize) {
         return new SlaSweep(jdbc, transaction, assignments, json, clock, batchSize);
     }
 }

@@ -6,8 +6,7 @@ import java.math.RoundingMode;
 /** Numbers as reasons show them: grouped thousands, at most two decimals, no trailing zeros (1,330; 933.33; 1.5). */
 final class Amounts {
 
-    private Amounts() {
-    }
+    private Amounts() {}
 
     /* Every assessment formats several amounts: grouping by hand, as String.format parses its pattern each time. */
     static String format(BigDecimal amount) {

@@ -33,7 +33,11 @@ public record Assessment(String criteriaVersion, LocalDate date, boolean urgent,
      * @param missingFacts the request fields a visit must find out (household.monthlyIncome, ...)
      * @param urgent       true when this program asks for action today, else absent
      */
-    public record ProgramAssessment(Program program, String name, Outcome outcome, List<String> reasons,
-                                    List<String> missingFacts, Boolean urgent) {
-    }
+    public record ProgramAssessment(
+            Program program,
+            String name,
+            Outcome outcome,
+            List<String> reasons,
+            List<String> missingFacts,
+            Boolean urgent) {}
 }

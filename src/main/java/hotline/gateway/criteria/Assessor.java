@@ -33,8 +33,13 @@ public final class Assessor {
         for (ProgramCriteria program : criteria.serving(needs)) {
             Finding finding = assess(program.program(), known, values);
             urgent |= finding.urgent();
-            programs.add(new Assessment.ProgramAssessment(program.program(), program.name(), finding.outcome(),
-                    finding.reasons(), finding.missingFacts(), finding.urgent() ? Boolean.TRUE : null));
+            programs.add(new Assessment.ProgramAssessment(
+                    program.program(),
+                    program.name(),
+                    finding.outcome(),
+                    finding.reasons(),
+                    finding.missingFacts(),
+                    finding.urgent() ? Boolean.TRUE : null));
         }
         return new Assessment(criteria.version(), date, urgent, programs);
     }

@@ -35,7 +35,9 @@ public final class Criteria {
         for (ProgramCriteria program : programs) {
             this.programs.put(program.program(), program);
             for (NeedCode need : program.needs()) {
-                programsByNeed.computeIfAbsent(need, n -> EnumSet.noneOf(Program.class)).add(program.program());
+                programsByNeed
+                        .computeIfAbsent(need, n -> EnumSet.noneOf(Program.class))
+                        .add(program.program());
             }
         }
     }
@@ -78,8 +80,8 @@ public final class Criteria {
                     values.put(name, value);
                 }
             });
-            inForce.add(new CriteriaInForce.ProgramInForce(program.program(), program.name(),
-                    List.copyOf(program.needs()), values));
+            inForce.add(new CriteriaInForce.ProgramInForce(
+                    program.program(), program.name(), List.copyOf(program.needs()), values));
         }
         return new CriteriaInForce(date, version, inForce);
     }

@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * serve and their effective-dated parameters (format: the comments of config/criteria/subsistence.yml and the
  * README). Anything wrong stops the start
  * with {@link IllegalArgumentException} naming the file and the entry, e.g.
- * {@code config/criteria/subsistence.yml: programs.SUBSISTENCE_ALLOWANCE.parameters.income-standard[1]: start date missing}.
+ * {@code config/criteria/subsistence.yml:
+ * programs.SUBSISTENCE_ALLOWANCE.parameters.income-standard[1]: start date missing}.
  */
 public final class CriteriaFiles {
 
@@ -42,8 +43,7 @@ public final class CriteriaFiles {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final int VERSION_LENGTH = 12;
 
-    private CriteriaFiles() {
-    }
+    private CriteriaFiles() {}
 
     public static Criteria load(Path dir) {
         List<Path> files = list(dir);
@@ -63,8 +63,8 @@ public final class CriteriaFiles {
             for (ProgramCriteria program : new CriteriaFile(file.toString()).programs(tree)) {
                 ProgramCriteria earlier = programs.putIfAbsent(program.program(), program);
                 if (earlier != null) {
-                    throw new IllegalArgumentException(file + ": programs." + program.program()
-                            + ": already defined in " + earlier.file());
+                    throw new IllegalArgumentException(
+                            file + ": programs." + program.program() + ": already defined in " + earlier.file());
                 }
             }
         }
@@ -75,8 +75,10 @@ public final class CriteriaFiles {
 
     private static List<Path> list(Path dir) {
         try (Stream<Path> entries = Files.list(dir)) {
-            List<Path> files = entries.filter(file -> file.getFileName().toString().matches(".*\\.ya?ml"))
-                    .sorted().toList();
+            List<Path> files = entries.filter(
+                            file -> file.getFileName().toString().matches(".*\\.ya?ml"))
+                    .sorted()
+                    .toList();
             if (files.isEmpty()) {
                 throw new IllegalArgumentException(dir + ": no criteria files (*.yml)");
             }
@@ -152,9 +154,11 @@ public final class CriteriaFiles {
 
         private ProgramCriteria program(String key, JsonNode node) {
             String path = "programs." + key;
-            Program program = Arrays.stream(Program.values()).filter(p -> p.name().equals(key)).findFirst()
-                    .orElseThrow(() -> problem(path, "unknown program (known: " + Arrays.toString(Program.values())
-                            + ")"));
+            Program program = Arrays.stream(Program.values())
+                    .filter(p -> p.name().equals(key))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> problem(path, "unknown program (known: " + Arrays.toString(Program.values()) + ")"));
             if (!node.isObject()) {
                 throw problem(path, "must be a mapping of name, needs and parameters");
             }
@@ -163,8 +167,12 @@ public final class CriteriaFiles {
             if (name == null || !name.isTextual() || name.textValue().isBlank()) {
                 throw problem(path + ".name", "missing");
             }
-            return new ProgramCriteria(program, name.textValue(), needs(path + ".needs", node.get("needs")),
-                    parameters(program, path + ".parameters", node.get("parameters")), file);
+            return new ProgramCriteria(
+                    program,
+                    name.textValue(),
+                    needs(path + ".needs", node.get("needs")),
+                    parameters(program, path + ".parameters", node.get("parameters")),
+                    file);
         }
 
         private Set<NeedCode> needs(String path, JsonNode node) {
@@ -175,16 +183,20 @@ public final class CriteriaFiles {
             for (int i = 0; i < node.size(); i++) {
                 String need = node.get(i).asText();
                 String at = path + "[" + i + "]";
-                needs.add(Arrays.stream(NeedCode.values()).filter(c -> c.name().equals(need)).findFirst()
-                        .orElseThrow(() -> problem(at, "unknown need " + need + " (known: "
-                                + Arrays.toString(NeedCode.values()) + ")")));
+                needs.add(Arrays.stream(NeedCode.values())
+                        .filter(c -> c.name().equals(need))
+                        .findFirst()
+                        .orElseThrow(() -> problem(
+                                at, "unknown need " + need + " (known: " + Arrays.toString(NeedCode.values()) + ")")));
             }
             return needs;
         }
 
         private Map<String, Parameter> parameters(Program program, String path, JsonNode node) {
             List<String> own = Rules.of(program).parameters().stream()
-                    .filter(ref -> ref.program() == program).map(ParameterRef::name).toList();
+                    .filter(ref -> ref.program() == program)
+                    .map(ParameterRef::name)
+                    .toList();
             if (node != null && !node.isNull() && !node.isObject()) {
                 throw problem(path, "must be a mapping of parameter names to their values");
             }
@@ -192,11 +204,14 @@ public final class CriteriaFiles {
             if (node != null && node.isObject()) {
                 node.fields().forEachRemaining(entry -> {
                     if (!own.contains(entry.getKey())) {
-                        throw problem(path + "." + entry.getKey(), "unknown parameter (" + program + " reads: "
-                                + (own.isEmpty() ? "none of its own" : String.join(", ", own)) + ")");
+                        throw problem(
+                                path + "." + entry.getKey(),
+                                "unknown parameter (" + program + " reads: "
+                                        + (own.isEmpty() ? "none of its own" : String.join(", ", own)) + ")");
                     }
-                    parameters.put(entry.getKey(), new Parameter(entry.getKey(),
-                            values(path + "." + entry.getKey(), entry.getValue())));
+                    parameters.put(
+                            entry.getKey(),
+                            new Parameter(entry.getKey(), values(path + "." + entry.getKey(), entry.getValue())));
                 });
             }
             for (String name : own) {
@@ -218,16 +233,20 @@ public final class CriteriaFiles {
                 if (!values.isEmpty()) {
                     ParameterValue previous = values.get(values.size() - 1);
                     if (value.from().equals(previous.from())) {
-                        throw problem(at, "duplicate period: start date " + value.from() + " also at [" + (i - 1)
-                                + "]");
+                        throw problem(
+                                at, "duplicate period: start date " + value.from() + " also at [" + (i - 1) + "]");
                     }
                     if (value.from().isBefore(previous.from())) {
-                        throw problem(at, "start date " + value.from() + " is before that of [" + (i - 1)
-                                + "]; list values oldest first");
+                        throw problem(
+                                at,
+                                "start date " + value.from() + " is before that of [" + (i - 1)
+                                        + "]; list values oldest first");
                     }
                     if (previous.until() != null && !previous.until().isBefore(value.from())) {
-                        throw problem(at, "overlapping periods: starts " + value.from() + " while [" + (i - 1)
-                                + "] runs until " + previous.until());
+                        throw problem(
+                                at,
+                                "overlapping periods: starts " + value.from() + " while [" + (i - 1) + "] runs until "
+                                        + previous.until());
                     }
                 }
                 values.add(value);
@@ -259,8 +278,8 @@ public final class CriteriaFiles {
             if (illustrative != null && !illustrative.isBoolean()) {
                 throw problem(path, "illustrative must be true or false");
             }
-            return new ParameterValue(value.decimalValue(), from, until,
-                    illustrative != null && illustrative.booleanValue());
+            return new ParameterValue(
+                    value.decimalValue(), from, until, illustrative != null && illustrative.booleanValue());
         }
 
         private LocalDate date(String path, JsonNode node, String what) {
@@ -277,8 +296,10 @@ public final class CriteriaFiles {
         private void onlyKeys(JsonNode node, String path, Set<String> known) {
             node.fieldNames().forEachRemaining(key -> {
                 if (!known.contains(key)) {
-                    throw problem(path, "unknown key '" + key + "' (known: " + String.join(", ", known.stream()
-                            .sorted().toList()) + ")");
+                    throw problem(
+                            path,
+                            "unknown key '" + key + "' (known: "
+                                    + String.join(", ", known.stream().sorted().toList()) + ")");
                 }
             });
         }

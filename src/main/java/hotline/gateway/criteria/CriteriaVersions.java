@@ -24,7 +24,11 @@ public class CriteriaVersions {
 
     /** True when this version is new; several instances starting with the same files store it once. */
     public boolean recordIfAbsent(Criteria criteria) {
-        return jdbc.update(INSERT_IF_ABSENT, criteria.version(), Timestamp.from(clock.instant()),
-                criteria.document().toString()) == 1;
+        return jdbc.update(
+                        INSERT_IF_ABSENT,
+                        criteria.version(),
+                        Timestamp.from(clock.instant()),
+                        criteria.document().toString())
+                == 1;
     }
 }

@@ -28,7 +28,8 @@ final class EducationAssistanceRule implements Rule {
         }
         for (int i = 0; i < members.size(); i++) {
             if (members.get(i).student() == null) {
-                evidence.missing("household.members[" + i + "].student",
+                evidence.missing(
+                        "household.members[" + i + "].student",
                         "member " + (i + 1) + ": whether they are in school is not known");
             }
         }

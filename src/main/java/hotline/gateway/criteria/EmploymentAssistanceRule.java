@@ -9,10 +9,10 @@ import java.util.List;
  */
 final class EmploymentAssistanceRule implements Rule {
 
-    static final ParameterRef WORKING_AGE_FROM = new ParameterRef(Program.EMPLOYMENT_ASSISTANCE,
-            "working-age-from", "working age from");
-    static final ParameterRef WORKING_AGE_UNTIL = new ParameterRef(Program.EMPLOYMENT_ASSISTANCE,
-            "working-age-until", "working age until");
+    static final ParameterRef WORKING_AGE_FROM =
+            new ParameterRef(Program.EMPLOYMENT_ASSISTANCE, "working-age-from", "working age from");
+    static final ParameterRef WORKING_AGE_UNTIL =
+            new ParameterRef(Program.EMPLOYMENT_ASSISTANCE, "working-age-until", "working age until");
 
     @Override
     public List<ParameterRef> parameters() {
@@ -30,8 +30,10 @@ final class EmploymentAssistanceRule implements Rule {
         List<HouseholdFacts.Member> members = facts.members();
         for (int i = 0; i < members.size(); i++) {
             HouseholdFacts.Member member = members.get(i);
-            if (member.age() != null && workingAge(member.age(), from, until)
-                    && Boolean.TRUE.equals(member.ableToWork()) && Boolean.TRUE.equals(member.unemployed())) {
+            if (member.age() != null
+                    && workingAge(member.age(), from, until)
+                    && Boolean.TRUE.equals(member.ableToWork())
+                    && Boolean.TRUE.equals(member.unemployed())) {
                 evidence.reason("member " + (i + 1) + ": age " + member.age() + " within "
                         + from.cite(WORKING_AGE_FROM.label()) + " and " + until.cite(WORKING_AGE_UNTIL.label())
                         + ", able to work, without work");
@@ -44,7 +46,8 @@ final class EmploymentAssistanceRule implements Rule {
         for (int i = 0; i < members.size(); i++) {
             HouseholdFacts.Member member = members.get(i);
             boolean ruledOut = member.age() != null && !workingAge(member.age(), from, until)
-                    || Boolean.FALSE.equals(member.ableToWork()) || Boolean.FALSE.equals(member.unemployed());
+                    || Boolean.FALSE.equals(member.ableToWork())
+                    || Boolean.FALSE.equals(member.unemployed());
             if (!ruledOut) {
                 String path = "household.members[" + i + "].";
                 String who = "member " + (i + 1) + ": ";

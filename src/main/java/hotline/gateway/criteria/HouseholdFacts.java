@@ -11,8 +11,13 @@ import java.util.List;
  * @param suddenHardship      a sudden crisis (fire, accident, grave illness) has left it in hardship now
  * @param hasLegalSupporter   someone is legally bound to support it (spouse, parent, adult child) and able to
  */
-public record HouseholdFacts(Integer size, BigDecimal monthlyIncome, BigDecimal monthlyMedicalCosts,
-                             Boolean suddenHardship, Boolean hasLegalSupporter, List<Member> members) {
+public record HouseholdFacts(
+        Integer size,
+        BigDecimal monthlyIncome,
+        BigDecimal monthlyMedicalCosts,
+        Boolean suddenHardship,
+        Boolean hasLegalSupporter,
+        List<Member> members) {
 
     public static final HouseholdFacts UNKNOWN = new HouseholdFacts(null, null, null, null, null, List.of());
 
@@ -25,7 +30,11 @@ public record HouseholdFacts(Integer size, BigDecimal monthlyIncome, BigDecimal 
      * @param unemployed      without work and looking for it
      * @param student         in school, college or vocational training
      */
-    public record Member(Integer age, Integer disabilityGrade, Boolean chronicIllness, Boolean ableToWork,
-                         Boolean unemployed, Boolean student) {
-    }
+    public record Member(
+            Integer age,
+            Integer disabilityGrade,
+            Boolean chronicIllness,
+            Boolean ableToWork,
+            Boolean unemployed,
+            Boolean student) {}
 }

@@ -27,7 +27,8 @@ final class HouseholdIncome {
     /** Null when the income or the size is unknown or does not add up: see {@link #unknown}. */
     static HouseholdIncome of(HouseholdFacts facts) {
         Integer size = size(facts);
-        return facts.monthlyIncome() == null || size == null ? null
+        return facts.monthlyIncome() == null || size == null
+                ? null
                 : new HouseholdIncome("per-capita income", facts.monthlyIncome(), size);
     }
 
@@ -41,7 +42,8 @@ final class HouseholdIncome {
         }
         if (facts.size() != null && facts.members().size() > facts.size()) {
             missing.add(SIZE);
-            reasons.add("household size " + facts.size() + " but " + facts.members().size() + " members listed");
+            reasons.add(
+                    "household size " + facts.size() + " but " + facts.members().size() + " members listed");
         } else if (size(facts) == null) {
             missing.add(SIZE);
             reasons.add("the household's size is not known");

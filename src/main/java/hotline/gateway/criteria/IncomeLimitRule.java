@@ -22,17 +22,20 @@ final class IncomeLimitRule implements Rule {
     /** 住房保障: per-capita income below the program's own income limit. */
     static IncomeLimitRule housing() {
         ParameterRef limit = new ParameterRef(Program.HOUSING_ASSISTANCE, "income-limit", "housing income limit");
-        return new IncomeLimitRule(List.of(limit), values -> Line.of(values.get(limit), limit.label()),
+        return new IncomeLimitRule(
+                List.of(limit),
+                values -> Line.of(values.get(limit), limit.label()),
                 "housing area and assets are checked by the office");
     }
 
     /** 街镇级救助: per-capita income below a multiple of the subsistence standard, above the city's own lines too. */
     static IncomeLimitRule subdistrict() {
-        ParameterRef multiple = new ParameterRef(Program.SUBDISTRICT_ASSISTANCE, "income-multiple",
-                "sub-district multiple");
-        return new IncomeLimitRule(List.of(Lines.SUBSISTENCE_STANDARD, multiple),
-                values -> Line.multiple("sub-district line", values.get(multiple), multiple.label(),
-                        Lines.subsistence(values)),
+        ParameterRef multiple =
+                new ParameterRef(Program.SUBDISTRICT_ASSISTANCE, "income-multiple", "sub-district multiple");
+        return new IncomeLimitRule(
+                List.of(Lines.SUBSISTENCE_STANDARD, multiple),
+                values -> Line.multiple(
+                        "sub-district line", values.get(multiple), multiple.label(), Lines.subsistence(values)),
                 "the sub-district decides the help and its amount");
     }
 

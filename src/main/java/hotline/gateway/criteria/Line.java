@@ -15,7 +15,8 @@ record Line(BigDecimal perCapita, String citation) {
     /** A multiple of another line, named by its own label. */
     static Line multiple(String label, ParameterValue multiple, String multipleLabel, Line base) {
         BigDecimal amount = multiple.value().multiply(base.perCapita());
-        return new Line(amount, label + " " + Amounts.format(amount) + " = " + multiple.cite(multipleLabel) + " × "
-                + base.citation());
+        return new Line(
+                amount,
+                label + " " + Amounts.format(amount) + " = " + multiple.cite(multipleLabel) + " × " + base.citation());
     }
 }

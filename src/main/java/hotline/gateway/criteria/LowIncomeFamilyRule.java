@@ -32,7 +32,8 @@ final class LowIncomeFamilyRule implements Rule {
             return subsistence;
         }
         Line lowIncome = Lines.lowIncome(values);
-        return income.below(lowIncome) ? Finding.eligible(subsistence.reasons().get(0), income.compare(lowIncome))
+        return income.below(lowIncome)
+                ? Finding.eligible(subsistence.reasons().get(0), income.compare(lowIncome))
                 : Finding.notEligible(income.compare(lowIncome));
     }
 }

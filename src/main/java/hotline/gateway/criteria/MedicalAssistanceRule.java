@@ -24,12 +24,13 @@ final class MedicalAssistanceRule implements Rule {
             return Finding.eligible(income.compare(lowIncome));
         }
         if (facts.monthlyMedicalCosts() == null) {
-            return Finding.missing(List.of("household.monthlyMedicalCosts"), List.of(income.compare(lowIncome),
-                    "the medical costs the household pays itself are not known"));
+            return Finding.missing(
+                    List.of("household.monthlyMedicalCosts"),
+                    List.of(income.compare(lowIncome), "the medical costs the household pays itself are not known"));
         }
-        HouseholdIncome afterCosts = income.after(facts.monthlyMedicalCosts(),
-                "per-capita income after medical costs");
-        return afterCosts.below(lowIncome) ? Finding.likely(income.compare(lowIncome), afterCosts.compare(lowIncome))
+        HouseholdIncome afterCosts = income.after(facts.monthlyMedicalCosts(), "per-capita income after medical costs");
+        return afterCosts.below(lowIncome)
+                ? Finding.likely(income.compare(lowIncome), afterCosts.compare(lowIncome))
                 : Finding.notEligible(afterCosts.compare(lowIncome));
     }
 }

@@ -6,5 +6,8 @@ package hotline.gateway.criteria;
  * a fact is missing, a home visit decides; NOT_ELIGIBLE: a criterion is not met.
  */
 public enum Outcome {
-    ELIGIBLE, LIKELY, NEEDS_ASSESSMENT, NOT_ELIGIBLE
+    ELIGIBLE,
+    LIKELY,
+    NEEDS_ASSESSMENT,
+    NOT_ELIGIBLE
 }

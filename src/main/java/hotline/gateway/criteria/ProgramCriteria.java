@@ -9,6 +9,5 @@ import java.util.Set;
  *
  * @param file the file that defines it, for messages
  */
-public record ProgramCriteria(Program program, String name, Set<NeedCode> needs, Map<String, Parameter> parameters,
-                              String file) {
-}
+public record ProgramCriteria(
+        Program program, String name, Set<NeedCode> needs, Map<String, Parameter> parameters, String file) {}

@@ -17,8 +17,7 @@ final class Rules {
             Program.EMPLOYMENT_ASSISTANCE, new EmploymentAssistanceRule(),
             Program.SUBDISTRICT_ASSISTANCE, IncomeLimitRule.subdistrict()));
 
-    private Rules() {
-    }
+    private Rules() {}
 
     static Rule of(Program program) {
         return RULES.get(program);

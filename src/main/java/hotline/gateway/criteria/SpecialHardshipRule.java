@@ -12,8 +12,8 @@ final class SpecialHardshipRule implements Rule {
 
     static final ParameterRef ELDERLY_AGE = new ParameterRef(Program.SPECIAL_HARDSHIP, "elderly-age", "elderly age");
     static final ParameterRef MINOR_AGE = new ParameterRef(Program.SPECIAL_HARDSHIP, "minor-age", "minor age");
-    static final ParameterRef SEVERE_DISABILITY = new ParameterRef(Program.SPECIAL_HARDSHIP,
-            "severe-disability-grade", "severe disability grade");
+    static final ParameterRef SEVERE_DISABILITY =
+            new ParameterRef(Program.SPECIAL_HARDSHIP, "severe-disability-grade", "severe disability grade");
 
     @Override
     public List<ParameterRef> parameters() {
@@ -27,7 +27,8 @@ final class SpecialHardshipRule implements Rule {
             return evidence.against("the household has a legal supporter able to support it");
         }
         if (facts.hasLegalSupporter() == null) {
-            evidence.missing("household.hasLegalSupporter",
+            evidence.missing(
+                    "household.hasLegalSupporter",
                     "whether someone is legally bound and able to support the household is not known");
         } else {
             evidence.reason("no legal supporter");
@@ -46,7 +47,8 @@ final class SpecialHardshipRule implements Rule {
             } else if (Boolean.TRUE.equals(member.ableToWork())) {
                 return evidence.against("member " + (i + 1) + " is able to work");
             } else {
-                evidence.missing("household.members[" + i + "].ableToWork",
+                evidence.missing(
+                        "household.members[" + i + "].ableToWork",
                         "member " + (i + 1) + ": whether they can work is not known");
             }
         }

@@ -11,8 +11,8 @@ import java.util.List;
  */
 final class SubsistenceAllowanceRule implements Rule {
 
-    static final ParameterRef MINOR_STANDARD = new ParameterRef(Program.SUBSISTENCE_ALLOWANCE,
-            "minor-income-standard", "minor standard");
+    static final ParameterRef MINOR_STANDARD =
+            new ParameterRef(Program.SUBSISTENCE_ALLOWANCE, "minor-income-standard", "minor standard");
     static final ParameterRef MINOR_AGE = new ParameterRef(Program.SUBSISTENCE_ALLOWANCE, "minor-age", "minor age");
 
     @Override
@@ -42,9 +42,12 @@ final class SubsistenceAllowanceRule implements Rule {
         int unknownAges = income.size() - knownAges;
         Line line = Line.of(standard, Lines.SUBSISTENCE_STANDARD.label());
         if (minors == 0) {
-            return income.below(line) ? Finding.eligible(income.compare(line))
-                    : unknownAges == 0 ? Finding.notEligible(income.compare(line))
-                    : withUnknownAges(income, income.compare(line), standard, minorStandard, minorAge, 0, unknownAges);
+            return income.below(line)
+                    ? Finding.eligible(income.compare(line))
+                    : unknownAges == 0
+                            ? Finding.notEligible(income.compare(line))
+                            : withUnknownAges(
+                                    income, income.compare(line), standard, minorStandard, minorAge, 0, unknownAges);
         }
         BigDecimal threshold = householdStandard(standard, minorStandard, income.size(), minors);
         String reason = "household income " + Amounts.format(income.total())
@@ -55,28 +58,42 @@ final class SubsistenceAllowanceRule implements Rule {
         if (income.total().compareTo(threshold) < 0) {
             return Finding.eligible(reason);
         }
-        return unknownAges == 0 ? Finding.notEligible(reason)
+        return unknownAges == 0
+                ? Finding.notEligible(reason)
                 : withUnknownAges(income, reason, standard, minorStandard, minorAge, minors, unknownAges);
     }
 
     /** Not below with the ages known; below if enough of the others were minors? Then a visit asks their ages. */
-    private static Finding withUnknownAges(HouseholdIncome income, String reason, ParameterValue standard,
-                                           ParameterValue minorStandard, ParameterValue minorAge, int minors,
-                                           int unknownAges) {
+    private static Finding withUnknownAges(
+            HouseholdIncome income,
+            String reason,
+            ParameterValue standard,
+            ParameterValue minorStandard,
+            ParameterValue minorAge,
+            int minors,
+            int unknownAges) {
         BigDecimal highest = householdStandard(standard, minorStandard, income.size(), minors + unknownAges);
         if (income.total().compareTo(highest) >= 0) {
-            return Finding.notEligible(reason, "not below even if the " + unknownAges + " member(s) of unknown age"
-                    + " were under " + Amounts.format(minorAge.value()) + " ("
-                    + minorStandard.cite(MINOR_STANDARD.label()) + ")");
+            return Finding.notEligible(
+                    reason,
+                    "not below even if the " + unknownAges + " member(s) of unknown age"
+                            + " were under " + Amounts.format(minorAge.value()) + " ("
+                            + minorStandard.cite(MINOR_STANDARD.label()) + ")");
         }
-        return Finding.missing(List.of("household.members[].age"), List.of(reason, "below the standard if "
-                + "some of the " + unknownAges + " member(s) of unknown age are under "
-                + Amounts.format(minorAge.value()) + " (" + minorStandard.cite(MINOR_STANDARD.label()) + ")"));
+        return Finding.missing(
+                List.of("household.members[].age"),
+                List.of(
+                        reason,
+                        "below the standard if "
+                                + "some of the " + unknownAges + " member(s) of unknown age are under "
+                                + Amounts.format(minorAge.value()) + " (" + minorStandard.cite(MINOR_STANDARD.label())
+                                + ")"));
     }
 
-    private static BigDecimal householdStandard(ParameterValue standard, ParameterValue minorStandard, int size,
-                                                int minors) {
-        return standard.value().multiply(BigDecimal.valueOf(size - minors))
+    private static BigDecimal householdStandard(
+            ParameterValue standard, ParameterValue minorStandard, int size, int minors) {
+        return standard.value()
+                .multiply(BigDecimal.valueOf(size - minors))
                 .add(minorStandard.value().multiply(BigDecimal.valueOf(minors)));
     }
 }

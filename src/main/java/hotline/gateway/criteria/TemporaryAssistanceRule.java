@@ -18,7 +18,8 @@ final class TemporaryAssistanceRule implements Rule {
     public Finding assess(HouseholdFacts facts, ValuesInForce values) {
         if (Boolean.TRUE.equals(facts.suddenHardship())) {
             return Finding.likely("sudden hardship reported: temporary assistance for a crisis is decided at once,"
-                    + " the amount by the office").markedUrgent();
+                            + " the amount by the office")
+                    .markedUrgent();
         }
         Line lowIncome = Lines.lowIncome(values);
         HouseholdIncome income = HouseholdIncome.of(facts);
@@ -28,7 +29,8 @@ final class TemporaryAssistanceRule implements Rule {
         Evidence evidence = new Evidence();
         boolean below = evidence.incomeBelow(facts, lowIncome);
         if (facts.suddenHardship() == null) {
-            evidence.missing("household.suddenHardship",
+            evidence.missing(
+                    "household.suddenHardship",
                     "whether a sudden crisis has left the household in hardship is not known");
         } else if (!below) {
             return evidence.against("no sudden hardship");

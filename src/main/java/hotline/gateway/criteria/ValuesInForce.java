@@ -15,7 +15,8 @@ final class ValuesInForce {
 
     /** The value in force; {@link NotInForceException} when the files give none for this day. */
     ParameterValue get(ParameterRef ref) {
-        ParameterValue value = criteria.program(ref.program()).parameters().get(ref.name()).on(date);
+        ParameterValue value =
+                criteria.program(ref.program()).parameters().get(ref.name()).on(date);
         if (value == null) {
             throw new NotInForceException(ref, date);
         }

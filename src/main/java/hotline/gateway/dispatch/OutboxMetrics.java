@@ -13,13 +13,19 @@ import org.springframework.stereotype.Component;
 public class OutboxMetrics {
 
     public OutboxMetrics(MeterRegistry registry, JdbcTemplate jdbc) {
-        Gauge.builder("hotline.outbox.pending", jdbc,
+        Gauge.builder(
+                        "hotline.outbox.pending",
+                        jdbc,
                         db -> db.queryForObject("SELECT count(*) FROM outbox WHERE sent_at IS NULL", Long.class))
                 .description("Outbox messages not yet confirmed by the broker")
                 .register(registry);
-        Gauge.builder("hotline.outbox.oldest.pending.age", jdbc,
-                        db -> db.queryForObject("SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0) "
-                                + "FROM outbox WHERE sent_at IS NULL", Double.class))
+        Gauge.builder(
+                        "hotline.outbox.oldest.pending.age",
+                        jdbc,
+                        db -> db.queryForObject(
+                                "SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0) "
+                                        + "FROM outbox WHERE sent_at IS NULL",
+                                Double.class))
                 .description("Age of the oldest outbox message not yet confirmed by the broker")
                 .baseUnit("seconds")
                 .register(registry);

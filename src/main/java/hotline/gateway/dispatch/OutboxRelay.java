@@ -56,8 +56,12 @@ public class OutboxRelay {
     /* System.nanoTime, not the clock: a backoff is a pause of this process, not a time of the domain. */
     private long pausedUntilNanos = System.nanoTime();
 
-    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, TicketPublisher publisher, Clock clock,
-                       GatewayProperties properties) {
+    public OutboxRelay(
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            TicketPublisher publisher,
+            Clock clock,
+            GatewayProperties properties) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.publisher = publisher;
@@ -90,18 +94,28 @@ public class OutboxRelay {
 
     int relayBatch() {
         Integer sent = transaction.execute(status -> {
-            List<PendingMessage> pending = jdbc.query(TAKE_PENDING, (rs, row) -> new PendingMessage(
-                    rs.getLong("id"), rs.getLong("ticket_id"), rs.getString("destination"),
-                    rs.getString("dedup_id"), rs.getInt("priority"), rs.getString("payload"),
-                    rs.getBoolean("announces_dispatch"), rs.getString("message_type")), batchSize);
+            List<PendingMessage> pending = jdbc.query(
+                    TAKE_PENDING,
+                    (rs, row) -> new PendingMessage(
+                            rs.getLong("id"),
+                            rs.getLong("ticket_id"),
+                            rs.getString("destination"),
+                            rs.getString("dedup_id"),
+                            rs.getInt("priority"),
+                            rs.getString("payload"),
+                            rs.getBoolean("announces_dispatch"),
+                            rs.getString("message_type")),
+                    batchSize);
             if (pending.isEmpty()) {
                 return 0;
             }
             publisher.publish(pending);
             Timestamp now = Timestamp.from(clock.instant());
             Long[] outboxIds = pending.stream().map(PendingMessage::id).toArray(Long[]::new);
-            Long[] dispatchedTickets = pending.stream().filter(PendingMessage::announcesDispatch)
-                    .map(PendingMessage::ticketId).toArray(Long[]::new);
+            Long[] dispatchedTickets = pending.stream()
+                    .filter(PendingMessage::announcesDispatch)
+                    .map(PendingMessage::ticketId)
+                    .toArray(Long[]::new);
             jdbc.update(connection -> {
                 var statement = connection.prepareStatement(MARK_SENT);
                 statement.setTimestamp(1, now);

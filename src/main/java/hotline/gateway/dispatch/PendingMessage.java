@@ -1,8 +1,15 @@
 package hotline.gateway.dispatch;
 
 /** An outbox row waiting to be sent. */
-record PendingMessage(long id, long ticketId, String destination, String dedupId, int priority, String payload,
-                      boolean announcesDispatch, String messageType) {
+record PendingMessage(
+        long id,
+        long ticketId,
+        String destination,
+        String dedupId,
+        int priority,
+        String payload,
+        boolean announcesDispatch,
+        String messageType) {
 
     static final String TOPIC_PREFIX = "topic:";
 

@@ -14,11 +14,26 @@ import java.util.Map;
  * The JSON message an office receives on its queue for a new ticket. {@code schemaVersion} changes only when a
  * consumer would have to change; fields are only ever added within a version.
  */
-public record TicketMessage(int schemaVersion, String messageType, String ticketNo, int ticketVersion,
-                            String source, String externalId, OffsetDateTime receivedAt, Instant createdAt,
-                            String priority, NeedsView needs, AssignmentView assignment, String content,
-                            String findings, Person contact, Location location, Household household,
-                            Map<String, String> details, Map<String, String> links, Assessment assessment) {
+public record TicketMessage(
+        int schemaVersion,
+        String messageType,
+        String ticketNo,
+        int ticketVersion,
+        String source,
+        String externalId,
+        OffsetDateTime receivedAt,
+        Instant createdAt,
+        String priority,
+        NeedsView needs,
+        AssignmentView assignment,
+        String content,
+        String findings,
+        Person contact,
+        Location location,
+        Household household,
+        Map<String, String> details,
+        Map<String, String> links,
+        Assessment assessment) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String TYPE_DISPATCH = "TICKET_DISPATCH";

@@ -61,7 +61,8 @@ public class TicketPublisher {
                 if (!refusedAsDuplicate(e)) {
                     throw e;
                 }
-                log.info("Broker refused a batch of {} messages (it holds some of them already): sending one by one",
+                log.info(
+                        "Broker refused a batch of {} messages (it holds some of them already): sending one by one",
                         messages.size());
                 sendOneByOne(connection, messages);
             }
@@ -118,10 +119,17 @@ public class TicketPublisher {
      */
     private PendingMessage dispatchedUpdate(PendingMessage dispatch) {
         try {
-            String payload = json.writeValueAsString(TicketUpdate.dispatched(dispatch.ticketNo(),
-                    dispatch.ticketVersion(), dispatch.address(), clock.instant()));
-            return new PendingMessage(dispatch.id(), dispatch.ticketId(), TicketUpdate.DESTINATION,
-                    dispatch.dedupId() + ":dispatched", dispatch.priority(), payload, false, TicketUpdate.TYPE);
+            String payload = json.writeValueAsString(TicketUpdate.dispatched(
+                    dispatch.ticketNo(), dispatch.ticketVersion(), dispatch.address(), clock.instant()));
+            return new PendingMessage(
+                    dispatch.id(),
+                    dispatch.ticketId(),
+                    TicketUpdate.DESTINATION,
+                    dispatch.dedupId() + ":dispatched",
+                    dispatch.priority(),
+                    payload,
+                    false,
+                    TicketUpdate.TYPE);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the dispatched update", e);
         }
@@ -130,8 +138,8 @@ public class TicketPublisher {
     private Destination destination(Session session, PendingMessage pending) throws JMSException {
         Destination destination = destinations.get(pending.destination());
         if (destination == null) {
-            destination = pending.toTopic() ? session.createTopic(pending.address())
-                    : session.createQueue(pending.address());
+            destination =
+                    pending.toTopic() ? session.createTopic(pending.address()) : session.createQueue(pending.address());
             destinations.put(pending.destination(), destination);
         }
         return destination;

@@ -54,7 +54,9 @@ public class AssessmentPreview {
         }
         for (int i = 0; i < node.size(); i++) {
             String text = node.get(i).isTextual() ? node.get(i).textValue().toUpperCase(Locale.ROOT) : "";
-            NeedCode need = Arrays.stream(NeedCode.values()).filter(code -> code.name().equals(text)).findFirst()
+            NeedCode need = Arrays.stream(NeedCode.values())
+                    .filter(code -> code.name().equals(text))
+                    .findFirst()
                     .orElse(null);
             if (need == null) {
                 fields.reject("needs[" + i + "]", "must be one of " + Arrays.toString(NeedCode.values()));

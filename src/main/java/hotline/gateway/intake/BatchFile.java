@@ -4,7 +4,8 @@ package hotline.gateway.intake;
 public record BatchFile(String name, Format format, byte[] content) {
 
     public enum Format {
-        CSV, JSON_LINES;
+        CSV,
+        JSON_LINES;
 
         /** By file name: .csv is CSV, .jsonl/.ndjson is JSON Lines; anything else null. */
         public static Format ofFileName(String name) {

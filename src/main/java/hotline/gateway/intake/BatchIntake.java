@@ -47,9 +47,13 @@ public class BatchIntake {
         String reportId = reportId(row.body());
         try {
             IntakeOutcome outcome = intake.acceptReport(row.body());
-            return new BatchResult.RowResult(row.number(), row.line(), reportId,
+            return new BatchResult.RowResult(
+                    row.number(),
+                    row.line(),
+                    reportId,
                     outcome.created() ? BatchResult.RowStatus.CREATED : BatchResult.RowStatus.EXISTING,
-                    outcome.ticket().ticketNo(), List.of());
+                    outcome.ticket().ticketNo(),
+                    List.of());
         } catch (InvalidInputException e) {
             return rejected(row, reportId, e.errors());
         } catch (IdempotencyConflictException e) {
@@ -58,8 +62,8 @@ public class BatchIntake {
     }
 
     private static BatchResult.RowResult rejected(BatchRows.Row row, String reportId, List<FieldError> errors) {
-        return new BatchResult.RowResult(row.number(), row.line(), reportId, BatchResult.RowStatus.REJECTED, null,
-                errors);
+        return new BatchResult.RowResult(
+                row.number(), row.line(), reportId, BatchResult.RowStatus.REJECTED, null, errors);
     }
 
     private static String reportId(JsonNode body) {

@@ -6,9 +6,12 @@ import java.util.List;
 /** What became of each row of a batch: its ticket, or why it was refused. */
 public record BatchResult(String name, int rows, int created, int existing, int rejected, List<RowResult> results) {
 
-    public enum RowStatus { CREATED, EXISTING, REJECTED }
-
-    public record RowResult(int row, int line, String reportId, RowStatus status, String ticketNo,
-                            List<FieldError> errors) {
+    public enum RowStatus {
+        CREATED,
+        EXISTING,
+        REJECTED
     }
+
+    public record RowResult(
+            int row, int line, String reportId, RowStatus status, String ticketNo, List<FieldError> errors) {}
 }

@@ -27,10 +27,14 @@ import java.util.Set;
  */
 final class BatchRows {
 
-    private static final Set<String> NUMBER_COLUMNS = Set.of("location.lat", "location.lon", "household.size",
-            "household.monthlyIncome", "household.monthlyMedicalCosts");
-    private static final Set<String> BOOLEAN_COLUMNS = Set.of("urgent", "household.suddenHardship",
-            "household.hasLegalSupporter");
+    private static final Set<String> NUMBER_COLUMNS = Set.of(
+            "location.lat",
+            "location.lon",
+            "household.size",
+            "household.monthlyIncome",
+            "household.monthlyMedicalCosts");
+    private static final Set<String> BOOLEAN_COLUMNS =
+            Set.of("urgent", "household.suddenHardship", "household.hasLegalSupporter");
     private static final CsvMapper CSV = new CsvMapper();
 
     private final ObjectMapper json;
@@ -42,8 +46,7 @@ final class BatchRows {
     }
 
     /** One row: its number (1 = first data row), the line it starts on, and its JSON or why it is unreadable. */
-    record Row(int number, int line, JsonNode body, String unreadable) {
-    }
+    record Row(int number, int line, JsonNode body, String unreadable) {}
 
     List<Row> read(BatchFile file) {
         String text = decode(file.content());
@@ -76,8 +79,8 @@ final class BatchRows {
     private List<Row> csv(String text) {
         List<Row> rows = new ArrayList<>();
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        try (MappingIterator<Map<String, String>> records = CSV.readerForMapOf(String.class).with(schema)
-                .readValues(new StringReader(text))) {
+        try (MappingIterator<Map<String, String>> records =
+                CSV.readerForMapOf(String.class).with(schema).readValues(new StringReader(text))) {
             while (records.hasNextValue()) {
                 int line = records.getCurrentLocation().getLineNr();
                 Map<String, String> record = records.nextValue();
@@ -86,8 +89,11 @@ final class BatchRows {
             }
         } catch (IOException e) {
             // hasNextValue and nextValue report every parse error as an IOException (the row limit passes through).
-            throw InvalidInputException.of("(body)", "is not valid CSV after row " + rows.size()
-                    + " (a header row, then one row per report, fields quoted where they contain commas, quotes or line breaks)");
+            throw InvalidInputException.of(
+                    "(body)",
+                    "is not valid CSV after row " + rows.size()
+                            + " (a header row, then one row per report,"
+                            + " fields quoted where they contain commas, quotes or line breaks)");
         }
         return rows;
     }
@@ -105,7 +111,8 @@ final class BatchRows {
             String[] path = column.split("\\.");
             for (int i = 0; i < path.length - 1; i++) {
                 parent = parent.has(path[i]) && parent.get(path[i]).isObject()
-                        ? (ObjectNode) parent.get(path[i]) : parent.putObject(path[i]);
+                        ? (ObjectNode) parent.get(path[i])
+                        : parent.putObject(path[i]);
             }
             String field = path[path.length - 1];
             if (NUMBER_COLUMNS.contains(column) && isNumber(value)) {
@@ -115,7 +122,8 @@ final class BatchRows {
                 } else {
                     parent.put(field, number);
                 }
-            } else if (BOOLEAN_COLUMNS.contains(column) && (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false"))) {
+            } else if (BOOLEAN_COLUMNS.contains(column)
+                    && (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false"))) {
                 parent.put(field, Boolean.parseBoolean(value.toLowerCase()));
             } else {
                 parent.put(field, value);
@@ -141,10 +149,12 @@ final class BatchRows {
 
     private static String decode(byte[] content) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw InvalidInputException.of("(body)", "must be UTF-8 text");

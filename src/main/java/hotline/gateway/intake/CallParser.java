@@ -26,7 +26,17 @@ public final class CallParser {
         if (operatorId != null) {
             details.put("operatorId", operatorId);
         }
-        return new ServiceRequest(Source.HOTLINE, callId, receivedAt, channel.name(), caller, location, content,
-                null, household, Boolean.TRUE.equals(urgent), details);
+        return new ServiceRequest(
+                Source.HOTLINE,
+                callId,
+                receivedAt,
+                channel.name(),
+                caller,
+                location,
+                content,
+                null,
+                household,
+                Boolean.TRUE.equals(urgent),
+                details);
     }
 }

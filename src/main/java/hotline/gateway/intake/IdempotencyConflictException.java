@@ -6,7 +6,8 @@ public class IdempotencyConflictException extends RuntimeException {
     private final String field;
 
     public IdempotencyConflictException(Source source, String field, String externalId) {
-        super(field + " " + externalId + " was already used for a different " + source.name().toLowerCase() + " request");
+        super(field + " " + externalId + " was already used for a different "
+                + source.name().toLowerCase() + " request");
         this.field = field;
     }
 

@@ -28,8 +28,7 @@ public class InboxFiles {
     }
 
     /** What to do with a file: the folder to move it to, and the result file to write beside it. */
-    public record Outcome(String folder, byte[] result) {
-    }
+    public record Outcome(String folder, byte[] result) {}
 
     public Outcome process(String fileName, byte[] content) {
         BatchFile.Format format = BatchFile.Format.ofFileName(fileName);
@@ -38,8 +37,13 @@ public class InboxFiles {
                 throw InvalidInputException.of("(file)", "must end in .csv, .jsonl or .ndjson");
             }
             BatchResult result = batchIntake.accept(new BatchFile(fileName, format, content));
-            log.info("Inbox file {}: {} rows, {} new tickets, {} already taken, {} rejected", fileName,
-                    result.rows(), result.created(), result.existing(), result.rejected());
+            log.info(
+                    "Inbox file {}: {} rows, {} new tickets, {} already taken, {} rejected",
+                    fileName,
+                    result.rows(),
+                    result.created(),
+                    result.existing(),
+                    result.rejected());
             return new Outcome("done", write(result));
         } catch (InvalidInputException e) {
             log.warn("Inbox file {} rejected: {}", fileName, e.getMessage());

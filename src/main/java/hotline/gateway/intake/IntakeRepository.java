@@ -28,7 +28,8 @@ public class IntakeRepository {
      * id) exists), then the ticket, its first assignment with its SLA targets, its CREATED event and its outbox
      * message, each only if the row before was made.
      */
-    private static final String INSERT_REQUEST_AND_TICKET = """
+    private static final String INSERT_REQUEST_AND_TICKET =
+            """
             WITH request AS (
                 INSERT INTO service_request (source, external_id, body_hash, received_at, channel, content, findings,
                                              subject, location, household, details, created_at)
@@ -39,7 +40,8 @@ public class IntakeRepository {
                 INSERT INTO ticket (ticket_no, request_id, status, priority, primary_need, needs, urgency, assessment,
                                     assigned_level, assigned_code, assigned_name, assigned_rule, assigned_detail,
                                     queue, assigned_district, created_at, updated_at)
-                SELECT ?, request.id, 'CREATED', ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM request
+                SELECT ?, request.id, 'CREATED', ?, ?, ?::jsonb, ?::jsonb, ?::jsonb,
+                       ?, ?, ?, ?, ?, ?, ?, ?, ? FROM request
                 RETURNING id
             ), assignment AS (
                 INSERT INTO ticket_assignment (ticket_id, %s)
@@ -74,37 +76,79 @@ public class IntakeRepository {
     boolean insert(NewTicket ticket) {
         ServiceRequest request = ticket.request();
         Timestamp createdAt = Timestamp.from(ticket.createdAt());
-        Object[] values = {request.source().name(), request.externalId(), ticket.requestHash(),
-                request.receivedAt(), request.channel(), request.content(), request.findings(),
-                toJson(request.subject()), toJson(request.location()), toJson(request.household()),
-                toJson(request.details()), createdAt,
-                ticket.ticketNo(), ticket.priority().name(), ticket.needs().primary(), toJson(ticket.needs()),
-                ticket.urgencyJson(), toJson(ticket.assessment()), ticket.assignment().level().name(), ticket.assignment().code(),
-                ticket.assignment().name(), ticket.assignment().rule().name(), ticket.assignment().detail(),
-                ticket.assignment().queue(), ticket.firstAssignment().districtCode(), createdAt, createdAt};
-        Object[] afterAssignment = {createdAt, ticket.assignment().queue(),
-                ticket.assignment().queue(), ticket.dedupId(), ticket.priority().jmsPriority(),
-                ticket.messageJson(), createdAt};
-        List<Long> ids = jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(INSERT_REQUEST_AND_TICKET);
-            new ArgumentPreparedStatementSetter(values).setValues(statement);
-            int next = AssignmentRepository.bindFrom(statement, values.length + 1, ticket.firstAssignment());
-            for (int i = 0; i < afterAssignment.length; i++) {
-                StatementCreatorUtils.setParameterValue(statement, next + i, SqlTypeValue.TYPE_UNKNOWN,
-                        afterAssignment[i]);
-            }
-            return statement;
-        }, (rs, row) -> rs.getLong(1));
+        Object[] values = {
+            request.source().name(),
+            request.externalId(),
+            ticket.requestHash(),
+            request.receivedAt(),
+            request.channel(),
+            request.content(),
+            request.findings(),
+            toJson(request.subject()),
+            toJson(request.location()),
+            toJson(request.household()),
+            toJson(request.details()),
+            createdAt,
+            ticket.ticketNo(),
+            ticket.priority().name(),
+            ticket.needs().primary(),
+            toJson(ticket.needs()),
+            ticket.urgencyJson(),
+            toJson(ticket.assessment()),
+            ticket.assignment().level().name(),
+            ticket.assignment().code(),
+            ticket.assignment().name(),
+            ticket.assignment().rule().name(),
+            ticket.assignment().detail(),
+            ticket.assignment().queue(),
+            ticket.firstAssignment().districtCode(),
+            createdAt,
+            createdAt
+        };
+        Object[] afterAssignment = {
+            createdAt,
+            ticket.assignment().queue(),
+            ticket.assignment().queue(),
+            ticket.dedupId(),
+            ticket.priority().jmsPriority(),
+            ticket.messageJson(),
+            createdAt
+        };
+        List<Long> ids = jdbc.query(
+                connection -> {
+                    PreparedStatement statement = connection.prepareStatement(INSERT_REQUEST_AND_TICKET);
+                    new ArgumentPreparedStatementSetter(values).setValues(statement);
+                    int next = AssignmentRepository.bindFrom(statement, values.length + 1, ticket.firstAssignment());
+                    for (int i = 0; i < afterAssignment.length; i++) {
+                        StatementCreatorUtils.setParameterValue(
+                                statement, next + i, SqlTypeValue.TYPE_UNKNOWN, afterAssignment[i]);
+                    }
+                    return statement;
+                },
+                (rs, row) -> rs.getLong(1));
         return !ids.isEmpty();
     }
 
     Optional<StoredTicket> findByExternalId(Source source, String externalId) {
-        return jdbc.query(FIND_BY_EXTERNAL_ID, (rs, row) -> new StoredTicket(rs.getBytes("body_hash"),
-                        TicketSummary.of(rs.getString("ticket_no"), rs.getString("status"), rs.getString("priority"),
-                                TicketRows.needs(json, rs), TicketRows.assignment(rs), null,
-                                TicketRows.assessment(json, rs)),
-                        rs.getLong("id"), rs.getInt("assignment_seq")),
-                source.name(), externalId).stream().findFirst();
+        return jdbc
+                .query(
+                        FIND_BY_EXTERNAL_ID,
+                        (rs, row) -> new StoredTicket(
+                                rs.getBytes("body_hash"),
+                                TicketSummary.of(
+                                        rs.getString("ticket_no"),
+                                        rs.getString("status"),
+                                        rs.getString("priority"),
+                                        TicketRows.needs(json, rs),
+                                        TicketRows.assignment(rs),
+                                        null,
+                                        TicketRows.assessment(json, rs)),
+                                rs.getLong("id"),
+                                rs.getInt("assignment_seq")),
+                        source.name(),
+                        externalId)
+                .stream()
+                .findFirst();
     }
 
     private String toJson(Object value) {
@@ -120,10 +164,10 @@ public class IntakeRepository {
 
     /** The ticket's current assignment, for its SLA view. */
     AssignmentRecord assignment(long ticketId, int seq) {
-        return assignments.find(ticketId, seq)
+        return assignments
+                .find(ticketId, seq)
                 .orElseThrow(() -> new IllegalStateException("a stored ticket has no current assignment"));
     }
 
-    record StoredTicket(byte[] requestHash, TicketSummary ticket, long ticketId, int assignmentSeq) {
-    }
+    record StoredTicket(byte[] requestHash, TicketSummary ticket, long ticketId, int assignmentSeq) {}
 }

@@ -49,9 +49,15 @@ public class IntakeService {
     private final CallParser callParser = new CallParser();
     private final ReportParser reportParser = new ReportParser();
 
-    public IntakeService(NeedClassifier classifier, Assessor assessor, JurisdictionResolver resolver,
-                         TicketNumbers ticketNumbers, IntakeRepository repository, AssignmentDeadlines deadlines,
-                         ObjectMapper json, Clock clock) {
+    public IntakeService(
+            NeedClassifier classifier,
+            Assessor assessor,
+            JurisdictionResolver resolver,
+            TicketNumbers ticketNumbers,
+            IntakeRepository repository,
+            AssignmentDeadlines deadlines,
+            ObjectMapper json,
+            Clock clock) {
         this.classifier = classifier;
         this.assessor = assessor;
         this.resolver = resolver;
@@ -79,30 +85,48 @@ public class IntakeService {
         byte[] hash = fingerprint(request);
         NewTicket ticket = decide(request, hash);
         if (repository.insert(ticket)) {
-            return new IntakeOutcome(true, TicketSummary.of(ticket.ticketNo(), TicketStatus.CREATED.name(),
-                    ticket.priority().name(), ticket.needs(), AssignmentView.of(ticket.assignment()),
-                    deadlines.view(ticket.firstAssignment(), ticket.createdAt()), ticket.assessment()));
+            return new IntakeOutcome(
+                    true,
+                    TicketSummary.of(
+                            ticket.ticketNo(),
+                            TicketStatus.CREATED.name(),
+                            ticket.priority().name(),
+                            ticket.needs(),
+                            AssignmentView.of(ticket.assignment()),
+                            deadlines.view(ticket.firstAssignment(), ticket.createdAt()),
+                            ticket.assessment()));
         }
-        IntakeRepository.StoredTicket stored = repository.findByExternalId(request.source(), request.externalId())
+        IntakeRepository.StoredTicket stored = repository
+                .findByExternalId(request.source(), request.externalId())
                 .orElseThrow(() -> new IllegalStateException("request conflicted but is not stored"));
         if (!Arrays.equals(stored.requestHash(), hash)) {
             throw new IdempotencyConflictException(request.source(), idField, request.externalId());
         }
         TicketSummary summary = stored.ticket();
         AssignmentRecord current = repository.assignment(stored.ticketId(), stored.assignmentSeq());
-        return new IntakeOutcome(false, TicketSummary.of(summary.ticketNo(), summary.status(), summary.priority(),
-                summary.needs(), summary.assignedTo(), deadlines.view(current, clock.instant()), summary.assessment()));
+        return new IntakeOutcome(
+                false,
+                TicketSummary.of(
+                        summary.ticketNo(),
+                        summary.status(),
+                        summary.priority(),
+                        summary.needs(),
+                        summary.assignedTo(),
+                        deadlines.view(current, clock.instant()),
+                        summary.assessment()));
     }
 
     private NewTicket decide(ServiceRequest request, byte[] hash) {
         Classification classification = classifier.classify(request.classificationText());
         Assessment assessment = assess(request, classification);
-        boolean urgent = classification.urgent() || request.flaggedUrgent()
-                || (assessment != null && assessment.urgent());
+        boolean urgent =
+                classification.urgent() || request.flaggedUrgent() || (assessment != null && assessment.urgent());
         Priority priority = urgent ? Priority.URGENT : Priority.NORMAL;
-        NeedsView needs = new NeedsView(classification.primary().name(),
+        NeedsView needs = new NeedsView(
+                classification.primary().name(),
                 classification.all().stream().map(NeedCode::name).toList(),
-                classification.confidence(), classification.evidence());
+                classification.confidence(),
+                classification.evidence());
         Map<String, Object> urgency = new LinkedHashMap<>();
         urgency.put("urgent", urgent);
         urgency.put("evidence", urgencyEvidence(classification, assessment));
@@ -111,22 +135,57 @@ public class IntakeService {
         Assignment assignment = resolver.resolve(request.locationOrEmpty().hints());
         String ticketNo = ticketNumbers.next();
         Instant now = clock.instant();
-        TicketMessage message = new TicketMessage(TicketMessage.SCHEMA_VERSION, TicketMessage.TYPE_DISPATCH,
-                ticketNo, 1, request.source().name(), request.externalId(), request.receivedAt(), now,
-                priority.name(), needs, AssignmentView.of(assignment), request.content(), request.findings(),
-                request.subject(), request.location(), request.household(), request.details(),
-                Map.of("self", TicketLinks.self(ticketNo)), assessment);
-        AssignmentRecord first = new AssignmentRecord(0, 1, assignment.level(), assignment.code(), assignment.name(),
-                assignment.districtCode(), priority.name(), needs.primary(), "INTAKE",
-                request.receivedAt().toInstant(), now, deadlines.of(assignment, priority.name(), needs.primary(), now));
-        return new NewTicket(request, hash, ticketNo, priority, needs, write(urgency), assignment, first,
-                write(message), now, assessment);
+        TicketMessage message = new TicketMessage(
+                TicketMessage.SCHEMA_VERSION,
+                TicketMessage.TYPE_DISPATCH,
+                ticketNo,
+                1,
+                request.source().name(),
+                request.externalId(),
+                request.receivedAt(),
+                now,
+                priority.name(),
+                needs,
+                AssignmentView.of(assignment),
+                request.content(),
+                request.findings(),
+                request.subject(),
+                request.location(),
+                request.household(),
+                request.details(),
+                Map.of("self", TicketLinks.self(ticketNo)),
+                assessment);
+        AssignmentRecord first = new AssignmentRecord(
+                0,
+                1,
+                assignment.level(),
+                assignment.code(),
+                assignment.name(),
+                assignment.districtCode(),
+                priority.name(),
+                needs.primary(),
+                "INTAKE",
+                request.receivedAt().toInstant(),
+                now,
+                deadlines.of(assignment, priority.name(), needs.primary(), now));
+        return new NewTicket(
+                request,
+                hash,
+                ticketNo,
+                priority,
+                needs,
+                write(urgency),
+                assignment,
+                first,
+                write(message),
+                now,
+                assessment);
     }
 
     /** The programs the household may qualify for, under the day it was received; null when no program serves. */
     private Assessment assess(ServiceRequest request, Classification classification) {
-        Assessment assessment = assessor.assess(classification.all(), CriteriaFacts.of(request.household()),
-                request.receivedAt());
+        Assessment assessment =
+                assessor.assess(classification.all(), CriteriaFacts.of(request.household()), request.receivedAt());
         return assessment.hasPrograms() ? assessment : null;
     }
 

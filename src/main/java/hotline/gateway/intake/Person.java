@@ -7,7 +7,7 @@ public record Person(String name, String phone, String idNumber) {
 
     @Override
     public String toString() {
-        return "Person[name=" + PersonalData.maskName(name) + ", phone=" + PersonalData.maskPhone(phone)
-                + ", idNumber=" + PersonalData.maskIdNumber(idNumber) + "]";
+        return "Person[name=" + PersonalData.maskName(name) + ", phone=" + PersonalData.maskPhone(phone) + ", idNumber="
+                + PersonalData.maskIdNumber(idNumber) + "]";
     }
 }

@@ -34,7 +34,17 @@ public final class ReportParser {
         if (reporter != null) {
             details.put("reporter", reporter);
         }
-        return new ServiceRequest(Source.COMMUNITY, reportId, reportedAt, CHANNEL, subject, location, content,
-                visitFindings, household, Boolean.TRUE.equals(urgent), details);
+        return new ServiceRequest(
+                Source.COMMUNITY,
+                reportId,
+                reportedAt,
+                CHANNEL,
+                subject,
+                location,
+                content,
+                visitFindings,
+                household,
+                Boolean.TRUE.equals(urgent),
+                details);
     }
 }

@@ -14,8 +14,7 @@ final class RequestFields {
     private static final Pattern TOWN_CODE = Pattern.compile("[0-9]{9}");
     private static final BigDecimal MAX_INCOME = new BigDecimal("100000000");
 
-    private RequestFields() {
-    }
+    private RequestFields() {}
 
     /** A client's id of its record: 1-64 characters of A-Z a-z 0-9 . _ : - */
     static String externalId(JsonFields fields, String name) {
@@ -57,7 +56,8 @@ final class RequestFields {
             fields.reject("townCode", "must be a 9-digit town code");
             townCode = null;
         }
-        return new Location(townCode,
+        return new Location(
+                townCode,
                 fields.optionalText("district", 50),
                 fields.optionalText("community", 100),
                 fields.optionalText("address", 500),
@@ -69,13 +69,16 @@ final class RequestFields {
         return new Household(
                 fields.optionalInteger("size", 1, 100),
                 fields.optionalDecimal("monthlyIncome", BigDecimal.ZERO, MAX_INCOME),
-                fields.optionalObjectArray("members", 100, member -> new Household.Member(
-                        member.optionalInteger("age", 0, 150),
-                        member.optionalInteger("disabilityGrade", 1, 4),
-                        member.optionalBoolean("chronicIllness"),
-                        member.optionalBoolean("ableToWork"),
-                        member.optionalBoolean("unemployed"),
-                        member.optionalBoolean("student"))),
+                fields.optionalObjectArray(
+                        "members",
+                        100,
+                        member -> new Household.Member(
+                                member.optionalInteger("age", 0, 150),
+                                member.optionalInteger("disabilityGrade", 1, 4),
+                                member.optionalBoolean("chronicIllness"),
+                                member.optionalBoolean("ableToWork"),
+                                member.optionalBoolean("unemployed"),
+                                member.optionalBoolean("student"))),
                 fields.optionalDecimal("monthlyMedicalCosts", BigDecimal.ZERO, MAX_INCOME),
                 fields.optionalBoolean("suddenHardship"),
                 fields.optionalBoolean("hasLegalSupporter"));

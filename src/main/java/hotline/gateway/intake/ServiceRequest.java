@@ -10,9 +10,18 @@ import java.util.Map;
  * @param flaggedUrgent the operator's or centre's own urgent flag
  * @param details       what only one source has (operator id, centre id, reporter), kept with the request
  */
-public record ServiceRequest(Source source, String externalId, OffsetDateTime receivedAt, String channel,
-                             Person subject, Location location, String content, String findings,
-                             Household household, boolean flaggedUrgent, Map<String, String> details) {
+public record ServiceRequest(
+        Source source,
+        String externalId,
+        OffsetDateTime receivedAt,
+        String channel,
+        Person subject,
+        Location location,
+        String content,
+        String findings,
+        Household household,
+        boolean flaggedUrgent,
+        Map<String, String> details) {
 
     /** The text the classifier reads. */
     public String classificationText() {

@@ -2,5 +2,8 @@ package hotline.gateway.intake;
 
 /** Where a service request came from; (source, external id) identifies it across retries. */
 public enum Source {
-    HOTLINE, COMMUNITY, OPEN311, DATA_MATCH
+    HOTLINE,
+    COMMUNITY,
+    OPEN311,
+    DATA_MATCH
 }

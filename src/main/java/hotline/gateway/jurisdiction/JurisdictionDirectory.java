@@ -18,8 +18,8 @@ import java.util.Map;
 public final class JurisdictionDirectory {
 
     /** Suffixes of a community's name that callers often leave out or add. */
-    private static final List<String> COMMUNITY_SUFFIXES = List.of(
-            "社区居民委员会", "社区居委会", "居民委员会", "村民委员会", "居委会", "村委会", "社区", "居委");
+    private static final List<String> COMMUNITY_SUFFIXES =
+            List.of("社区居民委员会", "社区居委会", "居民委员会", "村民委员会", "居委会", "村委会", "社区", "居委");
 
     private final Map<String, District> districtsByCode;
     private final Map<String, District> districtsByName;
@@ -27,8 +27,11 @@ public final class JurisdictionDirectory {
     private final Map<String, List<Town>> townsByCommunity;
     private final TermMatcher<AddressTerm> addressTerms;
 
-    JurisdictionDirectory(Collection<District> districts, Collection<Town> towns,
-                          Map<String, List<Town>> townsByCommunity, Map<String, Town> landmarks) {
+    JurisdictionDirectory(
+            Collection<District> districts,
+            Collection<Town> towns,
+            Map<String, List<Town>> townsByCommunity,
+            Map<String, Town> landmarks) {
         this.districtsByCode = new LinkedHashMap<>();
         this.districtsByName = new HashMap<>();
         this.townsByCode = new LinkedHashMap<>();
@@ -61,33 +64,40 @@ public final class JurisdictionDirectory {
     }
 
     /** Reads the four files of config/: districts, towns (jurisdictions), communities and gazetteer. */
-    public static JurisdictionDirectory load(Path districtsFile, Path townsFile, Path communitiesFile,
-                                             Path gazetteerFile) {
+    public static JurisdictionDirectory load(
+            Path districtsFile, Path townsFile, Path communitiesFile, Path gazetteerFile) {
         Map<String, District> districts = new LinkedHashMap<>();
-        for (Map<String, String> row : ConfigCsv.read(districtsFile,
-                "district_code", "district_name", "short_name", "english_names")) {
-            District district = new District(row.get("district_code"), row.get("district_name"),
-                    row.get("short_name"), ConfigCsv.list(row.get("english_names")));
+        for (Map<String, String> row :
+                ConfigCsv.read(districtsFile, "district_code", "district_name", "short_name", "english_names")) {
+            District district = new District(
+                    row.get("district_code"),
+                    row.get("district_name"),
+                    row.get("short_name"),
+                    ConfigCsv.list(row.get("english_names")));
             districts.put(district.code(), district);
         }
         Map<String, Town> towns = new LinkedHashMap<>();
-        for (Map<String, String> row : ConfigCsv.read(townsFile,
-                "district_code", "town_code", "town_name", "short_names", "english_names")) {
+        for (Map<String, String> row :
+                ConfigCsv.read(townsFile, "district_code", "town_code", "town_name", "short_names", "english_names")) {
             District district = districts.get(row.get("district_code"));
             if (district == null) {
                 throw new IllegalArgumentException(townsFile + ": town " + row.get("town_code")
                         + " names an unknown district " + row.get("district_code"));
             }
-            Town town = new Town(row.get("town_code"), row.get("town_name"), district,
-                    ConfigCsv.list(row.get("short_names")), ConfigCsv.list(row.get("english_names")));
+            Town town = new Town(
+                    row.get("town_code"),
+                    row.get("town_name"),
+                    district,
+                    ConfigCsv.list(row.get("short_names")),
+                    ConfigCsv.list(row.get("english_names")));
             towns.put(town.code(), town);
         }
         Map<String, List<Town>> communities = new HashMap<>();
-        for (Map<String, String> row : ConfigCsv.read(communitiesFile,
-                "community_code", "community_name", "town_code")) {
+        for (Map<String, String> row :
+                ConfigCsv.read(communitiesFile, "community_code", "community_name", "town_code")) {
             Town town = requireTown(towns, row.get("town_code"), communitiesFile);
-            List<Town> candidates = communities.computeIfAbsent(communityKey(row.get("community_name")),
-                    name -> new ArrayList<>(1));
+            List<Town> candidates =
+                    communities.computeIfAbsent(communityKey(row.get("community_name")), name -> new ArrayList<>(1));
             if (!candidates.contains(town)) {
                 candidates.add(town);
             }

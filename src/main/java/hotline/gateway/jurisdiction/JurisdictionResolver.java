@@ -46,24 +46,30 @@ public final class JurisdictionResolver {
         return Assignment.cityDesk(ResolutionRule.NONE, district.note());
     }
 
-    /** One rule found these candidate towns: a single town, or a desk when they disagree with each other or with the district. */
+    /**
+     * One rule found these candidate towns: a single town, or a desk when they disagree with each other or with the
+     * district.
+     */
     private Assignment decide(List<Town> candidates, ResolutionRule rule, String source, DistrictHint hint) {
         District district = hint.district();
         if (district != null) {
-            List<Town> inDistrict = candidates.stream().filter(town -> town.district().equals(district)).toList();
+            List<Town> inDistrict = candidates.stream()
+                    .filter(town -> town.district().equals(district))
+                    .toList();
             if (inDistrict.size() == 1) {
                 return Assignment.town(inDistrict.get(0), rule);
             }
             String detail = inDistrict.isEmpty()
-                    ? source + " names " + names(candidates) + ", outside " + district.name() + " (" + hint.origin() + ")"
+                    ? source + " names " + names(candidates) + ", outside " + district.name() + " (" + hint.origin()
+                            + ")"
                     : source + " matches several towns: " + names(inDistrict);
             return Assignment.districtDesk(district, ResolutionRule.AMBIGUOUS, detail);
         }
         if (candidates.size() == 1) {
             return Assignment.town(candidates.get(0), rule);
         }
-        Set<District> districts = candidates.stream().map(Town::district)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<District> districts =
+                candidates.stream().map(Town::district).collect(Collectors.toCollection(LinkedHashSet::new));
         String detail = source + " matches several towns: " + names(candidates);
         if (districts.size() == 1) {
             return Assignment.districtDesk(districts.iterator().next(), ResolutionRule.AMBIGUOUS, detail);
@@ -98,7 +104,8 @@ public final class JurisdictionResolver {
     }
 
     private AddressReading readAddress(String address) {
-        AddressReading reading = new AddressReading(new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
+        AddressReading reading =
+                new AddressReading(new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
         if (address == null || address.isBlank()) {
             return reading;
         }
@@ -128,9 +135,7 @@ public final class JurisdictionResolver {
         return first == null ? second : first + "; " + second;
     }
 
-    private record AddressReading(Set<District> districts, Set<Town> towns, Set<Town> landmarks) {
-    }
+    private record AddressReading(Set<District> districts, Set<Town> towns, Set<Town> landmarks) {}
 
-    private record DistrictHint(District district, String origin, String note) {
-    }
+    private record DistrictHint(District district, String origin, String note) {}
 }

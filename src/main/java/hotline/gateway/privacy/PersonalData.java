@@ -11,11 +11,10 @@ import java.util.regex.Pattern;
 public final class PersonalData {
 
     // An 18-character resident ID number, a mainland mobile number, or a landline with area code.
-    private static final Pattern SENSITIVE_NUMBER = Pattern.compile(
-            "(?<![0-9A-Za-z])(?:\\d{17}[\\dXx]|1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})(?![0-9A-Za-z])");
+    private static final Pattern SENSITIVE_NUMBER =
+            Pattern.compile("(?<![0-9A-Za-z])(?:\\d{17}[\\dXx]|1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})(?![0-9A-Za-z])");
 
-    private PersonalData() {
-    }
+    private PersonalData() {}
 
     /** 韩桂芳 → 韩**, Ann Lee → A*******. */
     public static String maskName(String name) {
@@ -23,7 +22,8 @@ public final class PersonalData {
             return name;
         }
         int first = name.codePointAt(0);
-        return new String(Character.toChars(first)) + "*".repeat(Math.max(1, name.codePointCount(0, name.length()) - 1));
+        return new String(Character.toChars(first))
+                + "*".repeat(Math.max(1, name.codePointCount(0, name.length()) - 1));
     }
 
     /** 13201501449 → 132****1449; short numbers are masked entirely. */
@@ -59,8 +59,8 @@ public final class PersonalData {
         StringBuilder masked = new StringBuilder(text.length());
         do {
             String found = matcher.group();
-            matcher.appendReplacement(masked, Matcher.quoteReplacement(
-                    found.length() == 18 ? maskIdNumber(found) : maskPhone(found)));
+            matcher.appendReplacement(
+                    masked, Matcher.quoteReplacement(found.length() == 18 ? maskIdNumber(found) : maskPhone(found)));
         } while (matcher.find());
         matcher.appendTail(masked);
         return masked.toString();

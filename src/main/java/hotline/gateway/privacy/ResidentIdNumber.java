@@ -12,8 +12,7 @@ public final class ResidentIdNumber {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] CHECK_CHARACTERS = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
 
-    private ResidentIdNumber() {
-    }
+    private ResidentIdNumber() {}
 
     /** Why the number is invalid, or null when it is valid. */
     public static String problem(String value) {

@@ -62,10 +62,16 @@ public class OverdueRepository {
     public OverduePage page(OverdueRequest request) {
         Instant now = clock.instant();
         AtomicLong total = new AtomicLong();
-        List<OverdueTicket> items = jdbc.query(OVERDUE, (rs, row) -> {
-            total.set(rs.getLong("total"));
-            return ticket(rs);
-        }, Timestamp.from(now), request.district(), request.size(), request.offset());
+        List<OverdueTicket> items = jdbc.query(
+                OVERDUE,
+                (rs, row) -> {
+                    total.set(rs.getLong("total"));
+                    return ticket(rs);
+                },
+                Timestamp.from(now),
+                request.district(),
+                request.size(),
+                request.offset());
         if (items.isEmpty() && request.offset() > 0) {
             // Past the last page: the window count came with no row, so count on its own.
             total.set(count(now, request.district()));
@@ -83,12 +89,23 @@ public class OverdueRepository {
         Timestamp deadline = ((Timestamp[]) array(rs.getArray("due_ats")))[0];
         Timestamp breached = ((Timestamp[]) array(rs.getArray("breached_ats")))[0];
         String ticketNo = rs.getString("ticket_no");
-        return new OverdueTicket(ticketNo, rs.getString("status"), rs.getString("priority"),
-                rs.getString("primary_need"), rs.getBoolean("escalated"), rs.getTimestamp("received_at").toInstant(),
-                new OverdueTicket.Office(rs.getString("level"), rs.getString("code"), rs.getString("name"),
+        return new OverdueTicket(
+                ticketNo,
+                rs.getString("status"),
+                rs.getString("priority"),
+                rs.getString("primary_need"),
+                rs.getBoolean("escalated"),
+                rs.getTimestamp("received_at").toInstant(),
+                new OverdueTicket.Office(
+                        rs.getString("level"),
+                        rs.getString("code"),
+                        rs.getString("name"),
                         rs.getString("district_code")),
-                targets.get(0), deadline == null ? null : deadline.toInstant(),
-                breached == null ? null : breached.toInstant(), targets, TicketLinks.self(ticketNo));
+                targets.get(0),
+                deadline == null ? null : deadline.toInstant(),
+                breached == null ? null : breached.toInstant(),
+                targets,
+                TicketLinks.self(ticketNo));
     }
 
     private static Object array(Array array) throws SQLException {

@@ -21,6 +21,7 @@ public final class ReportParameters {
 
     /** A report covers at most a year: the cost of its query grows with the period. */
     static final int MAX_DAYS = 366;
+
     static final int MAX_PAGE_SIZE = 200;
     static final int DEFAULT_PAGE_SIZE = 50;
 
@@ -93,8 +94,8 @@ public final class ReportParameters {
         }
     }
 
-    private static Integer number(Map<String, Object> parameters, String name, int min, int max, int defaultValue,
-                                  List<FieldError> errors) {
+    private static Integer number(
+            Map<String, Object> parameters, String name, int min, int max, int defaultValue, List<FieldError> errors) {
         String text = text(parameters, name, errors);
         if (text == null) {
             return has(parameters, name) ? null : defaultValue;
@@ -111,8 +112,8 @@ public final class ReportParameters {
         return null;
     }
 
-    private static <E extends Enum<E>> E choice(Map<String, Object> parameters, String name, Class<E> type,
-                                                E defaultValue, List<FieldError> errors) {
+    private static <E extends Enum<E>> E choice(
+            Map<String, Object> parameters, String name, Class<E> type, E defaultValue, List<FieldError> errors) {
         String text = text(parameters, name, errors);
         if (text == null) {
             return has(parameters, name) ? null : defaultValue;
@@ -122,8 +123,14 @@ public final class ReportParameters {
                 return constant;
             }
         }
-        errors.add(new FieldError(name, "must be one of " + String.join(", ", Arrays.stream(type.getEnumConstants())
-                .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList())));
+        errors.add(new FieldError(
+                name,
+                "must be one of "
+                        + String.join(
+                                ", ",
+                                Arrays.stream(type.getEnumConstants())
+                                        .map(constant -> constant.name().toLowerCase(Locale.ROOT))
+                                        .toList())));
         return null;
     }
 

@@ -14,7 +14,8 @@ public class ReportReplies {
 
     public void sla(Exchange exchange, SlaReport report) {
         if (report.format() == ReportFormat.CSV) {
-            replies.file(exchange, "text/csv; charset=utf-8", SlaReportCsv.fileName(report), SlaReportCsv.write(report));
+            replies.file(
+                    exchange, "text/csv; charset=utf-8", SlaReportCsv.fileName(report), SlaReportCsv.write(report));
         } else {
             replies.ok(exchange, report);
         }

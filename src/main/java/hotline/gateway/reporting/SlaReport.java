@@ -9,7 +9,13 @@ import java.util.List;
  * An SLA report: what was asked, when it was computed ("now" for open and overdue), its groups and their total, and
  * the format it is to be answered in.
  */
-public record SlaReport(LocalDate from, LocalDate to, String timeZone, String groupBy, String district,
-                        Instant generatedAt, List<SlaFigures> groups, SlaFigures total,
-                        @JsonIgnore ReportFormat format) {
-}
+public record SlaReport(
+        LocalDate from,
+        LocalDate to,
+        String timeZone,
+        String groupBy,
+        String district,
+        Instant generatedAt,
+        List<SlaFigures> groups,
+        SlaFigures total,
+        @JsonIgnore ReportFormat format) {}

@@ -23,8 +23,7 @@ public final class SlaReportCsv {
     private static final Map<String, Function<SlaFigures, Object>> COLUMNS = columns();
     private static final CsvSchema SCHEMA = schema();
 
-    private SlaReportCsv() {
-    }
+    private SlaReportCsv() {}
 
     public static byte[] write(SlaReport report) {
         List<Object[]> rows = new ArrayList<>();
@@ -42,14 +41,16 @@ public final class SlaReportCsv {
 
     /** The name a download is saved under, e.g. sla-town-2026-11-01-2026-11-30.csv. */
     public static String fileName(SlaReport report) {
-        return "sla-" + report.groupBy() + (report.district() == null ? "" : "-" + report.district())
-                + "-" + report.from() + "-" + report.to() + ".csv";
+        return "sla-" + report.groupBy() + (report.district() == null ? "" : "-" + report.district()) + "-"
+                + report.from() + "-" + report.to() + ".csv";
     }
 
     /** An empty field for null: the array writer would drop a null and shift the columns after it. */
     private static Object[] row(SlaFigures figures) {
-        return COLUMNS.values().stream().map(column -> column.apply(figures))
-                .map(value -> value == null ? "" : value).toArray();
+        return COLUMNS.values().stream()
+                .map(column -> column.apply(figures))
+                .map(value -> value == null ? "" : value)
+                .toArray();
     }
 
     private static CsvSchema schema() {
@@ -59,7 +60,8 @@ public final class SlaReportCsv {
     }
 
     private static String reasons(List<ReturnReason> reasons) {
-        return reasons.stream().map(reason -> (reason.reason() == null ? "" : reason.reason()) + ": " + reason.count())
+        return reasons.stream()
+                .map(reason -> (reason.reason() == null ? "" : reason.reason()) + ": " + reason.count())
                 .collect(Collectors.joining("; "));
     }
 

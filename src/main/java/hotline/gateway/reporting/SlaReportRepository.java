@@ -26,8 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class SlaReportRepository implements AutoCloseable {
 
-    private static final TypeReference<List<ReturnReason>> REASONS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<ReturnReason>> REASONS = new TypeReference<>() {};
     /* The total row's key; group keys are office codes, district codes, need codes or days. */
     private static final String TOTAL = "total";
 
@@ -59,20 +58,35 @@ public class SlaReportRepository implements AutoCloseable {
     public SlaReport report(SlaReportRequest request) {
         Instant now = clock.instant();
         ReportPeriod period = request.period();
-        Object[] parameters = {Timestamp.from(period.start()), Timestamp.from(period.end()), request.district(),
-                Timestamp.from(now), period.zone().getId()};
-        CompletableFuture<Map<String, SlaFigures.Spread>> spreads = CompletableFuture.supplyAsync(
-                () -> spreads(request.groupBy(), parameters), executor);
-        List<SlaFigures> counts = jdbc.query(SlaReportSql.countStatement(request.groupBy()),
-                (rs, row) -> figures(rs, request.groupBy()), parameters);
+        Object[] parameters = {
+            Timestamp.from(period.start()),
+            Timestamp.from(period.end()),
+            request.district(),
+            Timestamp.from(now),
+            period.zone().getId()
+        };
+        CompletableFuture<Map<String, SlaFigures.Spread>> spreads =
+                CompletableFuture.supplyAsync(() -> spreads(request.groupBy(), parameters), executor);
+        List<SlaFigures> counts = jdbc.query(
+                SlaReportSql.countStatement(request.groupBy()),
+                (rs, row) -> figures(rs, request.groupBy()),
+                parameters);
         Map<String, SlaFigures.Spread> spreadByKey = joined(spreads);
         List<SlaFigures> rows = counts.stream()
                 .map(figures -> figures.withSpread(spreadByKey.getOrDefault(figures.key(), SlaFigures.Spread.NONE)))
                 .toList();
         List<SlaFigures> groups = new ArrayList<>(rows.subList(0, rows.size() - 1));
         SlaFigures total = rows.get(rows.size() - 1);
-        return new SlaReport(period.from(), period.to(), period.zone().getId(), request.groupBy().parameterValue(),
-                request.district(), now, groups, total, request.format());
+        return new SlaReport(
+                period.from(),
+                period.to(),
+                period.zone().getId(),
+                request.groupBy().parameterValue(),
+                request.district(),
+                now,
+                groups,
+                total,
+                request.format());
     }
 
     /* The other statement's own failure, not its wrapper: a database outage is answered 503, as everywhere. */
@@ -89,13 +103,21 @@ public class SlaReportRepository implements AutoCloseable {
 
     private Map<String, SlaFigures.Spread> spreads(GroupBy groupBy, Object[] parameters) {
         Map<String, SlaFigures.Spread> byKey = new HashMap<>();
-        jdbc.query(SlaReportSql.spreadStatement(groupBy), rs -> {
-            Double[] signMinutes = minutes(rs.getArray("sign_minutes"));
-            Double[] resolveMinutes = minutes(rs.getArray("resolve_minutes"));
-            byKey.put(rs.getBoolean("is_total") ? TOTAL : rs.getString("group_key"), new SlaFigures.Spread(
-                    hours(signMinutes, 0), hours(signMinutes, 1), hours(resolveMinutes, 0), hours(resolveMinutes, 1),
-                    reasons(rs.getString("return_reasons"))));
-        }, parameters);
+        jdbc.query(
+                SlaReportSql.spreadStatement(groupBy),
+                rs -> {
+                    Double[] signMinutes = minutes(rs.getArray("sign_minutes"));
+                    Double[] resolveMinutes = minutes(rs.getArray("resolve_minutes"));
+                    byKey.put(
+                            rs.getBoolean("is_total") ? TOTAL : rs.getString("group_key"),
+                            new SlaFigures.Spread(
+                                    hours(signMinutes, 0),
+                                    hours(signMinutes, 1),
+                                    hours(resolveMinutes, 0),
+                                    hours(resolveMinutes, 1),
+                                    reasons(rs.getString("return_reasons"))));
+                },
+                parameters);
         return byKey;
     }
 
@@ -103,11 +125,13 @@ public class SlaReportRepository implements AutoCloseable {
     private SlaFigures figures(ResultSet rs, GroupBy groupBy) throws SQLException {
         boolean total = rs.getBoolean("is_total");
         String key = total ? TOTAL : rs.getString("group_key");
-        String name = total ? "合计" : switch (groupBy) {
-            case TOWN -> rs.getString("group_name");
-            case DISTRICT -> districts.name(key);
-            case NEED, DAY -> key;
-        };
+        String name = total
+                ? "合计"
+                : switch (groupBy) {
+                    case TOWN -> rs.getString("group_name");
+                    case DISTRICT -> districts.name(key);
+                    case NEED, DAY -> key;
+                };
         long[] onTime = new long[SlaReportSql.TARGETS.size()];
         long[] decided = new long[onTime.length];
         for (int i = 0; i < onTime.length; i++) {
@@ -121,21 +145,47 @@ public class SlaReportRepository implements AutoCloseable {
         long callbacks = rs.getLong("callbacks");
         long satisfied = rs.getLong("satisfied");
         long basicallySatisfied = rs.getLong("basically_satisfied");
-        return new SlaFigures(key, name, total ? null : rs.getString("group_level"),
+        return new SlaFigures(
+                key,
+                name,
+                total ? null : rs.getString("group_level"),
                 total ? null : rs.getString("group_district"),
-                rs.getLong("received"), rs.getLong("dispatched"),
-                onTime[0], decided[0], SlaFigures.rate(onTime[0], decided[0]),
-                onTime[1], decided[1], SlaFigures.rate(onTime[1], decided[1]),
-                onTime[2], decided[2], SlaFigures.rate(onTime[2], decided[2]),
-                onTime[3], decided[3], SlaFigures.rate(onTime[3], decided[3]),
-                rs.getLong("open_now"), rs.getLong("overdue_now"),
-                null, null, null, null,
-                rs.getLong("returns"), List.of(),
-                rs.getLong("extensions_approved"), rs.getLong("extensions_rejected"), rs.getLong("extension_days"),
+                rs.getLong("received"),
+                rs.getLong("dispatched"),
+                onTime[0],
+                decided[0],
+                SlaFigures.rate(onTime[0], decided[0]),
+                onTime[1],
+                decided[1],
+                SlaFigures.rate(onTime[1], decided[1]),
+                onTime[2],
+                decided[2],
+                SlaFigures.rate(onTime[2], decided[2]),
+                onTime[3],
+                decided[3],
+                SlaFigures.rate(onTime[3], decided[3]),
+                rs.getLong("open_now"),
+                rs.getLong("overdue_now"),
+                null,
+                null,
+                null,
+                null,
+                rs.getLong("returns"),
+                List.of(),
+                rs.getLong("extensions_approved"),
+                rs.getLong("extensions_rejected"),
+                rs.getLong("extension_days"),
                 rs.getLong("escalations"),
-                responded, responseDecided, SlaFigures.rate(responded, responseDecided),
-                resolvedForGood, resolutionDecided, SlaFigures.rate(resolvedForGood, resolutionDecided),
-                callbacks, satisfied, basicallySatisfied, rs.getLong("dissatisfied"),
+                responded,
+                responseDecided,
+                SlaFigures.rate(responded, responseDecided),
+                resolvedForGood,
+                resolutionDecided,
+                SlaFigures.rate(resolvedForGood, resolutionDecided),
+                callbacks,
+                satisfied,
+                basicallySatisfied,
+                rs.getLong("dissatisfied"),
                 SlaFigures.rate(satisfied + basicallySatisfied, callbacks));
     }
 

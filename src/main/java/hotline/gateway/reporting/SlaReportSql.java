@@ -22,6 +22,7 @@ final class SlaReportSql {
                 SELECT ?::timestamptz AS period_start, ?::timestamptz AS period_end, ?::text AS district,
                        ?::timestamptz AS now, ?::text AS zone
             )""";
+
     private static final String COHORT_ROWS = """
                 FROM p
                 JOIN ticket_assignment a ON a.received_at >= p.period_start AND a.received_at < p.period_end
@@ -124,8 +125,7 @@ final class SlaReportSql {
         }
     }
 
-    private SlaReportSql() {
-    }
+    private SlaReportSql() {}
 
     /** The counts per group, then the total row. */
     static String countStatement(GroupBy groupBy) {
@@ -138,19 +138,29 @@ final class SlaReportSql {
     }
 
     private static String counts(GroupBy groupBy) {
-        String judged = TARGETS.stream().map(target -> String.format("""
+        String judged =
+                TARGETS.stream().map(target -> String.format("""
                 a.%1$s_met_at <= a.%1$s_due_at AND a.%1$s_breached_at IS NULL AS %1$s_on_time,
                 a.%1$s_due_at IS NOT NULL AND (a.%1$s_met_at IS NOT NULL OR a.%1$s_breached_at IS NOT NULL
                     OR a.%1$s_due_at < coalesce(a.ended_at, p.now)) AS %1$s_decided,
                 """, target)).collect(Collectors.joining());
-        String overdue = TARGETS.stream().map(target -> String.format(
-                "a.%1$s_met_at IS NULL AND (a.%1$s_breached_at IS NOT NULL OR a.%1$s_due_at < p.now)", target))
+        String overdue = TARGETS.stream()
+                .map(target -> String.format(
+                        "a.%1$s_met_at IS NULL AND (a.%1$s_breached_at IS NOT NULL OR a.%1$s_due_at < p.now)", target))
                 .collect(Collectors.joining(" OR "));
-        String counted = TARGETS.stream().map(target -> String.format("""
+        String counted =
+                TARGETS.stream().map(target -> String.format("""
                 count(*) FILTER (WHERE %1$s_on_time) AS %1$s_on_time,
                 count(*) FILTER (WHERE %1$s_decided) AS %1$s_decided,
                 """, target)).collect(Collectors.joining());
-        return String.format(COUNTS, groupBy.keySql(), groupBy.nameSql(), groupBy.levelSql(), groupBy.districtSql(),
-                judged, overdue, counted);
+        return String.format(
+                COUNTS,
+                groupBy.keySql(),
+                groupBy.nameSql(),
+                groupBy.levelSql(),
+                groupBy.districtSql(),
+                judged,
+                overdue,
+                counted);
     }
 }

@@ -37,7 +37,10 @@ public record Actor(String user, String office) {
 
     /** May this actor see the tickets of that office? Its own; a district desk its towns'; the city and system all. */
     public boolean maySee(String officeCode) {
-        return system() || office.equals(HOTLINE) || office.equals("city") || office.equals(officeCode)
+        return system()
+                || office.equals(HOTLINE)
+                || office.equals("city")
+                || office.equals(officeCode)
                 || (office.length() == 6 && officeCode.startsWith(office));
     }
 }

@@ -47,7 +47,8 @@ public class BrokerCredentials {
         }
         String decoded;
         try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw unauthorized("credentials are not valid Base64");
         }
@@ -72,8 +73,12 @@ public class BrokerCredentials {
             refused.remove(key);
             verified.put(key, System.nanoTime() + REMEMBER.toNanos());
         }
-        return Actor.ofUser(user, systemUsers).orElseThrow(() -> new HttpProblemException(403, "Forbidden",
-                "Authorization", "user " + user + " acts for no office, desk or the hotline"));
+        return Actor.ofUser(user, systemUsers)
+                .orElseThrow(() -> new HttpProblemException(
+                        403,
+                        "Forbidden",
+                        "Authorization",
+                        "user " + user + " acts for no office, desk or the hotline"));
     }
 
     private static boolean stillRemembered(Map<String, Long> until, String key) {
@@ -96,7 +101,10 @@ public class BrokerCredentials {
         } catch (JMSSecurityException e) {
             throw unauthorized("user or password not accepted");
         } catch (JMSException e) {
-            throw new HttpProblemException(503, "Service unavailable", "Authorization",
+            throw new HttpProblemException(
+                    503,
+                    "Service unavailable",
+                    "Authorization",
                     "cannot be checked now: the broker is not reachable; retry later");
         }
     }
@@ -107,8 +115,8 @@ public class BrokerCredentials {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

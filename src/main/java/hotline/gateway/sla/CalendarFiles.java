@@ -28,8 +28,7 @@ public final class CalendarFiles {
 
     private static final Pattern YEAR_IN_NAME = Pattern.compile("(?:.*\\D)?(\\d{4})\\.csv");
 
-    private CalendarFiles() {
-    }
+    private CalendarFiles() {}
 
     public static WorkingCalendar load(WorkingHours hours, Path directory) {
         if (!Files.isDirectory(directory)) {
@@ -37,7 +36,9 @@ public final class CalendarFiles {
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(directory)) {
-            files = listing.filter(f -> f.getFileName().toString().endsWith(".csv")).sorted().toList();
+            files = listing.filter(f -> f.getFileName().toString().endsWith(".csv"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
         }
@@ -53,8 +54,9 @@ public final class CalendarFiles {
                 DayKind kind = kind(rows.get(i).get("kind"), where + " (" + date + ")");
                 DayKind before = days.putIfAbsent(date, kind);
                 if (before != null && before != kind) {
-                    throw new IllegalArgumentException(where + ": " + date + " is " + kind.name().toLowerCase(Locale.ROOT)
-                            + " here but " + before.name().toLowerCase(Locale.ROOT) + " in " + origins.get(date));
+                    throw new IllegalArgumentException(
+                            where + ": " + date + " is " + kind.name().toLowerCase(Locale.ROOT) + " here but "
+                                    + before.name().toLowerCase(Locale.ROOT) + " in " + origins.get(date));
                 }
                 origins.putIfAbsent(date, file);
             }
@@ -65,8 +67,8 @@ public final class CalendarFiles {
     private static Year yearOf(Path file) {
         Matcher m = YEAR_IN_NAME.matcher(file.getFileName().toString());
         if (!m.matches()) {
-            throw new IllegalArgumentException(file + ": a calendar file is named for the year it covers, "
-                    + "e.g. cn-2026.csv");
+            throw new IllegalArgumentException(
+                    file + ": a calendar file is named for the year it covers, " + "e.g. cn-2026.csv");
         }
         return Year.of(Integer.parseInt(m.group(1)));
     }

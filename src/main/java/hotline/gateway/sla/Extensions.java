@@ -3,7 +3,10 @@ package hotline.gateway.sla;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Moves a resolution due time by approved working days, never past the policy's maximum from the assignment's start. */
+/**
+ * Moves a resolution due time by approved working days, never past the policy's maximum from the assignment's
+ * start.
+ */
 public final class Extensions {
 
     private final WorkingTime time;

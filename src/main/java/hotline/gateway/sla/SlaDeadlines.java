@@ -14,8 +14,8 @@ import java.util.Map;
 /** The SLA policy and the working calendar, as the ticket workflow and the ticket views ask for them. */
 public final class SlaDeadlines implements AssignmentDeadlines {
 
-    private static final List<TargetKind> OFFICE_TARGETS = List.of(TargetKind.SIGN, TargetKind.CONTACT,
-            TargetKind.RESOLVE);
+    private static final List<TargetKind> OFFICE_TARGETS =
+            List.of(TargetKind.SIGN, TargetKind.CONTACT, TargetKind.RESOLVE);
 
     private final SlaPolicy policy;
     private final Deadlines deadlines;
@@ -23,8 +23,8 @@ public final class SlaDeadlines implements AssignmentDeadlines {
     private final WorkingTime workingTime;
     private final SlaMeter meter;
 
-    public SlaDeadlines(SlaPolicy policy, Deadlines deadlines, Extensions extensions, WorkingTime workingTime,
-                        SlaMeter meter) {
+    public SlaDeadlines(
+            SlaPolicy policy, Deadlines deadlines, Extensions extensions, WorkingTime workingTime, SlaMeter meter) {
         this.policy = policy;
         this.deadlines = deadlines;
         this.extensions = extensions;
@@ -75,15 +75,27 @@ public final class SlaDeadlines implements AssignmentDeadlines {
             TargetTimes times = entry.getValue();
             TimeKind timeKind = timeKind(assignment, kind);
             Measurement m = meter.measure(timeKind, assignment.startedAt(), times.dueAt(), times.metAt(), now);
-            targets.put(kind.name(), new SlaView.Target(timeKind.name(), times.dueAt(), times.metAt(),
-                    m.elapsed().toMinutes(), m.remaining().toMinutes(), m.breached()));
+            targets.put(
+                    kind.name(),
+                    new SlaView.Target(
+                            timeKind.name(),
+                            times.dueAt(),
+                            times.metAt(),
+                            m.elapsed().toMinutes(),
+                            m.remaining().toMinutes(),
+                            m.breached()));
         }
-        return new SlaView(due(assignment, TargetKind.SIGN), due(assignment, TargetKind.CONTACT),
-                due(assignment, TargetKind.RESOLVE), due(assignment, TargetKind.REASSIGN), targets);
+        return new SlaView(
+                due(assignment, TargetKind.SIGN),
+                due(assignment, TargetKind.CONTACT),
+                due(assignment, TargetKind.RESOLVE),
+                due(assignment, TargetKind.REASSIGN),
+                targets);
     }
 
     private TimeKind timeKind(AssignmentRecord assignment, TargetKind kind) {
-        SlaSpan span = kind == TargetKind.REASSIGN ? policy.reassign()
+        SlaSpan span = kind == TargetKind.REASSIGN
+                ? policy.reassign()
                 : policy.span(assignment.priority(), assignment.primaryNeed(), kind);
         return span.kind();
     }

@@ -14,8 +14,12 @@ public final class SlaMeter {
     /** {@code metAt} is null while the target is not met. */
     public Measurement measure(TimeKind kind, Instant startedAt, Instant dueAt, Instant metAt, Instant now) {
         Instant end = metAt != null ? metAt : now;
-        return new Measurement(kind, time.between(startedAt, end, kind), time.between(end, dueAt, kind),
-                metAt != null, isBreached(dueAt, metAt, now));
+        return new Measurement(
+                kind,
+                time.between(startedAt, end, kind),
+                time.between(end, dueAt, kind),
+                metAt != null,
+                isBreached(dueAt, metAt, now));
     }
 
     public Measurement measure(Deadline deadline, Instant metAt, Instant now) {

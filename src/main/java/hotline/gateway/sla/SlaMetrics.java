@@ -14,8 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SlaMetrics {
 
-    private static final String SWEEP_BACKLOG =
-            "SELECT count(*) FROM ticket_assignment WHERE next_check_at <= now()";
+    private static final String SWEEP_BACKLOG = "SELECT count(*) FROM ticket_assignment WHERE next_check_at <= now()";
     private static final String OVERDUE = "SELECT count(*) FROM ticket_assignment a WHERE a.ended_at IS NULL AND "
             + OverdueRepository.MISSED_AT + " < now()";
 

@@ -21,9 +21,13 @@ public final class SlaPolicy {
     private final SlaSpan extensionMaximum;
 
     /** {@code byNeed} holds complete spans: the need's overrides already merged into its priority's. */
-    public SlaPolicy(WorkingHours workingHours, Map<Priority, TargetSpans> byPriority,
-                     Map<Priority, Map<NeedCode, TargetSpans>> byNeed, SlaSpan reassign, double warnAt,
-                     SlaSpan extensionMaximum) {
+    public SlaPolicy(
+            WorkingHours workingHours,
+            Map<Priority, TargetSpans> byPriority,
+            Map<Priority, Map<NeedCode, TargetSpans>> byNeed,
+            SlaSpan reassign,
+            double warnAt,
+            SlaSpan extensionMaximum) {
         for (Priority priority : Priority.values()) {
             if (!byPriority.containsKey(priority)) {
                 throw new IllegalArgumentException("no SLA targets for priority " + priority);
@@ -86,7 +90,8 @@ public final class SlaPolicy {
 
     static Priority priority(String text) {
         try {
-            return Priority.valueOf(Objects.requireNonNull(text, "priority").strip().toUpperCase(Locale.ROOT));
+            return Priority.valueOf(
+                    Objects.requireNonNull(text, "priority").strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown priority '" + text + "' (URGENT or NORMAL)");
         }

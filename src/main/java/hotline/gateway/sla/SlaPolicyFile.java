@@ -60,8 +60,8 @@ public final class SlaPolicyFile {
         keys(root, "", "calendar", "warn-at", "priorities", "dispatch-desk", "extension");
         Map<String, Object> calendar = map(root, "", "calendar");
         keys(calendar, "calendar", "zone", "working-hours");
-        WorkingHours hours = workingHours(text(calendar, "calendar", "zone"),
-                text(calendar, "calendar", "working-hours"));
+        WorkingHours hours =
+                workingHours(text(calendar, "calendar", "zone"), text(calendar, "calendar", "working-hours"));
         Duration workingDay = hours.perDay();
 
         Map<String, Object> priorities = map(root, "", "priorities");
@@ -72,8 +72,10 @@ public final class SlaPolicyFile {
             Priority priority = fail(path, () -> SlaPolicy.priority(key));
             Map<String, Object> entry = map(priorities, "priorities", key);
             keys(entry, path, "sign", "contact", "resolve", "needs");
-            TargetSpans spans = new TargetSpans(span(entry, path, "sign", workingDay),
-                    span(entry, path, "contact", workingDay), span(entry, path, "resolve", workingDay));
+            TargetSpans spans = new TargetSpans(
+                    span(entry, path, "sign", workingDay),
+                    span(entry, path, "contact", workingDay),
+                    span(entry, path, "resolve", workingDay));
             byPriority.put(priority, spans);
             if (entry.containsKey("needs")) {
                 byNeed.put(priority, needs(map(entry, path, "needs"), path + ".needs", spans, workingDay));
@@ -88,23 +90,34 @@ public final class SlaPolicyFile {
         keys(desk, "dispatch-desk", "reassign");
         Map<String, Object> extension = map(root, "", "extension");
         keys(extension, "extension", "max-resolve");
-        return new SlaPolicy(hours, byPriority, byNeed, span(desk, "dispatch-desk", "reassign", workingDay),
-                warnAt(text(root, "", "warn-at")), span(extension, "extension", "max-resolve", workingDay));
+        return new SlaPolicy(
+                hours,
+                byPriority,
+                byNeed,
+                span(desk, "dispatch-desk", "reassign", workingDay),
+                warnAt(text(root, "", "warn-at")),
+                span(extension, "extension", "max-resolve", workingDay));
     }
 
     /** A need lists only the targets it changes; the others are its priority's. */
-    private Map<NeedCode, TargetSpans> needs(Map<String, Object> needs, String path, TargetSpans base,
-                                             Duration workingDay) {
+    private Map<NeedCode, TargetSpans> needs(
+            Map<String, Object> needs, String path, TargetSpans base, Duration workingDay) {
         Map<NeedCode, TargetSpans> result = new EnumMap<>(NeedCode.class);
         for (String key : needs.keySet()) {
             String needPath = path + "." + key;
             NeedCode need = fail(needPath, () -> SlaPolicy.needCode(key));
             Map<String, Object> entry = map(needs, path, key);
             keys(entry, needPath, TARGETS.toArray(String[]::new));
-            result.put(need, new TargetSpans(
-                    entry.containsKey("sign") ? span(entry, needPath, "sign", workingDay) : base.sign(),
-                    entry.containsKey("contact") ? span(entry, needPath, "contact", workingDay) : base.contact(),
-                    entry.containsKey("resolve") ? span(entry, needPath, "resolve", workingDay) : base.resolve()));
+            result.put(
+                    need,
+                    new TargetSpans(
+                            entry.containsKey("sign") ? span(entry, needPath, "sign", workingDay) : base.sign(),
+                            entry.containsKey("contact")
+                                    ? span(entry, needPath, "contact", workingDay)
+                                    : base.contact(),
+                            entry.containsKey("resolve")
+                                    ? span(entry, needPath, "resolve", workingDay)
+                                    : base.resolve()));
         }
         return result;
     }
@@ -207,8 +220,7 @@ public final class SlaPolicyFile {
         options.setAllowDuplicateKeys(false);
         Resolver textOnly = new Resolver() {
             @Override
-            protected void addImplicitResolvers() {
-            }
+            protected void addImplicitResolvers() {}
         };
         DumperOptions dumper = new DumperOptions();
         Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, textOnly);

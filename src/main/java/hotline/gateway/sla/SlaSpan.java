@@ -52,8 +52,7 @@ public record SlaSpan(Duration length, TimeKind kind) {
         } else if (working) {
             length = workingDay.multipliedBy(amount);
         } else {
-            throw new IllegalArgumentException("cannot read '" + text + "': say 'working days' ("
-                    + EXAMPLES + ")");
+            throw new IllegalArgumentException("cannot read '" + text + "': say 'working days' (" + EXAMPLES + ")");
         }
         if (amount == 0) {
             throw new IllegalArgumentException("'" + text + "' is not a positive span");

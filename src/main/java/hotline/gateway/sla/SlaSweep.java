@@ -62,8 +62,13 @@ public class SlaSweep {
     private final Clock clock;
     private final int batchSize;
 
-    public SlaSweep(JdbcTemplate jdbc, TransactionTemplate transaction, AssignmentRepository assignments,
-                    ObjectMapper json, Clock clock, int batchSize) {
+    public SlaSweep(
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            AssignmentRepository assignments,
+            ObjectMapper json,
+            Clock clock,
+            int batchSize) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.assignments = assignments;
@@ -97,10 +102,19 @@ public class SlaSweep {
     Batch sweepBatch() {
         Instant now = clock.instant();
         Timestamp at = Timestamp.from(now);
-        List<Due> due = jdbc.query(TAKE_DUE, (rs, row) -> new Due(AssignmentRepository.read(rs),
-                rs.getString("ticket_no"), rs.getString("ticket_status"), rs.getInt("ticket_version"),
-                rs.getBoolean("ticket_extended"), rs.getBoolean("ticket_escalated"), rs.getString("ticket_rule"),
-                rs.getString("ticket_queue")), at, batchSize);
+        List<Due> due = jdbc.query(
+                TAKE_DUE,
+                (rs, row) -> new Due(
+                        AssignmentRepository.read(rs),
+                        rs.getString("ticket_no"),
+                        rs.getString("ticket_status"),
+                        rs.getInt("ticket_version"),
+                        rs.getBoolean("ticket_extended"),
+                        rs.getBoolean("ticket_escalated"),
+                        rs.getString("ticket_rule"),
+                        rs.getString("ticket_queue")),
+                at,
+                batchSize);
         List<Object[]> events = new ArrayList<>();
         List<Object[]> messages = new ArrayList<>();
         List<Object[]> escalated = new ArrayList<>();
@@ -115,9 +129,12 @@ public class SlaSweep {
                 assignment.put(target.kind(), times.breached(now));
                 record(item, target.kind(), times, "ESCALATED", now, events, messages);
                 breaches.add(target.kind());
-                messages.add(outbox(item, escalationQueue(assignment), item.ticketNo() + ":breach:"
-                        + assignment.seq() + ":" + target.kind(),
-                        slaMessage(item, target.kind(), times, SlaMessage.TYPE_BREACH, now), at,
+                messages.add(outbox(
+                        item,
+                        escalationQueue(assignment),
+                        item.ticketNo() + ":breach:" + assignment.seq() + ":" + target.kind(),
+                        slaMessage(item, target.kind(), times, SlaMessage.TYPE_BREACH, now),
+                        at,
                         SlaMessage.TYPE_BREACH));
             }
             for (TargetState target : decision.warn()) {
@@ -126,8 +143,12 @@ public class SlaSweep {
                 record(item, target.kind(), times, "SLA_WARNING", now, events, messages);
                 warnings.add(target.kind());
                 // The office (or desk) holding the ticket is warned on its own queue.
-                messages.add(outbox(item, item.queue(), item.ticketNo() + ":warning:" + assignment.seq() + ":"
-                        + target.kind(), slaMessage(item, target.kind(), times, SlaMessage.TYPE_WARNING, now), at,
+                messages.add(outbox(
+                        item,
+                        item.queue(),
+                        item.ticketNo() + ":warning:" + assignment.seq() + ":" + target.kind(),
+                        slaMessage(item, target.kind(), times, SlaMessage.TYPE_WARNING, now),
+                        at,
                         SlaMessage.TYPE_WARNING));
             }
             boolean breached = !decision.breach().isEmpty();
@@ -143,30 +164,53 @@ public class SlaSweep {
         return new Batch(due.size(), warnings, breaches);
     }
 
-    private void record(Due item, TargetKind kind, TargetTimes target, String type, Instant now,
-                        List<Object[]> events, List<Object[]> messages) {
+    private void record(
+            Due item,
+            TargetKind kind,
+            TargetTimes target,
+            String type,
+            Instant now,
+            List<Object[]> events,
+            List<Object[]> messages) {
         AssignmentRecord a = item.assignment();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("target", kind.name());
         data.put("dueAt", target.dueAt().toString());
-        String reason = kind + (type.equals("ESCALATED") ? " deadline passed at " : " deadline near: due ")
-                + target.dueAt();
+        String reason =
+                kind + (type.equals("ESCALATED") ? " deadline passed at " : " deadline near: due ") + target.dueAt();
         Timestamp at = Timestamp.from(now);
         events.add(new Object[] {a.ticketId(), type, item.ticketStatus(), reason, at, write(data), a.code(), a.seq()});
         boolean escalatedNow = type.equals("ESCALATED");
-        TicketUpdate update = new TicketUpdate(TicketUpdate.SCHEMA_VERSION, TicketUpdate.TYPE, item.ticketNo(),
-                item.ticketVersion(), type, item.ticketStatus(), item.ticketStatus(), now, view(item), item.queue(),
-                item.extended(), escalatedNow || item.escalated(), null);
-        messages.add(outbox(item, TicketUpdate.DESTINATION, item.ticketNo() + ":sla:" + a.seq() + ":" + kind + ":"
-                + type, write(update), at, TicketUpdate.TYPE));
+        TicketUpdate update = new TicketUpdate(
+                TicketUpdate.SCHEMA_VERSION,
+                TicketUpdate.TYPE,
+                item.ticketNo(),
+                item.ticketVersion(),
+                type,
+                item.ticketStatus(),
+                item.ticketStatus(),
+                now,
+                view(item),
+                item.queue(),
+                item.extended(),
+                escalatedNow || item.escalated(),
+                null);
+        messages.add(outbox(
+                item,
+                TicketUpdate.DESTINATION,
+                item.ticketNo() + ":sla:" + a.seq() + ":" + kind + ":" + type,
+                write(update),
+                at,
+                TicketUpdate.TYPE));
     }
 
-    private Object[] outbox(Due item, String destination, String dedupId, String payload, Timestamp at,
-                            String messageType) {
+    private Object[] outbox(
+            Due item, String destination, String dedupId, String payload, Timestamp at, String messageType) {
         int priority = Priority.valueOf(item.assignment().priority()).jmsPriority();
         // Columns of TicketEventRepository.INSERT_OUTBOX; no SLA message dispatches a ticket.
-        return new Object[] {item.assignment().ticketId(), destination, dedupId, priority, payload, at, false,
-                messageType};
+        return new Object[] {
+            item.assignment().ticketId(), destination, dedupId, priority, payload, at, false, messageType
+        };
     }
 
     /** Breaches go to the district's supervisors; a city desk's to escalations.city. */
@@ -177,15 +221,25 @@ public class SlaSweep {
     private String slaMessage(Due item, TargetKind kind, TargetTimes target, String type, Instant now) {
         AssignmentRecord a = item.assignment();
         Instant breachedAt = type.equals(SlaMessage.TYPE_BREACH) ? now : null;
-        return write(new SlaMessage(SlaMessage.SCHEMA_VERSION, type, item.ticketNo(), kind.name(), a.startedAt(),
-                target.dueAt(), breachedAt, a.priority(), a.primaryNeed(), view(item), a.districtCode(),
+        return write(new SlaMessage(
+                SlaMessage.SCHEMA_VERSION,
+                type,
+                item.ticketNo(),
+                kind.name(),
+                a.startedAt(),
+                target.dueAt(),
+                breachedAt,
+                a.priority(),
+                a.primaryNeed(),
+                view(item),
+                a.districtCode(),
                 Map.of("self", TicketLinks.self(item.ticketNo()))));
     }
 
     private static AssignmentView view(Due item) {
         AssignmentRecord a = item.assignment();
-        return AssignmentView.of(new Assignment(a.level(), a.code(), a.name(), ResolutionRule.valueOf(item.rule()),
-                null));
+        return AssignmentView.of(
+                new Assignment(a.level(), a.code(), a.name(), ResolutionRule.valueOf(item.rule()), null));
     }
 
     private String write(Object value) {
@@ -203,7 +257,13 @@ public class SlaSweep {
         }
     }
 
-    private record Due(AssignmentRecord assignment, String ticketNo, String ticketStatus, int ticketVersion,
-                       boolean extended, boolean escalated, String rule, String queue) {
-    }
+    private record Due(
+            AssignmentRecord assignment,
+            String ticketNo,
+            String ticketStatus,
+            int ticketVersion,
+            boolean extended,
+            boolean escalated,
+            String rule,
+            String queue) {}
 }

@@ -5,5 +5,8 @@ package hotline.gateway.sla;
  * dispatch desk reassigns a returned or triaged ticket.
  */
 public enum TargetKind {
-    SIGN, CONTACT, RESOLVE, REASSIGN
+    SIGN,
+    CONTACT,
+    RESOLVE,
+    REASSIGN
 }

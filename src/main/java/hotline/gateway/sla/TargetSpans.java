@@ -17,7 +17,8 @@ public record TargetSpans(SlaSpan sign, SlaSpan contact, SlaSpan resolve) {
             case SIGN -> sign;
             case CONTACT -> contact;
             case RESOLVE -> resolve;
-            case REASSIGN -> throw new IllegalArgumentException("REASSIGN is a dispatch desk's target, not an office's");
+            case REASSIGN ->
+                throw new IllegalArgumentException("REASSIGN is a dispatch desk's target, not an office's");
         };
     }
 }

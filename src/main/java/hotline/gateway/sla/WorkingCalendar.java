@@ -48,7 +48,8 @@ public final class WorkingCalendar {
         if (!isWorkingDay(date)) {
             return Optional.empty();
         }
-        return Optional.of(new WorkingInterval(date.atTime(hours.start()).atZone(hours.zone()).toInstant(),
+        return Optional.of(new WorkingInterval(
+                date.atTime(hours.start()).atZone(hours.zone()).toInstant(),
                 date.atTime(hours.end()).atZone(hours.zone()).toInstant()));
     }
 

@@ -40,11 +40,10 @@ public final class TermMatcher<T> {
      * @param start   index of the first character in the normalized text
      * @param end     index after the last character (for a {@code prefix*} term: after the continuation)
      */
-    public record Match<T>(String term, T payload, int start, int end) {
-    }
+    public record Match<T>(String term, T payload, int start, int end) {}
 
-    private static final Comparator<Match<?>> BY_POSITION =
-            Comparator.<Match<?>>comparingInt(Match::start).thenComparing(Comparator.<Match<?>>comparingInt(Match::end).reversed());
+    private static final Comparator<Match<?>> BY_POSITION = Comparator.<Match<?>>comparingInt(Match::start)
+            .thenComparing(Comparator.<Match<?>>comparingInt(Match::end).reversed());
 
     private static final int[] NO_OUTPUT = new int[0];
     private static final char[] NO_CHARS = new char[0];
@@ -81,7 +80,8 @@ public final class TermMatcher<T> {
         for (int id = 0; id < n; id++) {
             String written = addedTerms.get(id);
             String key = TextNormalizer.normalize(written);
-            boolean isPrefix = key.length() > 1 && key.charAt(key.length() - 1) == '*'
+            boolean isPrefix = key.length() > 1
+                    && key.charAt(key.length() - 1) == '*'
                     && TextNormalizer.isLatinLetter(key.charAt(key.length() - 2));
             if (isPrefix) {
                 key = key.substring(0, key.length() - 1);
@@ -132,7 +132,9 @@ public final class TermMatcher<T> {
             edgeChars[node] = cs.length == 0 ? NO_CHARS : cs;
             edgeTargets[node] = ts;
             List<Integer> outs = nodeOutputs.get(node);
-            outputs[node] = outs.isEmpty() ? NO_OUTPUT : outs.stream().mapToInt(Integer::intValue).toArray();
+            outputs[node] = outs.isEmpty()
+                    ? NO_OUTPUT
+                    : outs.stream().mapToInt(Integer::intValue).toArray();
         }
 
         // breadth-first: failure links and output links (nearest proper suffix node that has outputs)
@@ -255,7 +257,9 @@ public final class TermMatcher<T> {
         while (i < all.size()) {
             Match<T> first = all.get(i);
             int j = i;
-            while (j < all.size() && all.get(j).start() == first.start() && all.get(j).end() == first.end()) {
+            while (j < all.size()
+                    && all.get(j).start() == first.start()
+                    && all.get(j).end() == first.end()) {
                 j++;
             }
             if (maxEndBefore < first.end()) {
@@ -275,8 +279,7 @@ public final class TermMatcher<T> {
         private final List<String> terms = new ArrayList<>();
         private final List<Object> payloads = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Adds {@code term} with {@code payload}. The term is normalized at build time; a trailing {@code *} after
@@ -291,7 +294,8 @@ public final class TermMatcher<T> {
             if (key.isEmpty()) {
                 throw new IllegalArgumentException("empty term: '" + term + "'");
             }
-            if (key.endsWith("*") && (key.length() < 2 || !TextNormalizer.isLatinLetter(key.charAt(key.length() - 2)))) {
+            if (key.endsWith("*")
+                    && (key.length() < 2 || !TextNormalizer.isLatinLetter(key.charAt(key.length() - 2)))) {
                 throw new IllegalArgumentException("'*' may only end a Latin term (evict*): '" + term + "'");
             }
             terms.add(term);

@@ -13,8 +13,7 @@ import java.util.Locale;
  */
 public final class TextNormalizer {
 
-    private TextNormalizer() {
-    }
+    private TextNormalizer() {}
 
     /**
      * Returns the normalized form of {@code text}; {@code null} gives the empty string.

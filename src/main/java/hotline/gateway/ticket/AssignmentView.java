@@ -6,7 +6,11 @@ import hotline.gateway.jurisdiction.Assignment;
 public record AssignmentView(String level, String code, String name, String rule, String detail) {
 
     public static AssignmentView of(Assignment assignment) {
-        return new AssignmentView(assignment.level().name(), assignment.code(), assignment.name(),
-                assignment.rule().name(), assignment.detail());
+        return new AssignmentView(
+                assignment.level().name(),
+                assignment.code(),
+                assignment.name(),
+                assignment.rule().name(),
+                assignment.detail());
     }
 }

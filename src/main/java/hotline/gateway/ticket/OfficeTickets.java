@@ -61,23 +61,28 @@ public class OfficeTickets {
             throw new InvalidInputException(errors);
         }
         if (!actor.maySee(officeCode)) {
-            throw new HttpProblemException(403, "Not this office's tickets", "officeCode",
+            throw new HttpProblemException(
+                    403,
+                    "Not this office's tickets",
+                    "officeCode",
                     "user " + actor.user() + " may not list the tickets of " + officeCode);
         }
-        List<Item> items = jdbc.query(connection -> {
-            var statement = connection.prepareStatement(before == null ? LIST_ALL : LIST_DUE_BEFORE);
-            int i = 1;
-            statement.setString(i++, officeCode);
-            // A district code lists the desk's tickets and its towns' (a town's code is never a district).
-            statement.setString(i++, officeCode.length() == 6 ? officeCode : null);
-            statement.setArray(i++, connection.createArrayOf("text", statuses));
-            if (before != null) {
-                statement.setTimestamp(i++, Timestamp.from(before));
-            }
-            statement.setInt(i++, PAGE_SIZE + 1);
-            statement.setInt(i, pageNo * PAGE_SIZE);
-            return statement;
-        }, (rs, row) -> item(rs));
+        List<Item> items = jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement(before == null ? LIST_ALL : LIST_DUE_BEFORE);
+                    int i = 1;
+                    statement.setString(i++, officeCode);
+                    // A district code lists the desk's tickets and its towns' (a town's code is never a district).
+                    statement.setString(i++, officeCode.length() == 6 ? officeCode : null);
+                    statement.setArray(i++, connection.createArrayOf("text", statuses));
+                    if (before != null) {
+                        statement.setTimestamp(i++, Timestamp.from(before));
+                    }
+                    statement.setInt(i++, PAGE_SIZE + 1);
+                    statement.setInt(i, pageNo * PAGE_SIZE);
+                    return statement;
+                },
+                (rs, row) -> item(rs));
         boolean more = items.size() > PAGE_SIZE;
         return new Page(officeCode, pageNo, PAGE_SIZE, more, more ? items.subList(0, PAGE_SIZE) : items);
     }
@@ -90,10 +95,18 @@ public class OfficeTickets {
         putIfSet(deadlines, "reassignBy", rs, "reassign_due_at");
         Timestamp next = rs.getTimestamp("next_due");
         String ticketNo = rs.getString("ticket_no");
-        return new Item(ticketNo, rs.getString("assigned_code"), rs.getString("status"), rs.getString("priority"),
+        return new Item(
+                ticketNo,
+                rs.getString("assigned_code"),
+                rs.getString("status"),
+                rs.getString("priority"),
                 rs.getString("primary_need"),
-                rs.getBoolean("extended"), rs.getBoolean("escalated"), rs.getTimestamp("started_at").toInstant(),
-                deadlines, next == null ? null : next.toInstant(), Map.of("self", TicketLinks.self(ticketNo)));
+                rs.getBoolean("extended"),
+                rs.getBoolean("escalated"),
+                rs.getTimestamp("started_at").toInstant(),
+                deadlines,
+                next == null ? null : next.toInstant(),
+                Map.of("self", TicketLinks.self(ticketNo)));
     }
 
     private static void putIfSet(Map<String, Instant> map, String key, ResultSet rs, String column)
@@ -149,12 +162,19 @@ public class OfficeTickets {
         return 0;
     }
 
-    public record Page(String officeCode, int page, int pageSize, boolean hasMore, List<Item> tickets) {
-    }
+    public record Page(String officeCode, int page, int pageSize, boolean hasMore, List<Item> tickets) {}
 
     /** @param office the office holding the ticket (a district desk's list holds its towns' tickets too) */
-    public record Item(String ticketNo, String office, String status, String priority, String primaryNeed,
-                       boolean extended, boolean escalated, Instant assignedAt, Map<String, Instant> deadlines,
-                       Instant nextDeadline, Map<String, String> links) {
-    }
+    public record Item(
+            String ticketNo,
+            String office,
+            String status,
+            String priority,
+            String primaryNeed,
+            boolean extended,
+            boolean escalated,
+            Instant assignedAt,
+            Map<String, Instant> deadlines,
+            Instant nextDeadline,
+            Map<String, String> links) {}
 }

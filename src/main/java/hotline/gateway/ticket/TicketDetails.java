@@ -10,11 +10,21 @@ import java.util.Map;
  * data and not the call's content. {@code assessment}: the programs the household may qualify for, when any
  * program serves its needs.
  */
-public record TicketDetails(String ticketNo, String status, String priority, boolean extended, boolean escalated,
-                            NeedsView needs, AssignmentView assignedTo, SlaView sla, Instant receivedAt,
-                            Instant createdAt, Instant updatedAt, List<Event> events, Map<String, String> links,
-                            Assessment assessment) {
+public record TicketDetails(
+        String ticketNo,
+        String status,
+        String priority,
+        boolean extended,
+        boolean escalated,
+        NeedsView needs,
+        AssignmentView assignedTo,
+        SlaView sla,
+        Instant receivedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        List<Event> events,
+        Map<String, String> links,
+        Assessment assessment) {
 
-    public record Event(String type, String status, String actor, String office, String reason, Instant at) {
-    }
+    public record Event(String type, String status, String actor, String office, String reason, Instant at) {}
 }

@@ -3,8 +3,7 @@ package hotline.gateway.ticket;
 /** Paths of the ticket resources in the REST API. */
 public final class TicketLinks {
 
-    private TicketLinks() {
-    }
+    private TicketLinks() {}
 
     public static String self(String ticketNo) {
         return "/api/v1/tickets/" + ticketNo;

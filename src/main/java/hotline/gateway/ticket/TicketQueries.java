@@ -25,9 +25,9 @@ public class TicketQueries {
             WHERE t.ticket_no = ?
             """;
     private static final String FIND_EVENTS = """
-            SELECT type, status, actor, office_code, reason, occurred_at FROM ticket_event WHERE ticket_id = ? ORDER BY id
+            SELECT type, status, actor, office_code, reason, occurred_at
+            FROM ticket_event WHERE ticket_id = ? ORDER BY id
             """;
-
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -35,8 +35,12 @@ public class TicketQueries {
     private final AssignmentDeadlines deadlines;
     private final Clock clock;
 
-    public TicketQueries(JdbcTemplate jdbc, ObjectMapper json, AssignmentRepository assignments,
-                         AssignmentDeadlines deadlines, Clock clock) {
+    public TicketQueries(
+            JdbcTemplate jdbc,
+            ObjectMapper json,
+            AssignmentRepository assignments,
+            AssignmentDeadlines deadlines,
+            Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.assignments = assignments;
@@ -52,8 +56,10 @@ public class TicketQueries {
      * @param actor the authenticated caller, or null when anonymous
      */
     public TicketDetails find(String ticketNo, Actor actor) {
-        List<TicketDetails> found = jdbc.query(FIND_TICKET, (rs, row) -> details(rs,
-                actor != null && actor.maySee(rs.getString("assigned_code"))), ticketNo);
+        List<TicketDetails> found = jdbc.query(
+                FIND_TICKET,
+                (rs, row) -> details(rs, actor != null && actor.maySee(rs.getString("assigned_code"))),
+                ticketNo);
         if (found.isEmpty()) {
             throw new TicketNotFoundException(ticketNo);
         }
@@ -62,18 +68,35 @@ public class TicketQueries {
 
     private TicketDetails details(ResultSet rs, boolean whole) throws SQLException {
         long id = rs.getLong("id");
-        List<TicketDetails.Event> events = jdbc.query(FIND_EVENTS, (e, row) -> new TicketDetails.Event(
-                e.getString("type"), e.getString("status"), whole ? e.getString("actor") : null,
-                e.getString("office_code"), whole ? e.getString("reason") : null,
-                e.getTimestamp("occurred_at").toInstant()), id);
+        List<TicketDetails.Event> events = jdbc.query(
+                FIND_EVENTS,
+                (e, row) -> new TicketDetails.Event(
+                        e.getString("type"),
+                        e.getString("status"),
+                        whole ? e.getString("actor") : null,
+                        e.getString("office_code"),
+                        whole ? e.getString("reason") : null,
+                        e.getTimestamp("occurred_at").toInstant()),
+                id);
         String ticketNo = rs.getString("ticket_no");
-        SlaView sla = assignments.find(id, rs.getInt("assignment_seq"))
-                .map(assignment -> deadlines.view(assignment, clock.instant())).orElse(null);
-        return new TicketDetails(ticketNo, rs.getString("status"), rs.getString("priority"),
-                rs.getBoolean("extended"), rs.getBoolean("escalated"), TicketRows.needs(json, rs),
-                TicketRows.assignment(rs), sla,
-                rs.getTimestamp("received_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), events, Map.of("self", TicketLinks.self(ticketNo)),
+        SlaView sla = assignments
+                .find(id, rs.getInt("assignment_seq"))
+                .map(assignment -> deadlines.view(assignment, clock.instant()))
+                .orElse(null);
+        return new TicketDetails(
+                ticketNo,
+                rs.getString("status"),
+                rs.getString("priority"),
+                rs.getBoolean("extended"),
+                rs.getBoolean("escalated"),
+                TicketRows.needs(json, rs),
+                TicketRows.assignment(rs),
+                sla,
+                rs.getTimestamp("received_at").toInstant(),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
+                events,
+                Map.of("self", TicketLinks.self(ticketNo)),
                 whole ? TicketRows.assessment(json, rs) : null);
     }
 }

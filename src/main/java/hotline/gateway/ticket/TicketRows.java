@@ -9,8 +9,7 @@ import java.sql.SQLException;
 /** Reads the columns every ticket query shares: its needs and assessment (JSON) and its assignment. */
 public final class TicketRows {
 
-    private TicketRows() {
-    }
+    private TicketRows() {}
 
     public static NeedsView needs(ObjectMapper json, ResultSet rs) throws SQLException {
         try {
@@ -31,7 +30,11 @@ public final class TicketRows {
     }
 
     public static AssignmentView assignment(ResultSet rs) throws SQLException {
-        return new AssignmentView(rs.getString("assigned_level"), rs.getString("assigned_code"),
-                rs.getString("assigned_name"), rs.getString("assigned_rule"), rs.getString("assigned_detail"));
+        return new AssignmentView(
+                rs.getString("assigned_level"),
+                rs.getString("assigned_code"),
+                rs.getString("assigned_name"),
+                rs.getString("assigned_rule"),
+                rs.getString("assigned_detail"));
     }
 }

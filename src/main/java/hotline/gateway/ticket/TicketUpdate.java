@@ -8,9 +8,20 @@ import java.time.Instant;
  * A DISPATCHED update, sent by the relay with the ticket's message, names the queue instead of the office and
  * leaves out the flags (absent, not false).
  */
-public record TicketUpdate(int schemaVersion, String messageType, String ticketNo, int ticketVersion, String event,
-                           String status, String previousStatus, Instant occurredAt, AssignmentView assignment,
-                           String queue, Boolean extended, Boolean escalated, String result) {
+public record TicketUpdate(
+        int schemaVersion,
+        String messageType,
+        String ticketNo,
+        int ticketVersion,
+        String event,
+        String status,
+        String previousStatus,
+        Instant occurredAt,
+        AssignmentView assignment,
+        String queue,
+        Boolean extended,
+        Boolean escalated,
+        String result) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String TYPE = "TICKET_UPDATE";
@@ -23,7 +34,19 @@ public record TicketUpdate(int schemaVersion, String messageType, String ticketN
 
     /** Published by the relay in the broker transaction that hands the ticket to its queue. */
     public static TicketUpdate dispatched(String ticketNo, int ticketVersion, String queue, Instant at) {
-        return new TicketUpdate(SCHEMA_VERSION, TYPE, ticketNo, ticketVersion, "DISPATCHED", "DISPATCHED", "CREATED",
-                at, null, queue, null, null, null);
+        return new TicketUpdate(
+                SCHEMA_VERSION,
+                TYPE,
+                ticketNo,
+                ticketVersion,
+                "DISPATCHED",
+                "DISPATCHED",
+                "CREATED",
+                at,
+                null,
+                queue,
+                null,
+                null,
+                null);
     }
 }

@@ -9,7 +9,11 @@ public class InvalidInputException extends RuntimeException {
 
     /** The message names each field and what is wrong with it, never the value sent (it may be personal data). */
     public InvalidInputException(List<FieldError> errors) {
-        super(String.join("; ", errors.stream().map(error -> error.field() + " " + error.message()).toList()));
+        super(String.join(
+                "; ",
+                errors.stream()
+                        .map(error -> error.field() + " " + error.message())
+                        .toList()));
         this.errors = List.copyOf(errors);
     }
 

@@ -20,16 +20,21 @@ import org.springframework.stereotype.Component;
 @Component("httpRequests")
 public class HttpRequests {
 
-    private static final Set<String> BATCH_TYPES = Set.of("text/csv", "application/jsonl", "application/x-ndjson",
-            "application/x-jsonlines", "application/jsonlines");
+    private static final Set<String> BATCH_TYPES = Set.of(
+            "text/csv",
+            "application/jsonl",
+            "application/x-ndjson",
+            "application/x-jsonlines",
+            "application/jsonlines");
 
     private final ObjectMapper json;
     private final int maxBodyBytes;
     private final int maxBatchBytes;
 
-    public HttpRequests(ObjectMapper json,
-                        @Value("${hotline.http.max-body-bytes:65536}") int maxBodyBytes,
-                        @Value("${hotline.http.max-batch-bytes:33554432}") int maxBatchBytes) {
+    public HttpRequests(
+            ObjectMapper json,
+            @Value("${hotline.http.max-body-bytes:65536}") int maxBodyBytes,
+            @Value("${hotline.http.max-batch-bytes:33554432}") int maxBatchBytes) {
         this.json = json;
         this.maxBodyBytes = maxBodyBytes;
         this.maxBatchBytes = maxBatchBytes;
@@ -39,7 +44,10 @@ public class HttpRequests {
     public JsonNode jsonBody(Exchange exchange) {
         String mediaType = mediaType(exchange);
         if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
-            throw new HttpProblemException(415, "Unsupported media type", "Content-Type",
+            throw new HttpProblemException(
+                    415,
+                    "Unsupported media type",
+                    "Content-Type",
                     "must be application/json, not " + describe(mediaType));
         }
         byte[] body = body(exchange, maxBodyBytes);
@@ -58,10 +66,14 @@ public class HttpRequests {
     public BatchFile batchBody(Exchange exchange) {
         String mediaType = mediaType(exchange);
         if (!BATCH_TYPES.contains(mediaType)) {
-            throw new HttpProblemException(415, "Unsupported media type", "Content-Type",
+            throw new HttpProblemException(
+                    415,
+                    "Unsupported media type",
+                    "Content-Type",
                     "must be text/csv or application/jsonl (JSON Lines), not " + describe(mediaType));
         }
-        return new BatchFile("request body",
+        return new BatchFile(
+                "request body",
                 mediaType.equals("text/csv") ? BatchFile.Format.CSV : BatchFile.Format.JSON_LINES,
                 body(exchange, maxBatchBytes));
     }
@@ -72,7 +84,9 @@ public class HttpRequests {
             return "";
         }
         int parameters = contentType.indexOf(';');
-        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters))
+                .trim()
+                .toLowerCase(Locale.ROOT);
     }
 
     private static byte[] body(Exchange exchange, int limit) {

@@ -49,34 +49,68 @@ public class ProblemReplies {
 
     Problem toProblem(Exception exception, String instance) {
         if (exception instanceof InvalidInputException invalid) {
-            return new Problem("/problems/invalid-input", "Invalid request", 400,
-                    describe(invalid.errors()), instance, invalid.errors());
+            return new Problem(
+                    "/problems/invalid-input",
+                    "Invalid request",
+                    400,
+                    describe(invalid.errors()),
+                    instance,
+                    invalid.errors());
         }
         if (exception instanceof HttpProblemException http) {
-            return new Problem("/problems/" + slug(http.title()), http.title(), http.status(),
-                    http.field() + " " + http.getMessage(), instance,
+            return new Problem(
+                    "/problems/" + slug(http.title()),
+                    http.title(),
+                    http.status(),
+                    http.field() + " " + http.getMessage(),
+                    instance,
                     List.of(new FieldError(http.field(), http.getMessage())));
         }
         if (exception instanceof BatchTooLargeException tooLarge) {
-            return new Problem("/problems/payload-too-large", "Payload too large", 413, tooLarge.getMessage(),
-                    instance, List.of(new FieldError("(body)", tooLarge.getMessage())));
+            return new Problem(
+                    "/problems/payload-too-large",
+                    "Payload too large",
+                    413,
+                    tooLarge.getMessage(),
+                    instance,
+                    List.of(new FieldError("(body)", tooLarge.getMessage())));
         }
         if (exception instanceof IdempotencyConflictException conflict) {
-            return new Problem("/problems/id-conflict", "Conflicting request", 409, conflict.getMessage(), instance,
+            return new Problem(
+                    "/problems/id-conflict",
+                    "Conflicting request",
+                    409,
+                    conflict.getMessage(),
+                    instance,
                     List.of(new FieldError(conflict.field(), "already used with a different body")));
         }
         if (exception instanceof IllegalTransitionException illegal) {
-            return new Problem("/problems/illegal-transition", "Event not allowed in this state", 409,
-                    illegal.getMessage(), instance, List.of(new FieldError("type",
-                            illegal.event() + " is not allowed while the ticket is " + illegal.status())));
+            return new Problem(
+                    "/problems/illegal-transition",
+                    "Event not allowed in this state",
+                    409,
+                    illegal.getMessage(),
+                    instance,
+                    List.of(new FieldError(
+                            "type", illegal.event() + " is not allowed while the ticket is " + illegal.status())));
         }
         if (exception instanceof EventIdConflictException conflict) {
-            return new Problem("/problems/id-conflict", "Conflicting request", 409, conflict.getMessage(), instance,
+            return new Problem(
+                    "/problems/id-conflict",
+                    "Conflicting request",
+                    409,
+                    conflict.getMessage(),
+                    instance,
                     List.of(new FieldError("eventId", "already used for another event")));
         }
         if (exception instanceof OfficeNotPermittedException forbidden) {
-            return new Problem("/problems/forbidden", "Not this office's ticket", 403, forbidden.getMessage(),
-                    instance, List.of(new FieldError("office", forbidden.getMessage())));
+            return new Problem(
+                    "/problems/forbidden",
+                    "Not this office's ticket",
+                    403,
+                    forbidden.getMessage(),
+                    instance,
+                    List.of(new FieldError("office", forbidden.getMessage())));
         }
         if (exception instanceof TicketNotFoundException notFound) {
             return new Problem("/problems/not-found", "Not found", 404, notFound.getMessage(), instance, List.of());
@@ -86,12 +120,22 @@ public class ProblemReplies {
                 || exception instanceof DataAccessResourceFailureException
                 || exception instanceof TransientDataAccessException) {
             log.warn("Incident {}: database unavailable for {}: {}", incident, instance, exception.getMessage());
-            return new Problem("/problems/unavailable", "Service unavailable", 503,
-                    "The service is temporarily unavailable; retry later. Incident " + incident, instance, List.of());
+            return new Problem(
+                    "/problems/unavailable",
+                    "Service unavailable",
+                    503,
+                    "The service is temporarily unavailable; retry later. Incident " + incident,
+                    instance,
+                    List.of());
         }
         log.error("Incident {}: unexpected failure for {}", incident, instance, exception);
-        return new Problem("/problems/internal", "Internal error", 500,
-                "The request could not be completed. Incident " + incident, instance, List.of());
+        return new Problem(
+                "/problems/internal",
+                "Internal error",
+                500,
+                "The request could not be completed. Incident " + incident,
+                instance,
+                List.of());
     }
 
     private static String describe(List<FieldError> errors) {

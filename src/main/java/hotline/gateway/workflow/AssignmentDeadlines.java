@@ -37,6 +37,5 @@ public interface AssignmentDeadlines {
     SlaView view(AssignmentRecord assignment, Instant now);
 
     /** An extension as granted: the moved target and the working days it really added. */
-    record Extension(TargetTimes resolve, int grantedDays, boolean capped) {
-    }
+    record Extension(TargetTimes resolve, int grantedDays, boolean capped) {}
 }

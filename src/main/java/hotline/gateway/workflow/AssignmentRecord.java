@@ -39,9 +39,19 @@ public final class AssignmentRecord {
     String callbackResult;
     Instant callbackAt;
 
-    public AssignmentRecord(long ticketId, int seq, AssignmentLevel level, String code, String name,
-                            String districtCode, String priority, String primaryNeed, String cause,
-                            Instant receivedAt, Instant startedAt, Map<TargetKind, TargetTimes> targets) {
+    public AssignmentRecord(
+            long ticketId,
+            int seq,
+            AssignmentLevel level,
+            String code,
+            String name,
+            String districtCode,
+            String priority,
+            String primaryNeed,
+            String cause,
+            Instant receivedAt,
+            Instant startedAt,
+            Map<TargetKind, TargetTimes> targets) {
         this.ticketId = ticketId;
         this.seq = seq;
         this.level = level;
@@ -65,8 +75,8 @@ public final class AssignmentRecord {
     /** The targets as the SLA sweep decides on them. */
     public List<TargetState> targetStates() {
         List<TargetState> states = new ArrayList<>();
-        targets.forEach((kind, t) -> states.add(new TargetState(kind, t.warnAt(), t.dueAt(), t.metAt(), t.warnedAt(),
-                t.breachedAt())));
+        targets.forEach((kind, t) ->
+                states.add(new TargetState(kind, t.warnAt(), t.dueAt(), t.metAt(), t.warnedAt(), t.breachedAt())));
         return states;
     }
 

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AssignmentRepository {
 
-    private static final String[] TARGET_FIELDS = {"warn_at", "due_at", "met_at", "warned_at", "breached_at",
-            "working_minutes"};
+    private static final String[] TARGET_FIELDS = {
+        "warn_at", "due_at", "met_at", "warned_at", "breached_at", "working_minutes"
+    };
     private static final String MUTABLE_COLUMNS = mutableColumns();
     private static final String INSERT = "INSERT INTO ticket_assignment (ticket_id, " + insertColumns()
             + ") VALUES (?, " + insertPlaceholders() + ")";
@@ -117,7 +118,8 @@ public class AssignmentRepository {
     }
 
     public Optional<AssignmentRecord> lock(long ticketId, int seq) {
-        return jdbc.query(FIND_FOR_UPDATE, (rs, row) -> read(rs), ticketId, seq).stream().findFirst();
+        return jdbc.query(FIND_FOR_UPDATE, (rs, row) -> read(rs), ticketId, seq).stream()
+                .findFirst();
     }
 
     /** An assignment from a result set holding ticket_assignment's columns under their own names. */
@@ -129,14 +131,30 @@ public class AssignmentRepository {
             if (due != null) {
                 int minutes = rs.getInt(p + "working_minutes");
                 Integer workingMinutes = rs.wasNull() ? null : minutes;
-                targets.put(kind, new TargetTimes(instant(rs, p + "warn_at"), due, instant(rs, p + "met_at"),
-                        instant(rs, p + "warned_at"), instant(rs, p + "breached_at"), workingMinutes));
+                targets.put(
+                        kind,
+                        new TargetTimes(
+                                instant(rs, p + "warn_at"),
+                                due,
+                                instant(rs, p + "met_at"),
+                                instant(rs, p + "warned_at"),
+                                instant(rs, p + "breached_at"),
+                                workingMinutes));
             }
         }
-        AssignmentRecord a = new AssignmentRecord(rs.getLong("ticket_id"), rs.getInt("seq"),
-                AssignmentLevel.valueOf(rs.getString("level")), rs.getString("code"), rs.getString("name"),
-                rs.getString("district_code"), rs.getString("priority"), rs.getString("primary_need"),
-                rs.getString("cause"), instant(rs, "received_at"), instant(rs, "started_at"), targets);
+        AssignmentRecord a = new AssignmentRecord(
+                rs.getLong("ticket_id"),
+                rs.getInt("seq"),
+                AssignmentLevel.valueOf(rs.getString("level")),
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getString("district_code"),
+                rs.getString("priority"),
+                rs.getString("primary_need"),
+                rs.getString("cause"),
+                instant(rs, "received_at"),
+                instant(rs, "started_at"),
+                targets);
         a.endedAt = instant(rs, "ended_at");
         a.endCause = rs.getString("end_cause");
         a.returnReason = rs.getString("return_reason");
@@ -188,8 +206,14 @@ public class AssignmentRepository {
                 columns.add(kind.name().toLowerCase() + "_" + field);
             }
         }
-        columns.addAll(List.of("extension_pending_days", "extensions_approved", "extensions_rejected",
-                "extension_days", "callback_result", "callback_at", "next_check_at"));
+        columns.addAll(List.of(
+                "extension_pending_days",
+                "extensions_approved",
+                "extensions_rejected",
+                "extension_days",
+                "callback_result",
+                "callback_at",
+                "next_check_at"));
         return String.join(", ", columns);
     }
 

@@ -3,5 +3,4 @@ package hotline.gateway.workflow;
 import hotline.gateway.ticket.TicketDetails;
 
 /** An event recorded now ({@code recorded}) or before (the sender's retry), and the ticket after it. */
-public record EventReceipt(boolean recorded, TicketDetails ticket) {
-}
+public record EventReceipt(boolean recorded, TicketDetails ticket) {}

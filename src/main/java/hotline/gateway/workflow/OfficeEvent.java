@@ -17,7 +17,16 @@ import java.time.OffsetDateTime;
  * @param districtCode the district desk that takes it (REASSIGN by the city desk)
  * @param occurredAt   when the sender says it happened; the SLA counts the time the gateway received it
  */
-public record OfficeEvent(String eventId, OfficeEventType type, String actor, String office, String reason,
-                          String note, String result, Integer days, Satisfaction satisfaction, String townCode,
-                          String districtCode, OffsetDateTime occurredAt) {
-}
+public record OfficeEvent(
+        String eventId,
+        OfficeEventType type,
+        String actor,
+        String office,
+        String reason,
+        String note,
+        String result,
+        Integer days,
+        Satisfaction satisfaction,
+        String townCode,
+        String districtCode,
+        OffsetDateTime occurredAt) {}

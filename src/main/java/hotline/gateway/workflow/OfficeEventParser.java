@@ -32,7 +32,8 @@ public final class OfficeEventParser {
     /** An event from the ticket-events queue, which must name its ticket. */
     public QueuedEvent parseQueued(JsonNode body) {
         JsonFields fields = JsonFields.root(body);
-        String ticketNo = matching(fields, "ticketNo", 32, TICKET_NO, "must be a ticket number such as 20261129-0000001");
+        String ticketNo =
+                matching(fields, "ticketNo", 32, TICKET_NO, "must be a ticket number such as 20261129-0000001");
         if (ticketNo == null) {
             fields.reject("ticketNo", "is required");
         }
@@ -46,8 +47,8 @@ public final class OfficeEventParser {
         }
         OfficeEventType type = fields.requiredEnum("type", OfficeEventType.class);
         String actor = fields.requiredText("actor", 100);
-        String office = matching(fields, "office", 16, OFFICE,
-                "must be a 9-digit town code, a 6-digit district code, city or hotline");
+        String office = matching(
+                fields, "office", 16, OFFICE, "must be a 9-digit town code, a 6-digit district code, city or hotline");
         String reason = fields.optionalText("reason", 500);
         String note = fields.optionalText("note", 2000);
         String result = fields.optionalText("result", 2000);
@@ -60,13 +61,31 @@ public final class OfficeEventParser {
             requireFor(type, fields, reason, note, result, days, satisfaction, townCode, districtCode);
         }
         fields.throwIfInvalid();
-        return new OfficeEvent(eventId, type, actor, office, reason, note, result, days, satisfaction, townCode,
-                districtCode, occurredAt);
+        return new OfficeEvent(
+                eventId,
+                type,
+                actor,
+                office,
+                reason,
+                note,
+                result,
+                days,
+                satisfaction,
+                townCode,
+                districtCode,
+                occurredAt);
     }
 
-    private static void requireFor(OfficeEventType type, JsonFields fields, String reason, String note,
-                                   String result, Integer days, Satisfaction satisfaction, String townCode,
-                                   String districtCode) {
+    private static void requireFor(
+            OfficeEventType type,
+            JsonFields fields,
+            String reason,
+            String note,
+            String result,
+            Integer days,
+            Satisfaction satisfaction,
+            String townCode,
+            String districtCode) {
         switch (type) {
             case RETURN, EXTEND_REJECT -> requirePresent(fields, "reason", reason, type);
             case EXTEND_REQUEST -> {
@@ -81,8 +100,7 @@ public final class OfficeEventParser {
                     fields.reject("townCode", "REASSIGN names exactly one of townCode or districtCode");
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -102,6 +120,5 @@ public final class OfficeEventParser {
         return value;
     }
 
-    public record QueuedEvent(String ticketNo, OfficeEvent event) {
-    }
+    public record QueuedEvent(String ticketNo, OfficeEvent event) {}
 }

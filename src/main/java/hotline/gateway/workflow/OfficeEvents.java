@@ -46,7 +46,9 @@ public class OfficeEvents {
         OfficeEventParser.QueuedEvent queued = parser.parseQueued(node);
         // JMS (CORE) and STOMP senders are stamped by the broker; an unstamped message (AMQP) names nobody it could
         // be checked against, and goes to the dead-letter queue.
-        Actor actor = brokerUser == null ? null : Actor.ofUser(brokerUser, systemUsers).orElse(null);
+        Actor actor = brokerUser == null
+                ? null
+                : Actor.ofUser(brokerUser, systemUsers).orElse(null);
         if (actor == null) {
             throw new OfficeNotPermittedException("the sender of an event on ticket-events must be an office's, a "
                     + "desk's, the hotline's or a system broker user stamped by the broker (JMS or STOMP); it was "

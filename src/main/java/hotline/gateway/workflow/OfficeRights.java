@@ -13,17 +13,21 @@ import java.util.Set;
  */
 public final class OfficeRights {
 
-    private static final Set<OfficeEventType> TOWN_WORK = EnumSet.of(OfficeEventType.SIGN, OfficeEventType.CONTACT,
-            OfficeEventType.PROGRESS, OfficeEventType.RETURN, OfficeEventType.EXTEND_REQUEST, OfficeEventType.RESOLVE);
-    private static final Set<OfficeEventType> DESK_WORK = EnumSet.of(OfficeEventType.REASSIGN,
-            OfficeEventType.RETURN, OfficeEventType.PROGRESS);
-    private static final Set<OfficeEventType> SUPERVISION = EnumSet.of(OfficeEventType.EXTEND_APPROVE,
-            OfficeEventType.EXTEND_REJECT);
-    private static final Set<OfficeEventType> HOTLINE_WORK = EnumSet.of(OfficeEventType.CALLBACK,
-            OfficeEventType.CLOSE);
+    private static final Set<OfficeEventType> TOWN_WORK = EnumSet.of(
+            OfficeEventType.SIGN,
+            OfficeEventType.CONTACT,
+            OfficeEventType.PROGRESS,
+            OfficeEventType.RETURN,
+            OfficeEventType.EXTEND_REQUEST,
+            OfficeEventType.RESOLVE);
+    private static final Set<OfficeEventType> DESK_WORK =
+            EnumSet.of(OfficeEventType.REASSIGN, OfficeEventType.RETURN, OfficeEventType.PROGRESS);
+    private static final Set<OfficeEventType> SUPERVISION =
+            EnumSet.of(OfficeEventType.EXTEND_APPROVE, OfficeEventType.EXTEND_REJECT);
+    private static final Set<OfficeEventType> HOTLINE_WORK =
+            EnumSet.of(OfficeEventType.CALLBACK, OfficeEventType.CLOSE);
 
-    private OfficeRights() {
-    }
+    private OfficeRights() {}
 
     /**
      * @param office           the acting office: a town code, a district code, "city" or "hotline"

@@ -7,8 +7,8 @@ import java.time.Instant;
  *
  * @param workingMinutes working time from the assignment's start to metAt, kept for reports
  */
-public record TargetTimes(Instant warnAt, Instant dueAt, Instant metAt, Instant warnedAt, Instant breachedAt,
-                          Integer workingMinutes) {
+public record TargetTimes(
+        Instant warnAt, Instant dueAt, Instant metAt, Instant warnedAt, Instant breachedAt, Integer workingMinutes) {
 
     public static TargetTimes due(Instant warnAt, Instant dueAt) {
         return new TargetTimes(warnAt, dueAt, null, null, null, null);
@@ -31,7 +31,7 @@ public record TargetTimes(Instant warnAt, Instant dueAt, Instant metAt, Instant 
      * its new deadline; a breach stands: the ticket was late, and stays escalated and overdue until resolved.
      */
     public TargetTimes movedTo(Instant newWarnAt, Instant newDueAt) {
-        return new TargetTimes(newWarnAt, newDueAt, metAt, breachedAt == null ? null : warnedAt, breachedAt,
-                workingMinutes);
+        return new TargetTimes(
+                newWarnAt, newDueAt, metAt, breachedAt == null ? null : warnedAt, breachedAt, workingMinutes);
     }
 }

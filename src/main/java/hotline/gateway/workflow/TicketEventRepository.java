@@ -52,33 +52,74 @@ public class TicketEventRepository {
 
     /** The ticket, locked until the transaction ends: its events are applied one at a time. */
     public Optional<TicketRecord> lock(String ticketNo) {
-        return jdbc.query(LOCK_TICKET, (rs, row) -> ticket(rs), ticketNo).stream().findFirst();
+        return jdbc.query(LOCK_TICKET, (rs, row) -> ticket(rs), ticketNo).stream()
+                .findFirst();
     }
 
     /** The ticket's event with this sender's id, if it was received before. */
     public Optional<RecordedEvent> recorded(long ticketId, String eventId) {
-        return jdbc.query(FIND_EVENT, (rs, row) -> new RecordedEvent(rs.getBytes("event_hash"),
-                rs.getString("office_code")), ticketId, eventId).stream().findFirst();
+        return jdbc
+                .query(
+                        FIND_EVENT,
+                        (rs, row) -> new RecordedEvent(rs.getBytes("event_hash"), rs.getString("office_code")),
+                        ticketId,
+                        eventId)
+                .stream()
+                .findFirst();
     }
 
     public void update(TicketRecord ticket, Instant now) {
         Assignment a = ticket.assignment;
-        jdbc.update(UPDATE_TICKET, ticket.status.name(), ticket.version, a.level().name(), a.code(), a.name(),
-                a.rule().name(), a.detail(), a.queue(), ticket.district, ticket.assignmentSeq, ticket.reopened,
-                ticket.extended, ticket.escalated, Timestamp.from(now), ticket.id);
+        jdbc.update(
+                UPDATE_TICKET,
+                ticket.status.name(),
+                ticket.version,
+                a.level().name(),
+                a.code(),
+                a.name(),
+                a.rule().name(),
+                a.detail(),
+                a.queue(),
+                ticket.district,
+                ticket.assignmentSeq,
+                ticket.reopened,
+                ticket.extended,
+                ticket.escalated,
+                Timestamp.from(now),
+                ticket.id);
     }
 
     /** Appends an event; returns its id. */
-    public long insertEvent(long ticketId, String type, TicketStatus status, String actor, String reason,
-                            Instant occurredAt, String dataJson, String eventId, byte[] eventHash, String office,
-                            int assignmentSeq) {
-        return jdbc.queryForObject(INSERT_EVENT, Long.class, ticketId, type, status.name(), actor, reason,
-                Timestamp.from(occurredAt), dataJson, eventId, eventHash, office, assignmentSeq);
+    public long insertEvent(
+            long ticketId,
+            String type,
+            TicketStatus status,
+            String actor,
+            String reason,
+            Instant occurredAt,
+            String dataJson,
+            String eventId,
+            byte[] eventHash,
+            String office,
+            int assignmentSeq) {
+        return jdbc.queryForObject(
+                INSERT_EVENT,
+                Long.class,
+                ticketId,
+                type,
+                status.name(),
+                actor,
+                reason,
+                Timestamp.from(occurredAt),
+                dataJson,
+                eventId,
+                eventHash,
+                office,
+                assignmentSeq);
     }
 
     /** An event received before: what it was (its hash) and for which office. */
-    public record RecordedEvent(byte[] hash, String office) {
-    }
+    public record RecordedEvent(byte[] hash, String office) {}
 
     /**
      * A message to send with the transaction; the same dedupId twice is one message.
@@ -87,18 +128,46 @@ public class TicketEventRepository {
      *                          DISPATCHED, announced on ticket-updates
      * @param messageType       TICKET_DISPATCH or TICKET_UPDATE, the message's messageType property
      */
-    public void insertOutbox(long ticketId, String destination, String dedupId, int priority, String payload,
-                             Instant now, boolean announcesDispatch, String messageType) {
-        jdbc.update(INSERT_OUTBOX, ticketId, destination, dedupId, priority, payload, Timestamp.from(now),
-                announcesDispatch, messageType);
+    public void insertOutbox(
+            long ticketId,
+            String destination,
+            String dedupId,
+            int priority,
+            String payload,
+            Instant now,
+            boolean announcesDispatch,
+            String messageType) {
+        jdbc.update(
+                INSERT_OUTBOX,
+                ticketId,
+                destination,
+                dedupId,
+                priority,
+                payload,
+                Timestamp.from(now),
+                announcesDispatch,
+                messageType);
     }
 
     private static TicketRecord ticket(ResultSet rs) throws SQLException {
-        Assignment assignment = new Assignment(AssignmentLevel.valueOf(rs.getString("assigned_level")),
-                rs.getString("assigned_code"), rs.getString("assigned_name"),
-                ResolutionRule.valueOf(rs.getString("assigned_rule")), rs.getString("assigned_detail"));
-        return new TicketRecord(rs.getLong("id"), rs.getString("ticket_no"), rs.getString("priority"), rs.getString("primary_need"), TicketStatus.valueOf(rs.getString("status")),
-                rs.getInt("version"), assignment, rs.getString("assigned_district"), rs.getInt("assignment_seq"),
-                rs.getInt("reopened"), rs.getBoolean("extended"), rs.getBoolean("escalated"));
+        Assignment assignment = new Assignment(
+                AssignmentLevel.valueOf(rs.getString("assigned_level")),
+                rs.getString("assigned_code"),
+                rs.getString("assigned_name"),
+                ResolutionRule.valueOf(rs.getString("assigned_rule")),
+                rs.getString("assigned_detail"));
+        return new TicketRecord(
+                rs.getLong("id"),
+                rs.getString("ticket_no"),
+                rs.getString("priority"),
+                rs.getString("primary_need"),
+                TicketStatus.valueOf(rs.getString("status")),
+                rs.getInt("version"),
+                assignment,
+                rs.getString("assigned_district"),
+                rs.getInt("assignment_seq"),
+                rs.getInt("reopened"),
+                rs.getBoolean("extended"),
+                rs.getBoolean("escalated"));
     }
 }

@@ -46,9 +46,15 @@ public class TicketEventService {
     private final Clock clock;
     private final TicketWorkflow workflow = new TicketWorkflow();
 
-    public TicketEventService(TicketEventRepository tickets, AssignmentRepository assignments,
-                              AssignmentDeadlines deadlines, JurisdictionDirectory directory, Redispatch redispatch,
-                              TransactionTemplate transaction, ObjectMapper json, Clock clock) {
+    public TicketEventService(
+            TicketEventRepository tickets,
+            AssignmentRepository assignments,
+            AssignmentDeadlines deadlines,
+            JurisdictionDirectory directory,
+            Redispatch redispatch,
+            TransactionTemplate transaction,
+            ObjectMapper json,
+            Clock clock) {
         this.tickets = tickets;
         this.assignments = assignments;
         this.deadlines = deadlines;
@@ -86,10 +92,15 @@ public class TicketEventService {
         if (!OfficeRights.mayAct(office, event.type(), ticket.assignment, ticket.district)) {
             throw new OfficeNotPermittedException(office, event.type(), ticketNo);
         }
-        AssignmentRecord current = assignments.lock(ticket.id, ticket.assignmentSeq)
+        AssignmentRecord current = assignments
+                .lock(ticket.id, ticket.assignmentSeq)
                 .orElseThrow(() -> new IllegalStateException("ticket " + ticketNo + " has no current assignment"));
-        TicketState state = new TicketState(ticket.status, ticket.assignment.level(),
-                current.extensionPendingDays() != null, current.callbackResult() != null, ticket.reopened);
+        TicketState state = new TicketState(
+                ticket.status,
+                ticket.assignment.level(),
+                current.extensionPendingDays() != null,
+                current.callbackResult() != null,
+                ticket.reopened);
         Transition transition = workflow.decide(state, event);
 
         Instant now = clock.instant();
@@ -112,36 +123,79 @@ public class TicketEventService {
             data.put("reportedOccurredAt", event.occurredAt().toString());
         }
         String reason = event.reason() != null ? event.reason() : event.result();
-        long eventRowId = tickets.insertEvent(ticket.id, event.type().name(), ticket.status, event.actor(), reason,
-                now, write(data), event.eventId(), hash, office, current.seq());
+        long eventRowId = tickets.insertEvent(
+                ticket.id,
+                event.type().name(),
+                ticket.status,
+                event.actor(),
+                reason,
+                now,
+                write(data),
+                event.eventId(),
+                hash,
+                office,
+                current.seq());
         int jmsPriority = Priority.valueOf(ticket.priority).jmsPriority();
         if (next != null) {
             String detail = transition.effect() == Transition.Effect.RETURNED_TO_DESK ? event.reason() : null;
             // A reassigned ticket is CREATED again: the relay announces its dispatch. A return or a reopening keeps
             // its own status.
-            tickets.insertOutbox(ticket.id, ticket.assignment.queue(), ticket.ticketNo + ":" + ticket.version,
-                    jmsPriority, redispatch.message(ticket, next.cause(), detail, now), now,
-                    ticket.status == TicketStatus.CREATED, TicketMessage.TYPE_DISPATCH);
+            tickets.insertOutbox(
+                    ticket.id,
+                    ticket.assignment.queue(),
+                    ticket.ticketNo + ":" + ticket.version,
+                    jmsPriority,
+                    redispatch.message(ticket, next.cause(), detail, now),
+                    now,
+                    ticket.status == TicketStatus.CREATED,
+                    TicketMessage.TYPE_DISPATCH);
         }
         // The result is for the hotline's callback; phone and resident ID numbers in the office's text are masked.
-        publishUpdate(ticket, event.type().name(), previous, now, eventRowId,
+        publishUpdate(
+                ticket,
+                event.type().name(),
+                previous,
+                now,
+                eventRowId,
                 event.type() == OfficeEventType.RESOLVE ? PersonalData.maskText(event.result()) : null);
         return true;
     }
 
     /** Writes the change to ticket-updates through the outbox, in the event's transaction. */
-    private void publishUpdate(TicketRecord ticket, String eventType, TicketStatus previous, Instant now, long eventRowId,
-                       String result) {
-        TicketUpdate update = new TicketUpdate(TicketUpdate.SCHEMA_VERSION, TicketUpdate.TYPE, ticket.ticketNo,
-                ticket.version, eventType, ticket.status.name(), previous.name(), now,
-                AssignmentView.of(ticket.assignment), ticket.assignment.queue(), ticket.extended, ticket.escalated,
+    private void publishUpdate(
+            TicketRecord ticket, String eventType, TicketStatus previous, Instant now, long eventRowId, String result) {
+        TicketUpdate update = new TicketUpdate(
+                TicketUpdate.SCHEMA_VERSION,
+                TicketUpdate.TYPE,
+                ticket.ticketNo,
+                ticket.version,
+                eventType,
+                ticket.status.name(),
+                previous.name(),
+                now,
+                AssignmentView.of(ticket.assignment),
+                ticket.assignment.queue(),
+                ticket.extended,
+                ticket.escalated,
                 result);
-        tickets.insertOutbox(ticket.id, TicketUpdate.DESTINATION, TicketUpdate.dedupId(ticket.ticketNo, eventRowId),
-                Priority.valueOf(ticket.priority).jmsPriority(), write(update), now, false, TicketUpdate.TYPE);
+        tickets.insertOutbox(
+                ticket.id,
+                TicketUpdate.DESTINATION,
+                TicketUpdate.dedupId(ticket.ticketNo, eventRowId),
+                Priority.valueOf(ticket.priority).jmsPriority(),
+                write(update),
+                now,
+                false,
+                TicketUpdate.TYPE);
     }
 
-    private AssignmentRecord applyEffect(Transition.Effect effect, OfficeEvent event, TicketRecord ticket,
-                                         AssignmentRecord current, Instant now, Map<String, Object> data) {
+    private AssignmentRecord applyEffect(
+            Transition.Effect effect,
+            OfficeEvent event,
+            TicketRecord ticket,
+            AssignmentRecord current,
+            Instant now,
+            Map<String, Object> data) {
         switch (effect) {
             case SIGNED -> meet(current, TargetKind.SIGN, now);
             case CONTACTED -> meet(current, TargetKind.CONTACT, now);
@@ -178,8 +232,7 @@ public class TicketEventService {
                 return moveTo(ticket, current, ticket.assignment, "REOPEN", now);
             }
             case CLOSED -> current.end(now, "CLOSED");
-            case NOTE -> {
-            }
+            case NOTE -> {}
         }
         return null;
     }
@@ -191,8 +244,8 @@ public class TicketEventService {
         }
     }
 
-    private void approveExtension(OfficeEvent event, TicketRecord ticket, AssignmentRecord current,
-                                  Map<String, Object> data) {
+    private void approveExtension(
+            OfficeEvent event, TicketRecord ticket, AssignmentRecord current, Map<String, Object> data) {
         int asked = current.extensionPendingDays();
         int days = event.days() == null ? asked : Math.min(event.days(), asked);
         current.extensionPendingDays = null;
@@ -211,23 +264,33 @@ public class TicketEventService {
         ticket.extended = true;
     }
 
-    private static void recordCallback(OfficeEvent event, AssignmentRecord current, Instant now,
-                                       Map<String, Object> data) {
+    private static void recordCallback(
+            OfficeEvent event, AssignmentRecord current, Instant now, Map<String, Object> data) {
         current.callbackResult = event.satisfaction().name();
         current.callbackAt = now;
         data.put("satisfaction", event.satisfaction().name());
     }
 
     /** Starts the ticket's next assignment, with the targets of an office or a desk. */
-    private AssignmentRecord moveTo(TicketRecord ticket, AssignmentRecord current, Assignment target, String cause,
-                                    Instant now) {
+    private AssignmentRecord moveTo(
+            TicketRecord ticket, AssignmentRecord current, Assignment target, String cause, Instant now) {
         ticket.assignment = target;
         ticket.district = target.districtCode();
         Map<TargetKind, TargetTimes> targets = cause.equals("REOPEN")
                 ? deadlines.reopened(ticket.priority, ticket.primaryNeed, now)
                 : deadlines.of(target, ticket.priority, ticket.primaryNeed, now);
-        return new AssignmentRecord(ticket.id, ticket.assignmentSeq + 1, target.level(), target.code(),
-                target.name(), ticket.district, ticket.priority, ticket.primaryNeed, cause, current.receivedAt(), now,
+        return new AssignmentRecord(
+                ticket.id,
+                ticket.assignmentSeq + 1,
+                target.level(),
+                target.code(),
+                target.name(),
+                ticket.district,
+                ticket.priority,
+                ticket.primaryNeed,
+                cause,
+                current.receivedAt(),
+                now,
                 targets);
     }
 
@@ -249,7 +312,8 @@ public class TicketEventService {
                 throw InvalidInputException.of("townCode", "is not a known town code");
             }
             if (!cityDesk && !town.district().code().equals(ticket.assignment.code())) {
-                throw InvalidInputException.of("townCode",
+                throw InvalidInputException.of(
+                        "townCode",
                         "is not in district " + ticket.assignment.code() + "; return the ticket to the city desk");
             }
             return Assignment.town(town, ResolutionRule.REASSIGNED_BY_DESK);
@@ -267,14 +331,14 @@ public class TicketEventService {
     private static String actingOffice(OfficeEvent event, Actor actor, String ticketNo) {
         if (actor.system()) {
             if (event.office() == null) {
-                throw InvalidInputException.of("office", "is required when a system user sends an event: the office "
-                        + "it acts for");
+                throw InvalidInputException.of(
+                        "office", "is required when a system user sends an event: the office " + "it acts for");
             }
             return event.office();
         }
         if (event.office() != null && !event.office().equals(actor.office())) {
-            throw new OfficeNotPermittedException(actor.office() + " (named " + event.office() + ")", event.type(),
-                    ticketNo);
+            throw new OfficeNotPermittedException(
+                    actor.office() + " (named " + event.office() + ")", event.type(), ticketNo);
         }
         return actor.office();
     }

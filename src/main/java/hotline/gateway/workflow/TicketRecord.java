@@ -19,9 +19,19 @@ final class TicketRecord {
     boolean extended;
     boolean escalated;
 
-    TicketRecord(long id, String ticketNo, String priority, String primaryNeed, TicketStatus status,
-                 int version, Assignment assignment, String district, int assignmentSeq, int reopened,
-                 boolean extended, boolean escalated) {
+    TicketRecord(
+            long id,
+            String ticketNo,
+            String priority,
+            String primaryNeed,
+            TicketStatus status,
+            int version,
+            Assignment assignment,
+            String district,
+            int assignmentSeq,
+            int reopened,
+            boolean extended,
+            boolean escalated) {
         this.id = id;
         this.ticketNo = ticketNo;
         this.priority = priority;

@@ -10,6 +10,5 @@ import hotline.gateway.ticket.TicketStatus;
  * @param callbackRecorded the current assignment's resolution already has its callback
  * @param reopened         how often a dissatisfied callback reopened the ticket
  */
-public record TicketState(TicketStatus status, AssignmentLevel level, boolean extensionPending,
-                          boolean callbackRecorded, int reopened) {
-}
+public record TicketState(
+        TicketStatus status, AssignmentLevel level, boolean extensionPending, boolean callbackRecorded, int reopened) {}

@@ -36,63 +36,104 @@ public final class TicketWorkflow {
             throw new IllegalTransitionException(type, status, "the ticket is closed");
         }
         boolean desk = state.level() != AssignmentLevel.TOWN;
-        if (desk && type != OfficeEventType.REASSIGN && type != OfficeEventType.RETURN
+        if (desk
+                && type != OfficeEventType.REASSIGN
+                && type != OfficeEventType.RETURN
                 && type != OfficeEventType.PROGRESS) {
-            throw new IllegalTransitionException(type, status,
+            throw new IllegalTransitionException(
+                    type,
+                    status,
                     "the ticket is at a dispatch desk, which reassigns it (REASSIGN) or passes it on (RETURN)");
         }
         return switch (type) {
-            case SIGN -> require(NOT_YET_SIGNED, state, type, "only a ticket not yet signed for can be signed",
-                    new Transition(SIGNED, Effect.SIGNED));
-            case CONTACT -> require(EnumSet.of(SIGNED), state, type, "sign the ticket first (SIGN), and only once",
-                    new Transition(IN_PROGRESS, Effect.CONTACTED));
+            case SIGN ->
+                require(
+                        NOT_YET_SIGNED,
+                        state,
+                        type,
+                        "only a ticket not yet signed for can be signed",
+                        new Transition(SIGNED, Effect.SIGNED));
+            case CONTACT ->
+                require(
+                        EnumSet.of(SIGNED),
+                        state,
+                        type,
+                        "sign the ticket first (SIGN), and only once",
+                        new Transition(IN_PROGRESS, Effect.CONTACTED));
             case PROGRESS -> progress(state, type, desk);
             case RETURN -> returnToDesk(state, type);
             case REASSIGN -> reassign(state, type, desk);
             case EXTEND_REQUEST -> extendRequest(state, type);
             case EXTEND_APPROVE -> extensionAnswer(state, type, Effect.EXTENSION_APPROVED);
             case EXTEND_REJECT -> extensionAnswer(state, type, Effect.EXTENSION_REJECTED);
-            case RESOLVE -> require(WORKING, state, type, "sign the ticket first (SIGN)",
-                    new Transition(RESOLVED, Effect.RESOLVED));
+            case RESOLVE ->
+                require(
+                        WORKING,
+                        state,
+                        type,
+                        "sign the ticket first (SIGN)",
+                        new Transition(RESOLVED, Effect.RESOLVED));
             case CALLBACK -> callback(state, event);
-            case CLOSE -> require(EnumSet.of(RESOLVED), state, type, "only a resolved ticket can be closed",
-                    new Transition(CLOSED, Effect.CLOSED));
+            case CLOSE ->
+                require(
+                        EnumSet.of(RESOLVED),
+                        state,
+                        type,
+                        "only a resolved ticket can be closed",
+                        new Transition(CLOSED, Effect.CLOSED));
         };
     }
 
     private static Transition progress(TicketState state, OfficeEventType type, boolean desk) {
         Set<TicketStatus> allowed = desk ? AT_DESK : WORKING;
-        return require(allowed, state, type, "progress is noted on a ticket being worked on",
+        return require(
+                allowed,
+                state,
+                type,
+                "progress is noted on a ticket being worked on",
                 new Transition(state.status(), Effect.NOTE));
     }
 
     private static Transition returnToDesk(TicketState state, OfficeEventType type) {
         if (state.level() == AssignmentLevel.CITY_DESK) {
-            throw new IllegalTransitionException(type, state.status(),
-                    "the city desk does not return tickets; it reassigns them");
+            throw new IllegalTransitionException(
+                    type, state.status(), "the city desk does not return tickets; it reassigns them");
         }
-        Set<TicketStatus> allowed = state.level() == AssignmentLevel.TOWN
-                ? EnumSet.of(CREATED, DISPATCHED, SIGNED) : AT_DESK;
-        return require(allowed, state, type,
+        Set<TicketStatus> allowed =
+                state.level() == AssignmentLevel.TOWN ? EnumSet.of(CREATED, DISPATCHED, SIGNED) : AT_DESK;
+        return require(
+                allowed,
+                state,
+                type,
                 "a ticket can be returned before first contact with the citizen",
                 new Transition(RETURNED, Effect.RETURNED_TO_DESK));
     }
 
     private static Transition reassign(TicketState state, OfficeEventType type, boolean desk) {
         if (!desk) {
-            throw new IllegalTransitionException(type, state.status(),
+            throw new IllegalTransitionException(
+                    type,
+                    state.status(),
                     "the ticket is at a town office; only a dispatch desk reassigns (RETURN it first)");
         }
-        return require(AT_DESK, state, type, "the desk has already passed the ticket on",
+        return require(
+                AT_DESK,
+                state,
+                type,
+                "the desk has already passed the ticket on",
                 new Transition(CREATED, Effect.REASSIGNED));
     }
 
     private static Transition extendRequest(TicketState state, OfficeEventType type) {
         if (state.extensionPending()) {
-            throw new IllegalTransitionException(type, state.status(),
-                    "an extension request is already waiting for the supervisor");
+            throw new IllegalTransitionException(
+                    type, state.status(), "an extension request is already waiting for the supervisor");
         }
-        return require(WORKING, state, type, "extensions are asked for while the ticket is being worked on",
+        return require(
+                WORKING,
+                state,
+                type,
+                "extensions are asked for while the ticket is being worked on",
                 new Transition(state.status(), Effect.EXTENSION_REQUESTED));
     }
 
@@ -100,17 +141,24 @@ public final class TicketWorkflow {
         if (!state.extensionPending()) {
             throw new IllegalTransitionException(type, state.status(), "no extension request is waiting");
         }
-        return require(WORKING, state, type, "the ticket is no longer being worked on",
+        return require(
+                WORKING,
+                state,
+                type,
+                "the ticket is no longer being worked on",
                 new Transition(state.status(), effect));
     }
 
     private static Transition callback(TicketState state, OfficeEvent event) {
-        Transition recorded = require(EnumSet.of(RESOLVED), state, event.type(),
+        Transition recorded = require(
+                EnumSet.of(RESOLVED),
+                state,
+                event.type(),
                 "the hotline calls back after the ticket is resolved",
                 new Transition(RESOLVED, Effect.CALLBACK_RECORDED));
         if (state.callbackRecorded()) {
-            throw new IllegalTransitionException(event.type(), state.status(),
-                    "this resolution already has its callback");
+            throw new IllegalTransitionException(
+                    event.type(), state.status(), "this resolution already has its callback");
         }
         if (event.satisfaction() == Satisfaction.DISSATISFIED && state.reopened() == 0) {
             return new Transition(IN_PROGRESS, Effect.REOPENED);
@@ -118,8 +166,8 @@ public final class TicketWorkflow {
         return recorded;
     }
 
-    private static Transition require(Set<TicketStatus> allowed, TicketState state, OfficeEventType type,
-                                      String why, Transition transition) {
+    private static Transition require(
+            Set<TicketStatus> allowed, TicketState state, OfficeEventType type, String why, Transition transition) {
         if (!allowed.contains(state.status())) {
             throw new IllegalTransitionException(type, state.status(), why);
         }

@@ -6,7 +6,17 @@ import hotline.gateway.ticket.TicketStatus;
 public record Transition(TicketStatus next, Effect effect) {
 
     public enum Effect {
-        NOTE, SIGNED, CONTACTED, RESOLVED, RETURNED_TO_DESK, REASSIGNED, EXTENSION_REQUESTED, EXTENSION_APPROVED,
-        EXTENSION_REJECTED, CALLBACK_RECORDED, REOPENED, CLOSED
+        NOTE,
+        SIGNED,
+        CONTACTED,
+        RESOLVED,
+        RETURNED_TO_DESK,
+        REASSIGNED,
+        EXTENSION_REQUESTED,
+        EXTENSION_APPROVED,
+        EXTENSION_REJECTED,
+        CALLBACK_RECORDED,
+        REOPENED,
+        CLOSED
     }
 }

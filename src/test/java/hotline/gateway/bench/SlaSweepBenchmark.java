@@ -30,43 +30,61 @@ public final class SlaSweepBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of("target", "bench", "sla-sweep-pg").toAbsolutePath();
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data)
-                .setCleanDataDirectory(true).setServerConfig("synchronous_commit", "on").start();
-             HikariDataSource dataSource = new HikariDataSource()) {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                        .setDataDirectory(data)
+                        .setCleanDataDirectory(true)
+                        .setServerConfig("synchronous_commit", "on")
+                        .start();
+                HikariDataSource dataSource = new HikariDataSource()) {
             // As the gateway's pool (application.yml): prepared statements, multi-row batched inserts.
             dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&prepareThreshold=1"
                     + "&reWriteBatchedInserts=" + Boolean.parseBoolean(System.getProperty("rewrite", "true")));
             dataSource.setUsername("postgres");
             dataSource.setMaximumPoolSize(4);
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 
             long loadStart = System.nanoTime();
             load(jdbc);
-            System.out.printf("loaded %,d open tickets (%,d due) in %.1f s%n", OPEN, DUE,
-                    (System.nanoTime() - loadStart) / 1e9);
+            System.out.printf(
+                    "loaded %,d open tickets (%,d due) in %.1f s%n", OPEN, DUE, (System.nanoTime() - loadStart) / 1e9);
 
-            ObjectMapper json = JsonMapper.builder().findAndAddModules()
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+            ObjectMapper json = JsonMapper.builder()
+                    .findAndAddModules()
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .build();
             TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-            SlaSweep sweeper = new SlaSweep(jdbc, transaction, new AssignmentRepository(jdbc), json,
-                    Clock.fixed(NOW, ZoneOffset.UTC), 500);
+            SlaSweep sweeper = new SlaSweep(
+                    jdbc, transaction, new AssignmentRepository(jdbc), json, Clock.fixed(NOW, ZoneOffset.UTC), 500);
 
-            System.out.println(String.join("\n", jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS) "
-                    + "SELECT a.id FROM ticket_assignment a JOIN ticket t ON t.id = a.ticket_id "
-                    + "WHERE a.next_check_at <= '" + NOW + "'::timestamptz ORDER BY a.next_check_at LIMIT 500 "
-                    + "FOR UPDATE OF a, t SKIP LOCKED", String.class)));
+            System.out.println(String.join(
+                    "\n",
+                    jdbc.queryForList(
+                            "EXPLAIN (ANALYZE, BUFFERS) "
+                                    + "SELECT a.id FROM ticket_assignment a JOIN ticket t ON t.id = a.ticket_id "
+                                    + "WHERE a.next_check_at <= '" + NOW
+                                    + "'::timestamptz ORDER BY a.next_check_at LIMIT 500 "
+                                    + "FOR UPDATE OF a, t SKIP LOCKED",
+                            String.class)));
             long sweepStart = System.nanoTime();
             int recorded = sweeper.sweepDue();
             double seconds = (System.nanoTime() - sweepStart) / 1e9;
-            System.out.printf("sweep: %,d breaches recorded in %.3f s (%.2f ms per due ticket)%n", recorded, seconds,
-                    seconds * 1000 / Math.max(1, recorded));
+            System.out.printf(
+                    "sweep: %,d breaches recorded in %.3f s (%.2f ms per due ticket)%n",
+                    recorded, seconds, seconds * 1000 / Math.max(1, recorded));
             long emptyStart = System.nanoTime();
             int again = sweeper.sweepDue();
-            System.out.printf("second sweep, nothing due: %d recorded in %.1f ms%n", again,
-                    (System.nanoTime() - emptyStart) / 1e6);
-            System.out.printf("escalation messages in the outbox: %,d%n", jdbc.queryForObject(
-                    "SELECT count(*) FROM outbox WHERE destination LIKE 'escalations.%'", Integer.class));
+            System.out.printf(
+                    "second sweep, nothing due: %d recorded in %.1f ms%n",
+                    again, (System.nanoTime() - emptyStart) / 1e6);
+            System.out.printf(
+                    "escalation messages in the outbox: %,d%n",
+                    jdbc.queryForObject(
+                            "SELECT count(*) FROM outbox WHERE destination LIKE 'escalations.%'", Integer.class));
         }
     }
 

@@ -1,14 +1,13 @@
 package hotline.gateway.classification;
 
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 class NeedClassifierTest {
 
@@ -123,13 +122,15 @@ class NeedClassifierTest {
 
         @Test
         void englishPrefixTermsAndFullWidthText() {
-            assertThat(classifier.classify("Ｔｈｅ ＲＥＮＴ is overdue, rented room").evidence()).containsExactly("rent*");
+            assertThat(classifier.classify("Ｔｈｅ ＲＥＮＴ is overdue, rented room").evidence())
+                    .containsExactly("rent*");
         }
 
         @Test
         void minConfidenceMustBeWithinZeroAndOne() {
             assertThatThrownBy(() -> new NeedClassifier(SMALL, 1.5)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> new NeedClassifier(SMALL, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new NeedClassifier(SMALL, Double.NaN))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
@@ -190,41 +191,39 @@ class NeedClassifierTest {
 
         @Test
         void chinese() {
-            assertThat(classify("来电人失业半年，家里没有收入，孩子还在上学，想申请低保或者临时救助。").primary())
-                    .isEqualTo(NeedCode.SUBSISTENCE);
+            assertThat(classify("来电人失业半年，家里没有收入，孩子还在上学，想申请低保或者临时救助。").primary()).isEqualTo(NeedCode.SUBSISTENCE);
             assertThat(classify("来电人母亲确诊白血病，化疗费用很高，医保报销后仍自付十几万，询问大病医疗救助。").primary())
                     .isEqualTo(NeedCode.MEDICAL);
-            assertThat(classify("来电人父亲八十多岁独居，患有失智症，希望安排助餐和上门照护。").primary())
-                    .isEqualTo(NeedCode.ELDERLY_CARE);
-            assertThat(classify("来电人儿子是脑瘫患者，想申请轮椅和残疾人护理补贴。").primary())
-                    .isEqualTo(NeedCode.DISABILITY);
-            assertThat(classify("来电人女儿考上大学，学费交不起，询问助学贷款。").primary())
-                    .isEqualTo(NeedCode.EDUCATION);
-            assertThat(classify("房东突然要收回房子，来电人一家租不起附近的房子，询问公租房。").primary())
-                    .isEqualTo(NeedCode.HOUSING);
-            assertThat(classify("公司裁员后一直找不到工作，想参加职业技能培训。").primary())
-                    .isEqualTo(NeedCode.EMPLOYMENT);
-            assertThat(classify("邻居家两个留守儿童没人照顾，父母在外地打工，孩子经常饿肚子。").primary())
-                    .isEqualTo(NeedCode.CHILD_WELFARE);
-            assertThat(classify("小区门口路灯坏了一个月，垃圾也没人清运，要求城管处理。").primary())
-                    .isEqualTo(NeedCode.URBAN_MANAGEMENT);
-            assertThat(classify("来电人称家里着火了，请求马上救援。").primary())
-                    .isEqualTo(NeedCode.EMERGENCY);
+            assertThat(classify("来电人父亲八十多岁独居，患有失智症，希望安排助餐和上门照护。").primary()).isEqualTo(NeedCode.ELDERLY_CARE);
+            assertThat(classify("来电人儿子是脑瘫患者，想申请轮椅和残疾人护理补贴。").primary()).isEqualTo(NeedCode.DISABILITY);
+            assertThat(classify("来电人女儿考上大学，学费交不起，询问助学贷款。").primary()).isEqualTo(NeedCode.EDUCATION);
+            assertThat(classify("房东突然要收回房子，来电人一家租不起附近的房子，询问公租房。").primary()).isEqualTo(NeedCode.HOUSING);
+            assertThat(classify("公司裁员后一直找不到工作，想参加职业技能培训。").primary()).isEqualTo(NeedCode.EMPLOYMENT);
+            assertThat(classify("邻居家两个留守儿童没人照顾，父母在外地打工，孩子经常饿肚子。").primary()).isEqualTo(NeedCode.CHILD_WELFARE);
+            assertThat(classify("小区门口路灯坏了一个月，垃圾也没人清运，要求城管处理。").primary()).isEqualTo(NeedCode.URBAN_MANAGEMENT);
+            assertThat(classify("来电人称家里着火了，请求马上救援。").primary()).isEqualTo(NeedCode.EMERGENCY);
         }
 
         @Test
         void english() {
-            assertThat(classify("Caller was evicted by his landlord and asks how to apply for public rental housing.").primary())
+            assertThat(classify("Caller was evicted by his landlord and asks how to apply for public rental housing.")
+                            .primary())
                     .isEqualTo(NeedCode.HOUSING);
-            assertThat(classify("Caller was laid off in May and asks about unemployment benefits and retraining.").primary())
+            assertThat(classify("Caller was laid off in May and asks about unemployment benefits and retraining.")
+                            .primary())
                     .isEqualTo(NeedCode.EMPLOYMENT);
-            assertThat(classify("Caller's mother has dementia, lives alone and needs a place in a nursing home.").primary())
+            assertThat(classify("Caller's mother has dementia, lives alone and needs a place in a nursing home.")
+                            .primary())
                     .isEqualTo(NeedCode.ELDERLY_CARE);
-            assertThat(classify("Caller uses a wheelchair and asks about the disability certificate and barrier-free access.").primary())
+            assertThat(classify("Caller uses a wheelchair and asks about the disability certificate"
+                                    + " and barrier-free access.")
+                            .primary())
                     .isEqualTo(NeedCode.DISABILITY);
-            assertThat(classify("Neighbours play loud music every night; the noise keeps the caller awake.").primary())
+            assertThat(classify("Neighbours play loud music every night; the noise keeps the caller awake.")
+                            .primary())
                     .isEqualTo(NeedCode.URBAN_MANAGEMENT);
-            assertThat(classify("Caller cannot pay the tuition for her son's college and asks about student loans.").primary())
+            assertThat(classify("Caller cannot pay the tuition for her son's college and asks about student loans.")
+                            .primary())
                     .isEqualTo(NeedCode.EDUCATION);
         }
 

@@ -1,7 +1,8 @@
 package hotline.gateway.classification;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -9,10 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NeedDictionaryTest {
 
@@ -40,9 +39,15 @@ class NeedDictionaryTest {
                 URBAN_MANAGEMENT,1,noise, at night
                 """);
         assertThat(d.size()).isEqualTo(11);
-        assertThat(d.terms()).extracting(DictionaryTerm::kind, DictionaryTerm::need, DictionaryTerm::weight,
-                        DictionaryTerm::term, DictionaryTerm::line)
-                .startsWith(tuple(TermKind.NEED, NeedCode.SUBSISTENCE, 3.0, "低保", 5),
+        assertThat(d.terms())
+                .extracting(
+                        DictionaryTerm::kind,
+                        DictionaryTerm::need,
+                        DictionaryTerm::weight,
+                        DictionaryTerm::term,
+                        DictionaryTerm::line)
+                .startsWith(
+                        tuple(TermKind.NEED, NeedCode.SUBSISTENCE, 3.0, "低保", 5),
                         tuple(TermKind.NEED, NeedCode.MEDICAL, 2.0, "住院", 6),
                         tuple(TermKind.NEED, NeedCode.HOUSING, 2.0, "evict*", 7),
                         tuple(TermKind.INFO, null, 3.0, "补办", 8),
@@ -68,51 +73,65 @@ class NeedDictionaryTest {
     void unknownCategoryIsRejected() {
         assertThatThrownBy(() -> parse("SUBSISTENCE,3,低保\nPOVERTY,3,贫困\n"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("line 2").hasMessageContaining("POVERTY").hasMessageContaining("URGENT");
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("POVERTY")
+                .hasMessageContaining("URGENT");
     }
 
     @Test
     void otherIsNotACategory() {
         assertThatThrownBy(() -> parse("OTHER,1,谢谢\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 1");
     }
 
     @Test
     void weightMustBeAPositiveNumber() {
         assertThatThrownBy(() -> parse("\n\nMEDICAL,high,大病\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 3").hasMessageContaining("high");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("high");
         assertThatThrownBy(() -> parse("MEDICAL,0,大病\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 1");
         assertThatThrownBy(() -> parse("MEDICAL,-1,大病\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 1");
         assertThatThrownBy(() -> parse("MEDICAL,NaN,大病\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 1");
     }
 
     @Test
     void emptyTermIsRejected() {
         assertThatThrownBy(() -> parse("MEDICAL,2,大病\nMEDICAL,2,  \n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 2");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 2");
     }
 
     @Test
     void aStarMustEndALatinTerm() {
         assertThatThrownBy(() -> parse("HOUSING,3,evict*\nHOUSING,3,租*\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 2").hasMessageContaining("租*");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("租*");
     }
 
     @Test
     void duplicateTermInOneCategoryIsRejectedButAcrossCategoriesAllowed() {
         assertThatThrownBy(() -> parse("MEDICAL,2,ICU\nEMERGENCY,2,ICU\nMEDICAL,1,ｉｃｕ\n"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("line 3").hasMessageContaining("already on line 1");
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("already on line 1");
     }
 
     @Test
     void loadsFromAFile(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("d.csv");
         Files.writeString(file, "# test\nEDUCATION,3,学费\n", StandardCharsets.UTF_8);
-        assertThat(NeedDictionary.load(file).terms()).extracting(DictionaryTerm::term).containsExactly("学费");
+        assertThat(NeedDictionary.load(file).terms())
+                .extracting(DictionaryTerm::term)
+                .containsExactly("学费");
     }
 
     @Test
@@ -121,10 +140,15 @@ class NeedDictionaryTest {
         assertThat(d.size()).isGreaterThan(1000);
         Arrays.stream(NeedCode.values()).filter(c -> c != NeedCode.OTHER).forEach(need -> {
             assertThat(d.terms(need)).as("%s terms", need).hasSizeGreaterThanOrEqualTo(50);
-            assertThat(d.terms(need)).as("%s Chinese terms", need)
-                    .anyMatch(t -> t.term().codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN));
-            assertThat(d.terms(need)).as("%s English terms", need)
-                    .filteredOn(t -> t.term().chars().anyMatch(Character::isLetter) && t.term().chars().allMatch(c -> c < 0x80))
+            assertThat(d.terms(need))
+                    .as("%s Chinese terms", need)
+                    .anyMatch(t -> t.term()
+                            .codePoints()
+                            .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN));
+            assertThat(d.terms(need))
+                    .as("%s English terms", need)
+                    .filteredOn(t -> t.term().chars().anyMatch(Character::isLetter)
+                            && t.term().chars().allMatch(c -> c < 0x80))
                     .hasSizeGreaterThanOrEqualTo(10);
         });
         for (TermKind kind : new TermKind[] {TermKind.INFO, TermKind.URGENT, TermKind.NOW, TermKind.RESOLVED}) {

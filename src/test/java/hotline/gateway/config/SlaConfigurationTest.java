@@ -56,7 +56,8 @@ class SlaConfigurationTest {
         SlaPolicy policy = configuration.slaPolicy(properties);
         Clock clock = Clock.fixed(Instant.parse("2026-12-31T16:30:00Z"), ZoneOffset.UTC);
         configuration.workingCalendar(properties, policy, clock);
-        assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(logged.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
                 .anySatisfy(m -> assertThat(m).startsWith("No holiday calendar for 2027"))
                 .anySatisfy(m -> assertThat(m).startsWith("No holiday calendar for 2028"))
                 .hasSize(2);

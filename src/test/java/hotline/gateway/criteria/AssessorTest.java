@@ -37,11 +37,15 @@ class AssessorTest {
     }
 
     private static ProgramAssessment program(Assessment assessment, Program program) {
-        return assessment.programs().stream().filter(p -> p.program() == program).findFirst().orElseThrow();
+        return assessment.programs().stream()
+                .filter(p -> p.program() == program)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static ProgramAssessment subsistence(HouseholdFacts facts, String receivedAt) {
-        return program(ASSESSOR.assess(Set.of(NeedCode.SUBSISTENCE), facts, OffsetDateTime.parse(receivedAt)),
+        return program(
+                ASSESSOR.assess(Set.of(NeedCode.SUBSISTENCE), facts, OffsetDateTime.parse(receivedAt)),
                 Program.SUBSISTENCE_ALLOWANCE);
     }
 
@@ -54,11 +58,12 @@ class AssessorTest {
         ProgramAssessment after = subsistence(facts, "2021-07-01T10:00:00+08:00");
 
         assertThat(before.outcome()).isEqualTo(Outcome.NOT_ELIGIBLE);
-        assertThat(before.reasons()).containsExactly(
-                "per-capita income 1,266.67 is not below subsistence standard 1,240 (from 2020-04-01)");
+        assertThat(before.reasons())
+                .containsExactly(
+                        "per-capita income 1,266.67 is not below subsistence standard 1,240 (from 2020-04-01)");
         assertThat(after.outcome()).isEqualTo(Outcome.ELIGIBLE);
-        assertThat(after.reasons()).containsExactly(
-                "per-capita income 1,266.67 < subsistence standard 1,330 (from 2021-07-01)");
+        assertThat(after.reasons())
+                .containsExactly("per-capita income 1,266.67 < subsistence standard 1,330 (from 2021-07-01)");
     }
 
     @Test
@@ -70,8 +75,9 @@ class AssessorTest {
         // 16:30 UTC on 30 June is 00:30 on 1 July in Shanghai; 15:59 UTC is still 30 June there.
         assertThat(subsistence(facts, "2021-06-30T16:30:00Z").outcome()).isEqualTo(Outcome.ELIGIBLE);
         assertThat(subsistence(facts, "2021-06-30T15:59:59Z").outcome()).isEqualTo(Outcome.NOT_ELIGIBLE);
-        assertThat(ASSESSOR.assess(Set.of(NeedCode.SUBSISTENCE), facts,
-                OffsetDateTime.parse("2021-06-30T16:30:00Z")).date()).isEqualTo(LocalDate.of(2021, 7, 1));
+        assertThat(ASSESSOR.assess(Set.of(NeedCode.SUBSISTENCE), facts, OffsetDateTime.parse("2021-06-30T16:30:00Z"))
+                        .date())
+                .isEqualTo(LocalDate.of(2021, 7, 1));
     }
 
     @Test
@@ -80,11 +86,11 @@ class AssessorTest {
         ProgramAssessment below = subsistence(adults(2, 2659), "2021-07-01T09:00:00+08:00");
 
         assertThat(at.outcome()).isEqualTo(Outcome.NOT_ELIGIBLE);
-        assertThat(at.reasons()).containsExactly(
-                "per-capita income 1,330 is not below subsistence standard 1,330 (from 2021-07-01)");
+        assertThat(at.reasons())
+                .containsExactly("per-capita income 1,330 is not below subsistence standard 1,330 (from 2021-07-01)");
         assertThat(below.outcome()).isEqualTo(Outcome.ELIGIBLE);
-        assertThat(below.reasons()).containsExactly(
-                "per-capita income 1,329.5 < subsistence standard 1,330 (from 2021-07-01)");
+        assertThat(below.reasons())
+                .containsExactly("per-capita income 1,329.5 < subsistence standard 1,330 (from 2021-07-01)");
     }
 
     @Test
@@ -94,11 +100,14 @@ class AssessorTest {
         ProgramAssessment eligible = subsistence(facts, "2021-07-01T09:00:00+08:00");
 
         assertThat(eligible.outcome()).isEqualTo(Outcome.ELIGIBLE);
-        assertThat(eligible.reasons()).containsExactly("household income 6,000 < household standard 6,120 = 2 × "
-                + "subsistence standard 1,330 (from 2021-07-01) + 2 under 18 × minor standard 1,730 (from 2021-07-01)");
+        assertThat(eligible.reasons())
+                .containsExactly("household income 6,000 < household standard 6,120 = 2 × "
+                        + "subsistence standard 1,330 (from 2021-07-01) + 2 under 18 × "
+                        + "minor standard 1,730 (from 2021-07-01)");
         // Per capita (1,500) the family would be above the adult standard: the minor standard is what decides.
-        assertThat(subsistence(household(4, 6000, aged(41), aged(38), aged(19), aged(18)),
-                "2021-07-01T09:00:00+08:00").outcome()).isEqualTo(Outcome.NOT_ELIGIBLE);
+        assertThat(subsistence(household(4, 6000, aged(41), aged(38), aged(19), aged(18)), "2021-07-01T09:00:00+08:00")
+                        .outcome())
+                .isEqualTo(Outcome.NOT_ELIGIBLE);
         // The day before, the standards were 1,240 and 1,615: 2 × 1,240 + 2 × 1,615 = 5,710.
         ProgramAssessment before = subsistence(facts, "2021-06-30T09:00:00+08:00");
         assertThat(before.outcome()).isEqualTo(Outcome.NOT_ELIGIBLE);
@@ -112,7 +121,8 @@ class AssessorTest {
         assertThat(unsure.outcome()).isEqualTo(Outcome.NEEDS_ASSESSMENT);
         assertThat(unsure.missingFacts()).containsExactly("household.members[].age");
         // 7,000 is not below even if both were children.
-        assertThat(subsistence(household(4, 7000, aged(41), aged(38)), "2021-07-01T09:00:00+08:00").outcome())
+        assertThat(subsistence(household(4, 7000, aged(41), aged(38)), "2021-07-01T09:00:00+08:00")
+                        .outcome())
                 .isEqualTo(Outcome.NOT_ELIGIBLE);
     }
 
@@ -131,23 +141,30 @@ class AssessorTest {
 
     @Test
     void theSizeComesFromTheMembersListedWhenNotGiven() {
-        HouseholdFacts facts = new HouseholdFacts(null, BigDecimal.valueOf(2000), null, null, null,
-                List.of(aged(70), aged(68)));
-        assertThat(subsistence(facts, "2026-03-01T09:00:00+08:00").reasons()).containsExactly(
-                "per-capita income 1,000 < subsistence standard 1,330 (from 2021-07-01)");
+        HouseholdFacts facts =
+                new HouseholdFacts(null, BigDecimal.valueOf(2000), null, null, null, List.of(aged(70), aged(68)));
+        assertThat(subsistence(facts, "2026-03-01T09:00:00+08:00").reasons())
+                .containsExactly("per-capita income 1,000 < subsistence standard 1,330 (from 2021-07-01)");
     }
 
     @Test
     void oneRequestIsAssessedForEveryProgramServingItsNeeds() {
         // An elderly couple, no supporter, 2,400 CNY; needs subsistence and medical help.
-        HouseholdFacts facts = new HouseholdFacts(2, BigDecimal.valueOf(2400), null, false, false,
-                List.of(new HouseholdFacts.Member(78, null, true, null, null, null),
+        HouseholdFacts facts = new HouseholdFacts(
+                2,
+                BigDecimal.valueOf(2400),
+                null,
+                false,
+                false,
+                List.of(
+                        new HouseholdFacts.Member(78, null, true, null, null, null),
                         new HouseholdFacts.Member(75, 2, false, null, null, null)));
-        Assessment assessment = ASSESSOR.assess(List.of(NeedCode.SUBSISTENCE, NeedCode.MEDICAL), facts,
-                LocalDate.of(2026, 3, 1));
+        Assessment assessment =
+                ASSESSOR.assess(List.of(NeedCode.SUBSISTENCE, NeedCode.MEDICAL), facts, LocalDate.of(2026, 3, 1));
 
         assertThat(assessment.criteriaVersion()).isEqualTo(CRITERIA.version()).hasSize(12);
-        assertThat(assessment.programs()).extracting(ProgramAssessment::program, ProgramAssessment::outcome)
+        assertThat(assessment.programs())
+                .extracting(ProgramAssessment::program, ProgramAssessment::outcome)
                 .containsExactly(
                         tuple(Program.SUBSISTENCE_ALLOWANCE, Outcome.ELIGIBLE),
                         tuple(Program.LOW_INCOME_FAMILY, Outcome.NOT_ELIGIBLE),
@@ -155,12 +172,14 @@ class AssessorTest {
                         tuple(Program.TEMPORARY_ASSISTANCE, Outcome.LIKELY),
                         tuple(Program.MEDICAL_ASSISTANCE, Outcome.ELIGIBLE),
                         tuple(Program.SUBDISTRICT_ASSISTANCE, Outcome.LIKELY));
-        assertThat(program(assessment, Program.SPECIAL_HARDSHIP).reasons()).contains(
-                "member 1: age 78 ≥ elderly age 60 (from 2020-04-01)",
-                "member 2: age 75 ≥ elderly age 60 (from 2020-04-01)");
-        assertThat(program(assessment, Program.MEDICAL_ASSISTANCE).reasons()).containsExactly(
-                "per-capita income 1,200 < low-income line 2,660 = low-income multiple 2 (from 2020-04-01) × "
-                        + "subsistence standard 1,330 (from 2021-07-01)");
+        assertThat(program(assessment, Program.SPECIAL_HARDSHIP).reasons())
+                .contains(
+                        "member 1: age 78 ≥ elderly age 60 (from 2020-04-01)",
+                        "member 2: age 75 ≥ elderly age 60 (from 2020-04-01)");
+        assertThat(program(assessment, Program.MEDICAL_ASSISTANCE).reasons())
+                .containsExactly(
+                        "per-capita income 1,200 < low-income line 2,660 = low-income multiple 2 (from 2020-04-01) × "
+                                + "subsistence standard 1,330 (from 2021-07-01)");
         assertThat(assessment.urgent()).isFalse();
     }
 
@@ -178,88 +197,115 @@ class AssessorTest {
 
     @Test
     void lowIncomeFamiliesStartAtTheSubsistenceStandard() {
-        Assessment atStandard = ASSESSOR.assess(List.of(NeedCode.SUBSISTENCE), adults(2, 2660),
-                LocalDate.of(2026, 3, 1));
+        Assessment atStandard =
+                ASSESSOR.assess(List.of(NeedCode.SUBSISTENCE), adults(2, 2660), LocalDate.of(2026, 3, 1));
         assertThat(program(atStandard, Program.LOW_INCOME_FAMILY).outcome()).isEqualTo(Outcome.ELIGIBLE);
         assertThat(program(atStandard, Program.SUBSISTENCE_ALLOWANCE).outcome()).isEqualTo(Outcome.NOT_ELIGIBLE);
-        Assessment atLine = ASSESSOR.assess(List.of(NeedCode.SUBSISTENCE), adults(2, 5320),
-                LocalDate.of(2026, 3, 1));
+        Assessment atLine = ASSESSOR.assess(List.of(NeedCode.SUBSISTENCE), adults(2, 5320), LocalDate.of(2026, 3, 1));
         assertThat(program(atLine, Program.LOW_INCOME_FAMILY).outcome()).isEqualTo(Outcome.NOT_ELIGIBLE);
     }
 
     @Test
     void aHouseholdWithAChildUnderTheMinorStandardIsASubsistenceCaseNotALowIncomeOne() {
         // An adult and a child, 2,800 CNY: 1,400 each is above 1,330, but below 1,330 + 1,730 = 3,060 together.
-        Assessment assessment = ASSESSOR.assess(List.of(NeedCode.SUBSISTENCE), household(2, 2800, aged(40), aged(9)),
-                LocalDate.of(2026, 3, 1));
+        Assessment assessment = ASSESSOR.assess(
+                List.of(NeedCode.SUBSISTENCE), household(2, 2800, aged(40), aged(9)), LocalDate.of(2026, 3, 1));
         assertThat(program(assessment, Program.SUBSISTENCE_ALLOWANCE).outcome()).isEqualTo(Outcome.ELIGIBLE);
         ProgramAssessment lowIncome = program(assessment, Program.LOW_INCOME_FAMILY);
         assertThat(lowIncome.outcome()).isEqualTo(Outcome.NOT_ELIGIBLE);
-        assertThat(lowIncome.reasons()).singleElement().asString()
-                .contains("household standard 3,060").endsWith("the subsistence allowance applies instead");
+        assertThat(lowIncome.reasons())
+                .singleElement()
+                .asString()
+                .contains("household standard 3,060")
+                .endsWith("the subsistence allowance applies instead");
     }
 
     @Test
     void specialHardshipNeedsEveryMemberUnableToWork() {
-        HouseholdFacts facts = new HouseholdFacts(2, BigDecimal.valueOf(1000), null, null, false,
+        HouseholdFacts facts = new HouseholdFacts(
+                2,
+                BigDecimal.valueOf(1000),
+                null,
+                null,
+                false,
                 List.of(aged(70), new HouseholdFacts.Member(40, null, null, true, null, null)));
-        ProgramAssessment notEligible = program(ASSESSOR.assess(List.of(NeedCode.ELDERLY_CARE), facts,
-                LocalDate.of(2026, 3, 1)), Program.SPECIAL_HARDSHIP);
+        ProgramAssessment notEligible = program(
+                ASSESSOR.assess(List.of(NeedCode.ELDERLY_CARE), facts, LocalDate.of(2026, 3, 1)),
+                Program.SPECIAL_HARDSHIP);
         assertThat(notEligible.outcome()).isEqualTo(Outcome.NOT_ELIGIBLE);
         assertThat(notEligible.reasons()).contains("member 2 is able to work");
 
-        HouseholdFacts unknown = new HouseholdFacts(2, BigDecimal.valueOf(1000), null, null, null,
-                List.of(aged(70), aged(40)));
-        ProgramAssessment visit = program(ASSESSOR.assess(List.of(NeedCode.ELDERLY_CARE), unknown,
-                LocalDate.of(2026, 3, 1)), Program.SPECIAL_HARDSHIP);
+        HouseholdFacts unknown =
+                new HouseholdFacts(2, BigDecimal.valueOf(1000), null, null, null, List.of(aged(70), aged(40)));
+        ProgramAssessment visit = program(
+                ASSESSOR.assess(List.of(NeedCode.ELDERLY_CARE), unknown, LocalDate.of(2026, 3, 1)),
+                Program.SPECIAL_HARDSHIP);
         assertThat(visit.outcome()).isEqualTo(Outcome.NEEDS_ASSESSMENT);
-        assertThat(visit.missingFacts()).containsExactly("household.hasLegalSupporter",
-                "household.members[1].ableToWork");
+        assertThat(visit.missingFacts())
+                .containsExactly("household.hasLegalSupporter", "household.members[1].ableToWork");
     }
 
     @Test
     void employmentAndEducationLookAtTheMembers() {
-        HouseholdFacts facts = new HouseholdFacts(3, BigDecimal.valueOf(4000), null, null, null,
-                List.of(new HouseholdFacts.Member(45, null, null, true, true, false),
+        HouseholdFacts facts = new HouseholdFacts(
+                3,
+                BigDecimal.valueOf(4000),
+                null,
+                null,
+                null,
+                List.of(
+                        new HouseholdFacts.Member(45, null, null, true, true, false),
                         new HouseholdFacts.Member(44, null, null, null, null, null),
                         new HouseholdFacts.Member(15, null, null, null, null, true)));
-        Assessment assessment = ASSESSOR.assess(List.of(NeedCode.EMPLOYMENT, NeedCode.EDUCATION), facts,
-                LocalDate.of(2026, 3, 1));
+        Assessment assessment =
+                ASSESSOR.assess(List.of(NeedCode.EMPLOYMENT, NeedCode.EDUCATION), facts, LocalDate.of(2026, 3, 1));
         assertThat(program(assessment, Program.EMPLOYMENT_ASSISTANCE).outcome()).isEqualTo(Outcome.ELIGIBLE);
-        assertThat(program(assessment, Program.EMPLOYMENT_ASSISTANCE).reasons()).contains("member 1: age 45 within "
-                + "working age from 16 (from 2020-04-01) and working age until 60 (from 2020-04-01), able to work, "
-                + "without work");
+        assertThat(program(assessment, Program.EMPLOYMENT_ASSISTANCE).reasons())
+                .contains("member 1: age 45 within "
+                        + "working age from 16 (from 2020-04-01) and working age until 60 (from 2020-04-01), "
+                        + "able to work, "
+                        + "without work");
         assertThat(program(assessment, Program.EDUCATION_ASSISTANCE).outcome()).isEqualTo(Outcome.ELIGIBLE);
     }
 
     @Test
     void medicalCostsCanBringAHouseholdBelowTheLine() {
-        HouseholdFacts facts = new HouseholdFacts(2, BigDecimal.valueOf(6000), BigDecimal.valueOf(1500), null,
-                null, List.of());
-        ProgramAssessment medical = program(ASSESSOR.assess(List.of(NeedCode.MEDICAL), facts,
-                LocalDate.of(2026, 3, 1)), Program.MEDICAL_ASSISTANCE);
+        HouseholdFacts facts =
+                new HouseholdFacts(2, BigDecimal.valueOf(6000), BigDecimal.valueOf(1500), null, null, List.of());
+        ProgramAssessment medical = program(
+                ASSESSOR.assess(List.of(NeedCode.MEDICAL), facts, LocalDate.of(2026, 3, 1)),
+                Program.MEDICAL_ASSISTANCE);
         assertThat(medical.outcome()).isEqualTo(Outcome.LIKELY);
-        assertThat(medical.reasons()).contains("per-capita income after medical costs 2,250 < low-income line 2,660"
-                + " = low-income multiple 2 (from 2020-04-01) × subsistence standard 1,330 (from 2021-07-01)");
+        assertThat(medical.reasons())
+                .contains("per-capita income after medical costs 2,250 < low-income line 2,660"
+                        + " = low-income multiple 2 (from 2020-04-01) × subsistence standard 1,330 (from 2021-07-01)");
         HouseholdFacts noCosts = new HouseholdFacts(2, BigDecimal.valueOf(6000), null, null, null, List.of());
-        assertThat(program(ASSESSOR.assess(List.of(NeedCode.MEDICAL), noCosts, LocalDate.of(2026, 3, 1)),
-                Program.MEDICAL_ASSISTANCE).missingFacts()).containsExactly("household.monthlyMedicalCosts");
+        assertThat(program(
+                                ASSESSOR.assess(List.of(NeedCode.MEDICAL), noCosts, LocalDate.of(2026, 3, 1)),
+                                Program.MEDICAL_ASSISTANCE)
+                        .missingFacts())
+                .containsExactly("household.monthlyMedicalCosts");
     }
 
     @Test
     void aDayBeforeAnyValueIsInForceIsForAnOfficerToDecide() {
-        ProgramAssessment early = program(ASSESSOR.assess(List.of(NeedCode.SUBSISTENCE), household(2, 1000),
-                LocalDate.of(2019, 1, 1)), Program.SUBSISTENCE_ALLOWANCE);
+        ProgramAssessment early = program(
+                ASSESSOR.assess(List.of(NeedCode.SUBSISTENCE), household(2, 1000), LocalDate.of(2019, 1, 1)),
+                Program.SUBSISTENCE_ALLOWANCE);
         assertThat(early.outcome()).isEqualTo(Outcome.NEEDS_ASSESSMENT);
-        assertThat(early.reasons()).containsExactly(
-                "no subsistence standard (SUBSISTENCE_ALLOWANCE.income-standard) is in force on 2019-01-01");
+        assertThat(early.reasons())
+                .containsExactly(
+                        "no subsistence standard (SUBSISTENCE_ALLOWANCE.income-standard) is in force on 2019-01-01");
     }
 
     @Test
     void needsNoProgramServesGiveNoPrograms() {
         assertThat(ASSESSOR.assess(List.of(NeedCode.URBAN_MANAGEMENT), household(2, 1000), LocalDate.of(2026, 3, 1))
-                .hasPrograms()).isFalse();
-        assertThat(ASSESSOR.assess(List.of(NeedCode.OTHER), null, LocalDate.of(2026, 3, 1)).hasPrograms()).isFalse();
+                        .hasPrograms())
+                .isFalse();
+        assertThat(ASSESSOR.assess(List.of(NeedCode.OTHER), null, LocalDate.of(2026, 3, 1))
+                        .hasPrograms())
+                .isFalse();
     }
 
     @Test
@@ -270,11 +316,16 @@ class AssessorTest {
         assertThat(standard(after).value()).isEqualByComparingTo("1330");
         assertThat(standard(after).from()).isEqualTo(LocalDate.of(2021, 7, 1));
         assertThat(after.programs()).hasSize(Program.values().length);
-        assertThat(CRITERIA.inForce(LocalDate.of(2019, 1, 1)).programs().get(0).parameters()).isEmpty();
+        assertThat(CRITERIA.inForce(LocalDate.of(2019, 1, 1)).programs().get(0).parameters())
+                .isEmpty();
     }
 
     private static ParameterValue standard(CriteriaInForce inForce) {
-        return inForce.programs().stream().filter(p -> p.program() == Program.SUBSISTENCE_ALLOWANCE).findFirst()
-                .orElseThrow().parameters().get("income-standard");
+        return inForce.programs().stream()
+                .filter(p -> p.program() == Program.SUBSISTENCE_ALLOWANCE)
+                .findFirst()
+                .orElseThrow()
+                .parameters()
+                .get("income-standard");
     }
 }

@@ -59,7 +59,8 @@ class CriteriaEndToEndTest extends GatewayIntegrationTest {
         assertThat(subsistence.get("outcome").asText()).isEqualTo("ELIGIBLE");
         assertThat(subsistence.get("reasons").get(0).asText())
                 .isEqualTo("per-capita income 1,266.67 < subsistence standard 1,330 (from 2021-07-01)");
-        assertThat(program(assessment, "MEDICAL_ASSISTANCE").get("outcome").asText()).isEqualTo("ELIGIBLE");
+        assertThat(program(assessment, "MEDICAL_ASSISTANCE").get("outcome").asText())
+                .isEqualTo("ELIGIBLE");
 
         String ticketNo = response.json().get("ticketNo").asText();
         List<TextMessage> messages = broker().take(QUEUE, ticketNo, 10_000);
@@ -67,15 +68,29 @@ class CriteriaEndToEndTest extends GatewayIntegrationTest {
         assertThat(JSON.readTree(messages.get(0).getText()).get("assessment")).isEqualTo(assessment);
 
         // The assessment is the household's business: the hotline sees it, anyone with the ticket number does not.
-        JsonNode ticket = gateway().as("hotline", "hotline-local").get("/api/v1/tickets/" + ticketNo).json();
+        JsonNode ticket = gateway()
+                .as("hotline", "hotline-local")
+                .get("/api/v1/tickets/" + ticketNo)
+                .json();
         assertThat(ticket.get("assessment")).isEqualTo(assessment);
-        assertThat(gateway().get("/api/v1/tickets/" + ticketNo).json().has("assessment")).isFalse();
-        assertThat(gateway().as("office-310101002", "office-local").get("/api/v1/tickets/" + ticketNo).json()
-                .has("assessment")).isFalse();
-        assertThat(jdbc.queryForObject("SELECT t.assessment ->> 'criteriaVersion' FROM ticket t WHERE ticket_no = ?",
-                String.class, ticketNo)).isEqualTo(version);
-        assertThat(jdbc.queryForObject("SELECT document -> 'files' -> 'subsistence.yml' -> 'programs' "
-                + "-> 'SUBSISTENCE_ALLOWANCE' ->> 'name' FROM criteria_version WHERE version = ?", String.class, version))
+        assertThat(gateway().get("/api/v1/tickets/" + ticketNo).json().has("assessment"))
+                .isFalse();
+        assertThat(gateway()
+                        .as("office-310101002", "office-local")
+                        .get("/api/v1/tickets/" + ticketNo)
+                        .json()
+                        .has("assessment"))
+                .isFalse();
+        assertThat(jdbc.queryForObject(
+                        "SELECT t.assessment ->> 'criteriaVersion' FROM ticket t WHERE ticket_no = ?",
+                        String.class,
+                        ticketNo))
+                .isEqualTo(version);
+        assertThat(jdbc.queryForObject(
+                        "SELECT document -> 'files' -> 'subsistence.yml' -> 'programs' "
+                                + "-> 'SUBSISTENCE_ALLOWANCE' ->> 'name' FROM criteria_version WHERE version = ?",
+                        String.class,
+                        version))
                 .contains("低保");
 
         // The hotline system's retry gets the same assessment back.
@@ -86,7 +101,8 @@ class CriteriaEndToEndTest extends GatewayIntegrationTest {
 
     @Test
     void aCallReceivedJustBeforeMidnightOfTheChangeIsAssessedUnderTheOldStandard() throws Exception {
-        Response response = gateway().postJson("/api/v1/calls", call("2021-06-30T23:59:00+08:00").toString());
+        Response response = gateway()
+                .postJson("/api/v1/calls", call("2021-06-30T23:59:00+08:00").toString());
 
         JsonNode subsistence = program(response.json().get("assessment"), "SUBSISTENCE_ALLOWANCE");
         assertThat(subsistence.get("outcome").asText()).isEqualTo("NOT_ELIGIBLE");
@@ -118,19 +134,29 @@ class CriteriaEndToEndTest extends GatewayIntegrationTest {
         Response unknown = gateway().postJson("/api/v1/calls", call.toString());
         JsonNode subsistence = program(unknown.json().get("assessment"), "SUBSISTENCE_ALLOWANCE");
         assertThat(subsistence.get("outcome").asText()).isEqualTo("NEEDS_ASSESSMENT");
-        assertThat(subsistence.get("missingFacts")).extracting(JsonNode::asText)
+        assertThat(subsistence.get("missingFacts"))
+                .extracting(JsonNode::asText)
                 .containsExactly("household.monthlyIncome", "household.size");
 
-        Response streetLights = gateway().postJson("/api/v1/calls",
-                SampleCalls.byId("DEV-2026-0005").withCallId("CRIT-" + UUID.randomUUID()).toString());
+        Response streetLights = gateway()
+                .postJson(
+                        "/api/v1/calls",
+                        SampleCalls.byId("DEV-2026-0005")
+                                .withCallId("CRIT-" + UUID.randomUUID())
+                                .toString());
         assertThat(streetLights.status()).isEqualTo(201);
         assertThat(streetLights.json().at("/needs/primary").asText()).isEqualTo("URBAN_MANAGEMENT");
         assertThat(streetLights.json().has("assessment")).isFalse();
         String ticketNo = streetLights.json().get("ticketNo").asText();
-        assertThat(gateway().as("hotline", "hotline-local").get("/api/v1/tickets/" + ticketNo).json()
-                .has("assessment")).isFalse();
-        assertThat(jdbc.queryForObject("SELECT assessment IS NULL FROM ticket WHERE ticket_no = ?", Boolean.class,
-                ticketNo)).isTrue();
+        assertThat(gateway()
+                        .as("hotline", "hotline-local")
+                        .get("/api/v1/tickets/" + ticketNo)
+                        .json()
+                        .has("assessment"))
+                .isFalse();
+        assertThat(jdbc.queryForObject(
+                        "SELECT assessment IS NULL FROM ticket WHERE ticket_no = ?", Boolean.class, ticketNo))
+                .isTrue();
     }
 
     @Test
@@ -140,15 +166,25 @@ class CriteriaEndToEndTest extends GatewayIntegrationTest {
 
         assertThat(before.get("date").asText()).isEqualTo("2021-06-30");
         assertThat(before.get("criteriaVersion").asText()).matches("[0-9a-f]{12}");
-        assertThat(program(before, "SUBSISTENCE_ALLOWANCE").at("/parameters/income-standard/value").asInt())
+        assertThat(program(before, "SUBSISTENCE_ALLOWANCE")
+                        .at("/parameters/income-standard/value")
+                        .asInt())
                 .isEqualTo(1240);
-        assertThat(program(after, "SUBSISTENCE_ALLOWANCE").at("/parameters/income-standard/value").asInt())
+        assertThat(program(after, "SUBSISTENCE_ALLOWANCE")
+                        .at("/parameters/income-standard/value")
+                        .asInt())
                 .isEqualTo(1330);
-        assertThat(program(after, "SUBSISTENCE_ALLOWANCE").at("/parameters/minor-income-standard/value").asInt())
+        assertThat(program(after, "SUBSISTENCE_ALLOWANCE")
+                        .at("/parameters/minor-income-standard/value")
+                        .asInt())
                 .isEqualTo(1730);
-        assertThat(program(after, "SUBSISTENCE_ALLOWANCE").at("/parameters/income-standard/from").asText())
+        assertThat(program(after, "SUBSISTENCE_ALLOWANCE")
+                        .at("/parameters/income-standard/from")
+                        .asText())
                 .isEqualTo("2021-07-01");
-        assertThat(program(after, "LOW_INCOME_FAMILY").at("/parameters/income-multiple/illustrative").asBoolean())
+        assertThat(program(after, "LOW_INCOME_FAMILY")
+                        .at("/parameters/income-multiple/illustrative")
+                        .asBoolean())
                 .isTrue();
 
         Response today = gateway().get("/api/v1/criteria");
@@ -176,13 +212,21 @@ class CriteriaEndToEndTest extends GatewayIntegrationTest {
         assertThat(response.status()).isEqualTo(200);
         JsonNode assessment = response.json();
         assertThat(assessment.get("date").asText()).isEqualTo("2021-06-30");
-        assertThat(program(assessment, "SUBSISTENCE_ALLOWANCE").get("reasons").get(0).asText()).isEqualTo(
-                "household income 2,800 < household standard 4,095 = 2 × subsistence standard 1,240 (from 2020-04-01)"
+        assertThat(program(assessment, "SUBSISTENCE_ALLOWANCE")
+                        .get("reasons")
+                        .get(0)
+                        .asText())
+                .isEqualTo("household income 2,800 < household standard 4,095 = "
+                        + "2 × subsistence standard 1,240 (from 2020-04-01)"
                         + " + 1 under 18 × minor standard 1,615 (from 2020-04-01)");
-        assertThat(program(assessment, "EDUCATION_ASSISTANCE").get("outcome").asText()).isEqualTo("ELIGIBLE");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM ticket", Integer.class)).isEqualTo(tickets);
+        assertThat(program(assessment, "EDUCATION_ASSISTANCE").get("outcome").asText())
+                .isEqualTo("ELIGIBLE");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM ticket", Integer.class))
+                .isEqualTo(tickets);
 
-        JsonNode urbanOnly = gateway().postJson("/api/v1/assessments", "{\"needs\": [\"URBAN_MANAGEMENT\"]}").json();
+        JsonNode urbanOnly = gateway()
+                .postJson("/api/v1/assessments", "{\"needs\": [\"URBAN_MANAGEMENT\"]}")
+                .json();
         assertThat(urbanOnly.get("programs")).isEmpty();
     }
 
@@ -194,15 +238,24 @@ class CriteriaEndToEndTest extends GatewayIntegrationTest {
                 """);
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(fields(response.json())).containsExactlyInAnyOrder("date", "needs[1]", "household.size",
-                "household.members[0].age", "household.members[0].ableToWork", "household.suddenHardship");
+        assertThat(fields(response.json()))
+                .containsExactlyInAnyOrder(
+                        "date",
+                        "needs[1]",
+                        "household.size",
+                        "household.members[0].age",
+                        "household.members[0].ableToWork",
+                        "household.suddenHardship");
 
-        assertThat(fields(gateway().postJson("/api/v1/assessments", "{}").json())).containsExactly("needs");
+        assertThat(fields(gateway().postJson("/api/v1/assessments", "{}").json()))
+                .containsExactly("needs");
         Response notJson = gateway().post("/api/v1/assessments", "text/plain", "{\"needs\": [\"SUBSISTENCE\"]}");
         assertThat(notJson.status()).isEqualTo(415);
         assertThat(fields(notJson.json())).containsExactly("Content-Type");
-        Response tooLarge = gateway().postJson("/api/v1/assessments",
-                "{\"needs\": [\"SUBSISTENCE\"], \"padding\": \"" + "x".repeat(70 * 1024) + "\"}");
+        Response tooLarge = gateway()
+                .postJson(
+                        "/api/v1/assessments",
+                        "{\"needs\": [\"SUBSISTENCE\"], \"padding\": \"" + "x".repeat(70 * 1024) + "\"}");
         assertThat(tooLarge.status()).isEqualTo(413);
     }
 
@@ -213,8 +266,8 @@ class CriteriaEndToEndTest extends GatewayIntegrationTest {
         ((ObjectNode) call.get("household")).put("hasLegalSupporter", "no");
         Response response = gateway().postJson("/api/v1/calls", call.toString());
         assertThat(response.status()).isEqualTo(400);
-        assertThat(fields(response.json())).containsExactlyInAnyOrder("household.monthlyMedicalCosts",
-                "household.hasLegalSupporter");
+        assertThat(fields(response.json()))
+                .containsExactlyInAnyOrder("household.monthlyMedicalCosts", "household.hasLegalSupporter");
     }
 
     private static List<String> fields(JsonNode problem) {

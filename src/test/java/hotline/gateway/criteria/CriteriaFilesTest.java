@@ -39,8 +39,11 @@ class CriteriaFilesTest {
 
     private String failure(String content) throws IOException {
         Path file = write("subsistence.yml", content);
-        return assertThatThrownBy(() -> CriteriaFiles.load(dir)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith(file + ": ").actual().getMessage();
+        return assertThatThrownBy(() -> CriteriaFiles.load(dir))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(file + ": ")
+                .actual()
+                .getMessage();
     }
 
     @Test
@@ -49,10 +52,17 @@ class CriteriaFilesTest {
         Criteria criteria = CriteriaFiles.load(dir);
         assertThat(criteria.version()).matches("[0-9a-f]{12}");
         assertThat(CriteriaFiles.load(dir).version()).isEqualTo(criteria.version());
-        assertThat(criteria.document().at("/files/subsistence.yml/programs/SUBSISTENCE_ALLOWANCE/name").asText())
+        assertThat(criteria.document()
+                        .at("/files/subsistence.yml/programs/SUBSISTENCE_ALLOWANCE/name")
+                        .asText())
                 .isEqualTo("低保");
-        assertThat(criteria.inForce(LocalDate.of(2021, 7, 1)).programs().get(0).parameters().get("income-standard")
-                .value()).isEqualByComparingTo("1330");
+        assertThat(criteria.inForce(LocalDate.of(2021, 7, 1))
+                        .programs()
+                        .get(0)
+                        .parameters()
+                        .get("income-standard")
+                        .value())
+                .isEqualByComparingTo("1330");
 
         write("subsistence.yml", SUBSISTENCE.replace("1330", "1331"));
         assertThat(CriteriaFiles.load(dir).version()).isNotEqualTo(criteria.version());
@@ -66,8 +76,8 @@ class CriteriaFilesTest {
 
     @Test
     void aDuplicatePeriodIsNamed() throws IOException {
-        assertThat(failure(SUBSISTENCE.replace("2021-07-01", "2020-04-01"))).endsWith(
-                "programs.SUBSISTENCE_ALLOWANCE.parameters.income-standard[1]: duplicate period: start date "
+        assertThat(failure(SUBSISTENCE.replace("2021-07-01", "2020-04-01")))
+                .endsWith("programs.SUBSISTENCE_ALLOWANCE.parameters.income-standard[1]: duplicate period: start date "
                         + "2020-04-01 also at [0]");
     }
 
@@ -80,14 +90,14 @@ class CriteriaFilesTest {
 
     @Test
     void valuesOutOfOrderAreNamed() throws IOException {
-        assertThat(failure(SUBSISTENCE.replace("2021-07-01", "2019-07-01"))).endsWith(
-                "income-standard[1]: start date 2019-07-01 is before that of [0]; list values oldest first");
+        assertThat(failure(SUBSISTENCE.replace("2021-07-01", "2019-07-01")))
+                .endsWith("income-standard[1]: start date 2019-07-01 is before that of [0]; list values oldest first");
     }
 
     @Test
     void aNegativeAmountIsNamed() throws IOException {
-        assertThat(failure(SUBSISTENCE.replace("1330", "-1330"))).endsWith(
-                "programs.SUBSISTENCE_ALLOWANCE.parameters.income-standard[1]: value -1330 is negative");
+        assertThat(failure(SUBSISTENCE.replace("1330", "-1330")))
+                .endsWith("programs.SUBSISTENCE_ALLOWANCE.parameters.income-standard[1]: value -1330 is negative");
     }
 
     @Test
@@ -107,16 +117,18 @@ class CriteriaFilesTest {
         assertThat(failure(SUBSISTENCE.replace("    needs: [SUBSISTENCE]", "    needs: [SUBSISTENCE")))
                 .contains(": unreadable YAML at line ");
         assertThat(failure(SUBSISTENCE + "  SUBSISTENCE_ALLOWANCE: {}\n"))
-                .contains(": unreadable YAML").contains("Duplicate field 'SUBSISTENCE_ALLOWANCE'");
+                .contains(": unreadable YAML")
+                .contains("Duplicate field 'SUBSISTENCE_ALLOWANCE'");
     }
 
     @Test
     void aValueThatIsNotANumberOrADateIsNamed() throws IOException {
-        assertThat(failure(SUBSISTENCE.replace("1330", "lots"))).endsWith("income-standard[1]: value lots is not a number");
+        assertThat(failure(SUBSISTENCE.replace("1330", "lots")))
+                .endsWith("income-standard[1]: value lots is not a number");
         assertThat(failure(SUBSISTENCE.replace("2021-07-01", "1 July 2021")))
                 .endsWith("income-standard[1]: start date '1 July 2021' is not a date (YYYY-MM-DD)");
-        assertThat(failure(SUBSISTENCE.replace("value: 1330", "vaule: 1330"))).endsWith(
-                "income-standard[1]: unknown key 'vaule' (known: from, illustrative, note, until, value)");
+        assertThat(failure(SUBSISTENCE.replace("value: 1330", "vaule: 1330")))
+                .endsWith("income-standard[1]: unknown key 'vaule' (known: from, illustrative, note, until, value)");
     }
 
     @Test
@@ -124,7 +136,8 @@ class CriteriaFilesTest {
         assertThat(failure(SUBSISTENCE.replace("minor-age:", "minor-years:")))
                 .contains("programs.SUBSISTENCE_ALLOWANCE.parameters.minor-years: unknown parameter "
                         + "(SUBSISTENCE_ALLOWANCE reads: income-standard, minor-income-standard, minor-age)");
-        assertThat(failure(SUBSISTENCE.replace("minor-age:\n        - {from: 2020-04-01, value: 18}\n", ""))).endsWith("programs.SUBSISTENCE_ALLOWANCE.parameters.minor-age: missing");
+        assertThat(failure(SUBSISTENCE.replace("minor-age:\n        - {from: 2020-04-01, value: 18}\n", "")))
+                .endsWith("programs.SUBSISTENCE_ALLOWANCE.parameters.minor-age: missing");
     }
 
     @Test
@@ -137,16 +150,19 @@ class CriteriaFilesTest {
                     parameters:
                       income-multiple: [{from: 2020-04-01, value: 2}]
                 """);
-        assertThatThrownBy(() -> CriteriaFiles.load(dir)).hasMessage(file + ": programs.LOW_INCOME_FAMILY: its rule "
-                + "reads SUBSISTENCE_ALLOWANCE.income-standard, and no criteria file defines SUBSISTENCE_ALLOWANCE");
+        assertThatThrownBy(() -> CriteriaFiles.load(dir))
+                .hasMessage(file + ": programs.LOW_INCOME_FAMILY: its rule "
+                        + "reads SUBSISTENCE_ALLOWANCE.income-standard, "
+                        + "and no criteria file defines SUBSISTENCE_ALLOWANCE");
     }
 
     @Test
     void aProgramDefinedTwiceIsNamed() throws IOException {
         write("a.yml", SUBSISTENCE);
         Path second = write("b.yml", SUBSISTENCE);
-        assertThatThrownBy(() -> CriteriaFiles.load(dir)).hasMessage(second + ": programs.SUBSISTENCE_ALLOWANCE: "
-                + "already defined in " + dir.resolve("a.yml"));
+        assertThatThrownBy(() -> CriteriaFiles.load(dir))
+                .hasMessage(
+                        second + ": programs.SUBSISTENCE_ALLOWANCE: " + "already defined in " + dir.resolve("a.yml"));
     }
 
     @Test

@@ -49,8 +49,10 @@ class BrokerOutageEndToEndTest extends GatewayIntegrationTest {
             int i = 0;
             while (posting.get()) {
                 SampleCall sample = samples.get(i++ % samples.size());
-                Response response = gateway().postJson("/api/v1/calls",
-                        sample.withCallId("OUTAGE-" + UUID.randomUUID()).toString());
+                Response response = gateway()
+                        .postJson(
+                                "/api/v1/calls",
+                                sample.withCallId("OUTAGE-" + UUID.randomUUID()).toString());
                 if (response.status() == 201) {
                     queueByTicket.put(response.json().get("ticketNo").asText(), sample.expectedQueue());
                 } else {
@@ -64,16 +66,23 @@ class BrokerOutageEndToEndTest extends GatewayIntegrationTest {
         broker.stop();
         int acceptedBeforeStop = queueByTicket.size();
         await().atMost(Duration.ofSeconds(20)).until(() -> queueByTicket.size() >= acceptedBeforeStop + 20);
-        assertThat(pendingOutbox()).as("tickets wait in the outbox while the broker is down").isPositive();
-        assertThat(gateway().get("/actuator/health/readiness").status()).as("intake stays ready").isEqualTo(200);
-        assertThat(gateway().get("/actuator/health/dispatch").status()).as("dispatch is down").isEqualTo(503);
+        assertThat(pendingOutbox())
+                .as("tickets wait in the outbox while the broker is down")
+                .isPositive();
+        assertThat(gateway().get("/actuator/health/readiness").status())
+                .as("intake stays ready")
+                .isEqualTo(200);
+        assertThat(gateway().get("/actuator/health/dispatch").status())
+                .as("dispatch is down")
+                .isEqualTo(503);
         broker.start();
         await().atMost(Duration.ofSeconds(20)).until(() -> queueByTicket.size() >= acceptedBeforeStop + 40);
         posting.set(false);
         hotline.join();
 
         assertThat(failures).as("intake answers while the broker is down").isEmpty();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(pendingOutbox()).isZero());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(pendingOutbox()).isZero());
         List<String> notExactlyOnce = new ArrayList<>();
         for (Map.Entry<String, String> ticket : queueByTicket.entrySet()) {
             int copies = broker().count(ticket.getValue(), ticket.getKey());
@@ -82,18 +91,23 @@ class BrokerOutageEndToEndTest extends GatewayIntegrationTest {
             }
         }
         assertThat(notExactlyOnce).isEmpty();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM ticket WHERE ticket_no = ANY (?) AND status = 'DISPATCHED'",
-                Integer.class, (Object) queueByTicket.keySet().toArray(String[]::new))).isEqualTo(queueByTicket.size());
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM ticket WHERE ticket_no = ANY (?) AND status = 'DISPATCHED'",
+                        Integer.class,
+                        (Object) queueByTicket.keySet().toArray(String[]::new)))
+                .isEqualTo(queueByTicket.size());
     }
 
     @Test
     void aBatchSentAgainAfterACrashBeforeTheDatabaseCommitIsDroppedByTheBroker() {
         SampleCall sample = SampleCalls.byId("DEV-2026-0005");
-        Response response = gateway().postJson("/api/v1/calls",
-                sample.withCallId("RESEND-" + UUID.randomUUID()).toString());
+        Response response = gateway()
+                .postJson(
+                        "/api/v1/calls",
+                        sample.withCallId("RESEND-" + UUID.randomUUID()).toString());
         String ticketNo = response.json().get("ticketNo").asText();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(sentAt(ticketNo)).isNotNull());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(sentAt(ticketNo)).isNotNull());
         assertThat(broker().count(sample.expectedQueue(), ticketNo)).isEqualTo(1);
 
         // The broker committed the batch, then the gateway died before marking it sent: the row is pending again.

@@ -72,8 +72,15 @@ class BadInputEndToEndTest extends GatewayIntegrationTest {
         ((ObjectNode) call.get("caller")).put("phone", "call me");
         ((ObjectNode) call.get("household")).put("size", -1);
         JsonNode problem = refused(gateway().postJson("/api/v1/calls", call.toString()), 400);
-        assertThat(fields(problem)).containsExactlyInAnyOrder("callId", "receivedAt", "channel", "urgent",
-                "caller.idNumber", "caller.phone", "household.size");
+        assertThat(fields(problem))
+                .containsExactlyInAnyOrder(
+                        "callId",
+                        "receivedAt",
+                        "channel",
+                        "urgent",
+                        "caller.idNumber",
+                        "caller.phone",
+                        "household.size");
         assertThat(problem.toString()).contains("check digit", "PHONE, WEB, APP, WECHAT, EMAIL");
     }
 
@@ -104,7 +111,8 @@ class BadInputEndToEndTest extends GatewayIntegrationTest {
 
     @Test
     void aBodyThatIsNotJsonIsRefusedAs415() {
-        JsonNode problem = refused(gateway().post("/api/v1/calls", "text/plain", validCall().toString()), 415);
+        JsonNode problem = refused(
+                gateway().post("/api/v1/calls", "text/plain", validCall().toString()), 415);
         assertThat(problem.get("detail").asText()).contains("application/json");
         assertThat(fields(problem)).containsExactly("Content-Type");
         refused(gateway().post("/api/v1/calls", null, validCall().toString()), 415);
@@ -125,8 +133,15 @@ class BadInputEndToEndTest extends GatewayIntegrationTest {
                  "location": {"townCode": "31010400", "lat": 200}}
                 """;
         JsonNode problem = refused(gateway().postJson("/api/v1/reports", report), 400);
-        assertThat(fields(problem)).containsExactlyInAnyOrder("reportId", "centreId", "reportedAt", "content",
-                "subject.idNumber", "location.townCode", "location.lat");
+        assertThat(fields(problem))
+                .containsExactlyInAnyOrder(
+                        "reportId",
+                        "centreId",
+                        "reportedAt",
+                        "content",
+                        "subject.idNumber",
+                        "location.townCode",
+                        "location.lat");
     }
 
     @Test

@@ -17,10 +17,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,7 +36,8 @@ class CallIntakeEndToEndTest extends GatewayIntegrationTest {
     void aCallEndsAsExactlyOneMessageOnItsTownsQueueWithTheRightContent() throws Exception {
         SampleCall sample = SampleCalls.byId("DEV-2026-0001");
         String callId = "E2E-" + UUID.randomUUID();
-        Response response = gateway().postJson("/api/v1/calls", sample.withCallId(callId).toString());
+        Response response =
+                gateway().postJson("/api/v1/calls", sample.withCallId(callId).toString());
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.contentType()).startsWith("application/json");
@@ -63,16 +64,22 @@ class CallIntakeEndToEndTest extends GatewayIntegrationTest {
         assertThat(body.get("priority").asText()).isEqualTo("NORMAL");
         assertThat(body.at("/needs/primary").asText()).isEqualTo("SUBSISTENCE");
         assertThat(body.at("/assignment/code").asText()).isEqualTo("310107005");
-        assertThat(body.get("content").asText()).isEqualTo(sample.call().get("content").asText());
+        assertThat(body.get("content").asText())
+                .isEqualTo(sample.call().get("content").asText());
         assertThat(body.at("/contact/name").asText()).isEqualTo("韩桂芳");
         assertThat(body.at("/contact/phone").asText()).isEqualTo("13201501449");
         assertThat(body.at("/household/monthlyIncome").asInt()).isEqualTo(1850);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(gateway().get("/api/v1/tickets/" + ticketNo).json().get("status").asText())
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(gateway()
+                                .get("/api/v1/tickets/" + ticketNo)
+                                .json()
+                                .get("status")
+                                .asText())
                         .isEqualTo("DISPATCHED"));
         JsonNode ticket = gateway().get("/api/v1/tickets/" + ticketNo).json();
-        assertThat(ticket.get("events")).extracting(event -> event.get("type").asText())
+        assertThat(ticket.get("events"))
+                .extracting(event -> event.get("type").asText())
                 .containsExactly("CREATED", "DISPATCHED");
         assertThat(ticket.toString()).doesNotContain("韩桂芳", "13201501449", "310107196803119049");
         assertThat(broker().count("tickets.310107005", ticketNo)).isZero();
@@ -80,7 +87,9 @@ class CallIntakeEndToEndTest extends GatewayIntegrationTest {
 
     @Test
     void aRetriedCallMakesNoSecondTicketOrMessage() throws Exception {
-        String body = SampleCalls.byId("DEV-2026-0007").withCallId("E2E-" + UUID.randomUUID()).toString();
+        String body = SampleCalls.byId("DEV-2026-0007")
+                .withCallId("E2E-" + UUID.randomUUID())
+                .toString();
         Response first = gateway().postJson("/api/v1/calls", body);
         // The same call again, with its keys in another order: the hotline system's retry after a timeout.
         ObjectNode reordered = JSON.createObjectNode();
@@ -105,8 +114,12 @@ class CallIntakeEndToEndTest extends GatewayIntegrationTest {
         assertThat(broker().take("tickets.310104003", ticketNo, 1_500)).isEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM ticket WHERE ticket_no = ?", Integer.class, ticketNo))
                 .isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox o JOIN ticket t ON t.id = o.ticket_id "
-                + "WHERE t.ticket_no = ? AND o.destination = t.queue", Integer.class, ticketNo)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM outbox o JOIN ticket t ON t.id = o.ticket_id "
+                                + "WHERE t.ticket_no = ? AND o.destination = t.queue",
+                        Integer.class,
+                        ticketNo))
+                .isEqualTo(1);
     }
 
     @Test
@@ -125,20 +138,25 @@ class CallIntakeEndToEndTest extends GatewayIntegrationTest {
                 statuses.add(answer.get().status());
                 ticketNos.add(answer.get().json().get("ticketNo").asText());
             }
-            assertThat(statuses).containsOnly(200, 201).filteredOn(status -> status == 201).hasSize(1);
+            assertThat(statuses)
+                    .containsOnly(200, 201)
+                    .filteredOn(status -> status == 201)
+                    .hasSize(1);
             assertThat(ticketNos).hasSize(1);
         } finally {
             hotline.shutdown();
         }
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM service_request WHERE external_id = ?", Integer.class,
-                callId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM service_request WHERE external_id = ?", Integer.class, callId))
+                .isEqualTo(1);
     }
 
     @Test
     void aDifferentBodyUnderAnExistingCallIdIsAConflictAndChangesNothing() {
         String callId = "E2E-" + UUID.randomUUID();
         ObjectNode call = SampleCalls.byId("DEV-2026-0019").withCallId(callId);
-        assertThat(gateway().postJson("/api/v1/calls", call.toString()).status()).isEqualTo(201);
+        assertThat(gateway().postJson("/api/v1/calls", call.toString()).status())
+                .isEqualTo(201);
         int tickets = countTickets();
 
         call.put("content", "a different account of the call");
@@ -155,10 +173,16 @@ class CallIntakeEndToEndTest extends GatewayIntegrationTest {
         List<String> wrong = new ArrayList<>();
         List<String[]> posted = new ArrayList<>();
         for (SampleCall sample : SampleCalls.all()) {
-            Response response = gateway().postJson("/api/v1/calls",
-                    sample.withCallId("E2E-" + UUID.randomUUID()).toString());
+            Response response = gateway()
+                    .postJson(
+                            "/api/v1/calls",
+                            sample.withCallId("E2E-" + UUID.randomUUID()).toString());
             assertThat(response.status()).as(sample.callId()).isEqualTo(201);
-            posted.add(new String[] {sample.callId(), sample.expectedQueue(), response.json().get("ticketNo").asText()});
+            posted.add(new String[] {
+                sample.callId(),
+                sample.expectedQueue(),
+                response.json().get("ticketNo").asText()
+            });
         }
         for (String[] call : posted) {
             List<TextMessage> messages = broker().take(call[1], call[2], 10_000);

@@ -67,8 +67,18 @@ class CallParserTest {
                 {"callId": "", "receivedAt": 20261128, "channel": 3, "content": "   ",
                  "caller": "nobody", "location": {"townCode": 310104003, "lon": 500},
                  "household": {"members": [{"age": -1}, 7]}, "urgent": 1}
-                """)).containsExactlyInAnyOrder("callId", "receivedAt", "channel", "content", "caller",
-                "location.townCode", "location.lon", "household.members[0].age", "household.members[1]", "urgent");
+                """))
+                .containsExactlyInAnyOrder(
+                        "callId",
+                        "receivedAt",
+                        "channel",
+                        "content",
+                        "caller",
+                        "location.townCode",
+                        "location.lon",
+                        "household.members[0].age",
+                        "household.members[1]",
+                        "urgent");
     }
 
     @Test
@@ -76,7 +86,8 @@ class CallParserTest {
         String base = "{\"receivedAt\": \"2026-11-28T09:15:00+08:00\", \"content\": \"x\", \"callId\": ";
         assertThat(badFields(base + "\"" + "a".repeat(65) + "\"}")).containsExactly("callId");
         assertThat(badFields(base + "\"a/b\"}")).containsExactly("callId");
-        assertThat(parser.parse(json(base + "\"" + "a".repeat(64) + "\"}")).externalId()).hasSize(64);
+        assertThat(parser.parse(json(base + "\"" + "a".repeat(64) + "\"}")).externalId())
+                .hasSize(64);
     }
 
     @Test

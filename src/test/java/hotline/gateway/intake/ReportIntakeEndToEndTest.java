@@ -98,7 +98,8 @@ class ReportIntakeEndToEndTest extends GatewayIntegrationTest {
         JsonNode result = response.json();
         assertThat(result.get("rows").asInt()).isEqualTo(3);
         assertThat(result.get("created").asInt()).isEqualTo(2);
-        assertThat(result.get("results").get(1).at("/errors/0/message").asText()).contains("line 2");
+        assertThat(result.get("results").get(1).at("/errors/0/message").asText())
+                .contains("line 2");
         assertThat(storedReports(batch)).isEqualTo(2);
     }
 
@@ -115,8 +116,9 @@ class ReportIntakeEndToEndTest extends GatewayIntegrationTest {
         Response refused = gateway().post("/api/v1/reports/batch", "text/csv", tooMany.toString());
         assertThat(refused.status()).isEqualTo(413);
         assertThat(refused.json().get("detail").asText()).contains("10000");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM service_request WHERE external_id LIKE 'TOO-MANY-%'",
-                Integer.class)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM service_request WHERE external_id LIKE 'TOO-MANY-%'", Integer.class))
+                .isZero();
     }
 
     @Test
@@ -140,12 +142,15 @@ class ReportIntakeEndToEndTest extends GatewayIntegrationTest {
         Path unreadable = INBOX.resolve(batch + "-broken.csv");
         Files.writeString(unreadable, "reportId,content\n\"unterminated,quote\n", StandardCharsets.UTF_8);
         Path failed = INBOX.resolve("failed").resolve(batch + "-broken.csv");
-        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(failed)
-                && Files.exists(INBOX.resolve("failed").resolve(batch + "-broken.csv.result.json")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Files.exists(failed)
+                        && Files.exists(INBOX.resolve("failed").resolve(batch + "-broken.csv.result.json")));
     }
 
     private int storedReports(String batch) {
-        return jdbc.queryForObject("SELECT count(*) FROM service_request WHERE source = 'COMMUNITY' "
-                + "AND external_id LIKE ?", Integer.class, batch + "-%");
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM service_request WHERE source = 'COMMUNITY' " + "AND external_id LIKE ?",
+                Integer.class,
+                batch + "-%");
     }
 }

@@ -29,19 +29,23 @@ class SampleCallsJurisdictionTest {
             }
             JsonNode call = json.readTree(line);
             JsonNode location = call.path("location");
-            Assignment assignment = resolver.resolve(new LocationHints(text(location, "townCode"),
-                    text(location, "district"), text(location, "community"), text(location, "address")));
+            Assignment assignment = resolver.resolve(new LocationHints(
+                    text(location, "townCode"),
+                    text(location, "district"),
+                    text(location, "community"),
+                    text(location, "address")));
             JsonNode expected = call.get("expected");
             total++;
             if (!assignment.level().name().equals(expected.get("assignLevel").asText())
                     || !assignment.code().equals(expected.get("assignCode").asText())) {
-                misses.add(call.get("callId").asText() + ": expected " + expected.get("assignLevel").asText() + " "
+                misses.add(call.get("callId").asText() + ": expected "
+                        + expected.get("assignLevel").asText() + " "
                         + expected.get("assignCode").asText() + ", got " + assignment);
             }
         }
         double share = (total - misses.size()) / (double) total;
-        System.out.printf("Sample calls: jurisdiction right for %d of %d (%.1f%%)%n", total - misses.size(), total,
-                share * 100);
+        System.out.printf(
+                "Sample calls: jurisdiction right for %d of %d (%.1f%%)%n", total - misses.size(), total, share * 100);
         assertThat(total).isEqualTo(50);
         assertThat(misses).as("assignments that differ from the expected ones").isEmpty();
     }

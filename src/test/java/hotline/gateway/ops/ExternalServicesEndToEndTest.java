@@ -29,7 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext // closed after this class, before its servers stop at the end of the run
 class ExternalServicesEndToEndTest {
 
-    private static final Path DATA = Path.of("target/test-data", "external-" + UUID.randomUUID()).toAbsolutePath();
+    private static final Path DATA =
+            Path.of("target/test-data", "external-" + UUID.randomUUID()).toAbsolutePath();
     private static final EmbeddedPostgres POSTGRES = startPostgres();
     private static final EmbeddedBroker BROKER = startBroker();
 
@@ -55,8 +56,12 @@ class ExternalServicesEndToEndTest {
         assertThat(context.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
         assertThat(context.getBeanNamesForType(EmbeddedBroker.class)).isEmpty();
 
-        GatewayClient.Response response = new GatewayClient(port).postJson("/api/v1/calls",
-                SampleCalls.byId("DEV-2026-0003").withCallId("EXT-" + UUID.randomUUID()).toString());
+        GatewayClient.Response response = new GatewayClient(port)
+                .postJson(
+                        "/api/v1/calls",
+                        SampleCalls.byId("DEV-2026-0003")
+                                .withCallId("EXT-" + UUID.randomUUID())
+                                .toString());
 
         assertThat(response.status()).isEqualTo(201);
         String ticketNo = response.json().get("ticketNo").asText();
@@ -67,7 +72,10 @@ class ExternalServicesEndToEndTest {
     private static EmbeddedPostgres startPostgres() {
         try {
             // zonky stops the server in a shutdown hook of its own.
-            return EmbeddedPostgres.builder().setDataDirectory(DATA.resolve("pg")).setCleanDataDirectory(true).start();
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(DATA.resolve("pg"))
+                    .setCleanDataDirectory(true)
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,8 +85,8 @@ class ExternalServicesEndToEndTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             int port = socket.getLocalPort();
             socket.close();
-            EmbeddedBroker broker = new EmbeddedBroker(Path.of("config/artemis/broker.xml"), "127.0.0.1", port,
-                    DATA.resolve("artemis"));
+            EmbeddedBroker broker = new EmbeddedBroker(
+                    Path.of("config/artemis/broker.xml"), "127.0.0.1", port, DATA.resolve("artemis"));
             broker.start();
             Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
             return broker;

@@ -17,26 +17,45 @@ class OperationsEndToEndTest extends GatewayIntegrationTest {
     @Test
     void healthReportsTheDatabaseAndTheBrokerWithProbes() {
         // Camel reports a polling consumer (the inbox) as down until its first poll.
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                assertThat(gateway().get("/actuator/health").json().get("status").asText()).isEqualTo("UP"));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(gateway()
+                                .get("/actuator/health")
+                                .json()
+                                .get("status")
+                                .asText())
+                        .isEqualTo("UP"));
         JsonNode health = gateway().get("/actuator/health").json();
         assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/jms/status").asText()).isEqualTo("UP");
         Response readiness = gateway().get("/actuator/health/readiness");
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().at("/components/db/status").asText()).isEqualTo("UP");
-        assertThat(gateway().get("/actuator/health/dispatch").json().at("/components/jms/status").asText())
+        assertThat(gateway()
+                        .get("/actuator/health/dispatch")
+                        .json()
+                        .at("/components/jms/status")
+                        .asText())
                 .isEqualTo("UP");
-        assertThat(gateway().get("/actuator/health/liveness").json().get("status").asText()).isEqualTo("UP");
+        assertThat(gateway()
+                        .get("/actuator/health/liveness")
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("UP");
     }
 
     @Test
     void prometheusHasPerRouteCamelMetrics() {
-        gateway().postJson("/api/v1/calls", SampleCalls.byId("DEV-2026-0002")
-                .withCallId("OPS-" + UUID.randomUUID()).toString());
+        gateway()
+                .postJson(
+                        "/api/v1/calls",
+                        SampleCalls.byId("DEV-2026-0002")
+                                .withCallId("OPS-" + UUID.randomUUID())
+                                .toString());
         Response metrics = gateway().get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).containsPattern("camel_exchanges_total\\{[^}]*routeId=\"intake-call\"")
+        assertThat(metrics.body())
+                .containsPattern("camel_exchanges_total\\{[^}]*routeId=\"intake-call\"")
                 .containsPattern("routeId=\"outbox-relay\"")
                 .contains("hotline_outbox_pending", "hotline_outbox_oldest_pending_age_seconds")
                 .contains("hotline_sla_sweep_backlog", "hotline_sla_overdue")

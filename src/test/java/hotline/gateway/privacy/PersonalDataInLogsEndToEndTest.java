@@ -19,22 +19,27 @@ class PersonalDataInLogsEndToEndTest extends GatewayIntegrationTest {
     @Test
     void intakeLogsNoPersonalData(CapturedOutput output) {
         ObjectNode call = SampleCalls.byId("DEV-2026-0001").withCallId("PII-" + UUID.randomUUID());
-        assertThat(gateway().postJson("/api/v1/calls", call.toString()).status()).isEqualTo(201);
+        assertThat(gateway().postJson("/api/v1/calls", call.toString()).status())
+                .isEqualTo(201);
         call.put("content", "another body under the same call id");
-        assertThat(gateway().postJson("/api/v1/calls", call.toString()).status()).isEqualTo(409);
+        assertThat(gateway().postJson("/api/v1/calls", call.toString()).status())
+                .isEqualTo(409);
         ((ObjectNode) call.get("caller")).put("idNumber", "310107196803119048");
-        assertThat(gateway().postJson("/api/v1/calls", call.toString()).status()).isEqualTo(400);
+        assertThat(gateway().postJson("/api/v1/calls", call.toString()).status())
+                .isEqualTo(400);
 
-        assertThat(output.getAll()).doesNotContain("韩桂芳", "13201501449", "310107196803119049",
-                "310107196803119048");
+        assertThat(output.getAll()).doesNotContain("韩桂芳", "13201501449", "310107196803119049", "310107196803119048");
     }
 
     @Test
     void whateverLogsANumberTheLogMasksIt(CapturedOutput output) {
-        LoggerFactory.getLogger("some.library").warn("failed for 13201501449 with id 310107196803119049",
-                new IllegalStateException("row (13201501449) rejected"));
+        LoggerFactory.getLogger("some.library")
+                .warn(
+                        "failed for 13201501449 with id 310107196803119049",
+                        new IllegalStateException("row (13201501449) rejected"));
 
-        assertThat(output.getAll()).contains("132****1449", "310***********9049")
+        assertThat(output.getAll())
+                .contains("132****1449", "310***********9049")
                 .doesNotContain("13201501449", "310107196803119049");
     }
 }

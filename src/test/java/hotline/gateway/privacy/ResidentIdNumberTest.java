@@ -34,7 +34,8 @@ class ResidentIdNumberTest {
         assertThat(ResidentIdNumber.problem("31010719680311904Y")).contains("digit or X");
         // 1968-02-30 does not exist; the check digit is made right so that only the date is wrong.
         String badDate = "31010719680230904";
-        assertThat(ResidentIdNumber.problem(badDate + ResidentIdNumber.checkCharacter(badDate))).contains("birth date");
+        assertThat(ResidentIdNumber.problem(badDate + ResidentIdNumber.checkCharacter(badDate)))
+                .contains("birth date");
         assertThat(ResidentIdNumber.isValid(null)).isFalse();
     }
 }

@@ -31,7 +31,7 @@ import org.springframework.util.FileSystemUtils;
  * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver; .ci/run installs them): it
  * loads without console errors, shows the fixture's figures, and its district filter, sorting and language work.
  */
-class DashboardBrowserTest extends ReportFixtureTest {
+class DashboardBrowserTest extends ReportFixtureEndToEndTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -42,19 +42,32 @@ class DashboardBrowserTest extends ReportFixtureTest {
     @BeforeAll
     static void startBrowser() throws IOException {
         assertThat(CHROMIUM).as("Debian package chromium (see .ci/run)").exists();
-        assertThat(CHROMEDRIVER).as("Debian package chromium-driver (see .ci/run)").exists();
+        assertThat(CHROMEDRIVER)
+                .as("Debian package chromium-driver (see .ci/run)")
+                .exists();
         profile = Files.createTempDirectory("dashboard-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // This machine's network refuses anything but loopback: no background connections, a fresh profile.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile, "--window-size=1600,1000", "--lang=zh-CN");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--window-size=1600,1000",
+                "--lang=zh-CN");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
     }
 
@@ -69,7 +82,8 @@ class DashboardBrowserTest extends ReportFixtureTest {
     @AfterEach
     void noConsoleErrors() {
         List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .toList();
         assertThat(severe).as("console errors").isEmpty();
     }
 
@@ -80,8 +94,9 @@ class DashboardBrowserTest extends ReportFixtureTest {
     /** Opens the page and waits for its first complete load of figures. */
     private void open(String query) {
         browser.get("http://127.0.0.1:" + port + "/dashboard?" + query);
-        waiting().until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.tagName("body")),
-                "data-loaded"));
+        waiting()
+                .until(ExpectedConditions.attributeToBeNotEmpty(
+                        browser.findElement(By.tagName("body")), "data-loaded"));
     }
 
     private String loads() {
@@ -100,12 +115,14 @@ class DashboardBrowserTest extends ReportFixtureTest {
     }
 
     private String kpi(String key) {
-        return browser.findElement(By.cssSelector(".kpi[data-kpi='" + key + "'] .value")).getText();
+        return browser.findElement(By.cssSelector(".kpi[data-kpi='" + key + "'] .value"))
+                .getText();
     }
 
     private List<String> leagueKeys() {
         return browser.findElements(By.cssSelector("#league tbody tr")).stream()
-                .map(row -> row.getAttribute("data-key")).toList();
+                .map(row -> row.getAttribute("data-key"))
+                .toList();
     }
 
     @Test
@@ -128,7 +145,9 @@ class DashboardBrowserTest extends ReportFixtureTest {
         assertThat(kpi("received")).isEqualTo("4");
         assertThat(kpi("overdueNow")).isEqualTo("2");
         assertThat(figure("310101002", "contactedOnTimeRate")).isEqualTo("33.3%");
-        assertThat(browser.findElements(By.cssSelector("#overdue tbody tr")).get(0).getAttribute("data-ticket"))
+        assertThat(browser.findElements(By.cssSelector("#overdue tbody tr"))
+                        .get(0)
+                        .getAttribute("data-ticket"))
                 .isEqualTo("SLA-K7");
         assertThat(browser.getCurrentUrl()).contains("district=310101");
     }
@@ -137,11 +156,14 @@ class DashboardBrowserTest extends ReportFixtureTest {
     void theLeagueSortsByOnTimeRateWithTownsWithoutFiguresLast() {
         open(PERIOD);
         // Resolved on time: 外滩 66.7, 天平路 60.0, 南京东路 33.3; the desks and 湖南路 have none.
-        assertThat(leagueKeys()).containsExactly("310101013", "310104003", "310101002", "310104", "310104004",
-                "city");
-        browser.findElement(By.cssSelector("#league th[data-sort='resolvedOnTimeRate']")).click();
-        assertThat(leagueKeys()).startsWith("310101002", "310104003", "310101013").endsWith("city");
-        browser.findElement(By.cssSelector("#league th[data-sort='signedOnTimeRate']")).click();
+        assertThat(leagueKeys()).containsExactly("310101013", "310104003", "310101002", "310104", "310104004", "city");
+        browser.findElement(By.cssSelector("#league th[data-sort='resolvedOnTimeRate']"))
+                .click();
+        assertThat(leagueKeys())
+                .startsWith("310101002", "310104003", "310101013")
+                .endsWith("city");
+        browser.findElement(By.cssSelector("#league th[data-sort='signedOnTimeRate']"))
+                .click();
         // Signed on time, highest first: 湖南路 100, 外滩 100, 天平路 75, 南京东路 66.7.
         assertThat(leagueKeys()).startsWith("310101013", "310104004", "310104003", "310101002");
     }
@@ -149,21 +171,25 @@ class DashboardBrowserTest extends ReportFixtureTest {
     @Test
     void districtsLanguageAndWallMode() {
         open(PERIOD + "&level=district&wall=1&lang=en");
-        assertThat(leagueKeys()).containsExactly("310104", "310101", "city");   // 60.0, 50.0, none
+        assertThat(leagueKeys()).containsExactly("310104", "310101", "city"); // 60.0, 50.0, none
         assertThat(figure("310104", "name")).isEqualTo("徐汇区");
         assertThat(figure("city", "name")).isEqualTo("City desk");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("12345 hotline SLA dashboard");
-        assertThat(browser.findElement(By.tagName("body")).getAttribute("class")).contains("wall");
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("class"))
+                .contains("wall");
         afterRefresh(loads(), () -> browser.findElement(By.id("lang")).click());
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("12345 热线 SLA 看板");
-        assertThat(browser.findElement(By.cssSelector("#league th[data-sort='satisfactionRate']")).getText())
+        assertThat(browser.findElement(By.cssSelector("#league th[data-sort='satisfactionRate']"))
+                        .getText())
                 .startsWith("满意率");
     }
 
     @Test
     void theChartLibraryIsServedFromTheJar() {
-        assertThat(gateway().get("/webjars/echarts/5.3.1/dist/echarts.min.js").status()).isEqualTo(200);
-        assertThat(new File("src/main/resources/static/dashboard/index.html")).content()
+        assertThat(gateway().get("/webjars/echarts/5.3.1/dist/echarts.min.js").status())
+                .isEqualTo(200);
+        assertThat(new File("src/main/resources/static/dashboard/index.html"))
+                .content()
                 .doesNotContain("//cdn", "https://");
     }
 }

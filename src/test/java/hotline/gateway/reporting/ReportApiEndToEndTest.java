@@ -19,10 +19,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The reports as files (CSV), the overdue list, and bad parameters refused with the parameter named. */
-class ReportApiEndToEndTest extends ReportFixtureTest {
+class ReportApiEndToEndTest extends ReportFixtureEndToEndTest {
 
     private HttpResponse<byte[]> get(String path, String accept) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET();
         if (accept != null) {
             request.header("Accept", accept);
         }
@@ -32,8 +33,8 @@ class ReportApiEndToEndTest extends ReportFixtureTest {
     private static List<List<String>> parseCsv(byte[] body) throws IOException {
         CsvMapper csv = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
         List<List<String>> rows = new ArrayList<>();
-        try (MappingIterator<String[]> lines = csv.readerFor(String[].class)
-                .readValues(Arrays.copyOfRange(body, 3, body.length))) {
+        try (MappingIterator<String[]> lines =
+                csv.readerFor(String[].class).readValues(Arrays.copyOfRange(body, 3, body.length))) {
             lines.forEachRemaining(line -> rows.add(List.of(line)));
         }
         return rows;
@@ -55,13 +56,19 @@ class ReportApiEndToEndTest extends ReportFixtureTest {
         List<List<String>> rows = parseCsv(body);
         List<String> header = rows.get(0);
         assertThat(header).startsWith("key", "name", "level", "district", "received", "dispatched");
-        assertThat(rows).hasSize(1 + 6 + 1);                 // header, six offices, total
-        List<String> bund = rows.stream().filter(row -> row.get(0).equals("310101013")).findFirst().orElseThrow();
+        assertThat(rows).hasSize(1 + 6 + 1); // header, six offices, total
+        List<String> bund = rows.stream()
+                .filter(row -> row.get(0).equals("310101013"))
+                .findFirst()
+                .orElseThrow();
         assertThat(bund.get(1)).isEqualTo(SlaFixture.BUND.name());
         assertThat(bund.get(header.indexOf("resolvedOnTimeRate"))).isEqualTo("66.7");
-        List<String> hunan = rows.stream().filter(row -> row.get(0).equals("310104004")).findFirst().orElseThrow();
+        List<String> hunan = rows.stream()
+                .filter(row -> row.get(0).equals("310104004"))
+                .findFirst()
+                .orElseThrow();
         assertThat(hunan.get(header.indexOf("returnReasons"))).contains("不属本街道管辖: 1", "地址有误: 1");
-        assertThat(hunan.get(header.indexOf("satisfactionRate"))).isEmpty();      // null: no callback
+        assertThat(hunan.get(header.indexOf("satisfactionRate"))).isEmpty(); // null: no callback
         List<String> total = rows.get(rows.size() - 1);
         assertThat(total.get(0)).isEqualTo("total");
         assertThat(total.get(header.indexOf("received"))).isEqualTo("10");
@@ -74,8 +81,11 @@ class ReportApiEndToEndTest extends ReportFixtureTest {
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         List<List<String>> rows = parseCsv(response.body());
         assertThat(rows.stream().map(row -> row.get(1)).toList()).contains("徐汇区", "黄浦区", "市级");
-        assertThat(get("/api/v1/reports/sla?" + PERIOD, "application/json").headers()
-                .firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        assertThat(get("/api/v1/reports/sla?" + PERIOD, "application/json")
+                        .headers()
+                        .firstValue("Content-Type")
+                        .orElseThrow())
+                .startsWith("application/json");
     }
 
     @Test
@@ -111,8 +121,14 @@ class ReportApiEndToEndTest extends ReportFixtureTest {
         assertThat(desk.get("target").asText()).isEqualTo("REASSIGN");
         assertThat(desk.get("breachedAt").asText()).isEqualTo("2025-03-10T03:05:00Z");
         assertThat(second.get("page").asInt()).isEqualTo(2);
-        assertThat(second.get("total").asLong()).isEqualTo(first.get("total").asLong()).isGreaterThanOrEqualTo(4);
-        assertThat(gateway().get("/api/v1/reports/overdue?size=200&page=100000").json().get("total").asLong())
+        assertThat(second.get("total").asLong())
+                .isEqualTo(first.get("total").asLong())
+                .isGreaterThanOrEqualTo(4);
+        assertThat(gateway()
+                        .get("/api/v1/reports/overdue?size=200&page=100000")
+                        .json()
+                        .get("total")
+                        .asLong())
                 .isEqualTo(first.get("total").asLong());
     }
 
@@ -120,15 +136,18 @@ class ReportApiEndToEndTest extends ReportFixtureTest {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
         List<String> fields = new ArrayList<>();
-        response.json().get("errors").forEach(error -> fields.add(error.get("field").asText()));
+        response.json()
+                .get("errors")
+                .forEach(error -> fields.add(error.get("field").asText()));
         return fields;
     }
 
     @Test
     void badParametersAreRefusedAndNamed() {
-        assertThat(badFields(gateway().get("/api/v1/reports/sla?from=2025-13-01&to=yesterday&groupBy=office"
-                + "&district=999999&format=xml"))).containsExactlyInAnyOrder("from", "to", "groupBy", "district",
-                "format");
+        assertThat(badFields(gateway()
+                        .get("/api/v1/reports/sla?from=2025-13-01&to=yesterday&groupBy=office"
+                                + "&district=999999&format=xml")))
+                .containsExactlyInAnyOrder("from", "to", "groupBy", "district", "format");
         assertThat(badFields(gateway().get("/api/v1/reports/sla?from=2025-03-31&to=2025-03-01")))
                 .containsExactly("from");
         assertThat(badFields(gateway().get("/api/v1/reports/sla?from=2024-01-01&to=2025-03-01")))

@@ -57,8 +57,9 @@ class ReportOfTheWorkflowEndToEndTest extends GatewayIntegrationTest {
         at("15:30");
         tickets.event(t2, "CALLBACK", Map.of("satisfaction", "BASICALLY_SATISFIED"));
 
-        JsonNode report = gateway().get("/api/v1/reports/sla?from=" + DAY + "&to=" + DAY
-                + "&groupBy=town&district=310115").json();
+        JsonNode report = gateway()
+                .get("/api/v1/reports/sla?from=" + DAY + "&to=" + DAY + "&groupBy=town&district=310115")
+                .json();
         JsonNode weifang = group(report, WEIFANG);
         assertThat(weifang.get("received").asLong()).isEqualTo(3);
         assertThat(weifang.get("dispatched").asLong()).isEqualTo(3);
@@ -92,7 +93,10 @@ class ReportOfTheWorkflowEndToEndTest extends GatewayIntegrationTest {
     }
 
     private String ticket(Tickets tickets) {
-        return tickets.newCallResponse(WEIFANG, false, DAY + "T09:58:00+08:00").json().get("ticketNo").asText();
+        return tickets.newCallResponse(WEIFANG, false, DAY + "T09:58:00+08:00")
+                .json()
+                .get("ticketNo")
+                .asText();
     }
 
     private static void at(String time) {

@@ -17,11 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class SlaFixtureBuilder {
 
-    record Office(String level, String code, String name, String district) {
-    }
+    record Office(String level, String code, String name, String district) {}
 
-    record Target(OffsetDateTime due, OffsetDateTime met, OffsetDateTime breached, Integer workingMinutes) {
-    }
+    record Target(OffsetDateTime due, OffsetDateTime met, OffsetDateTime breached, Integer workingMinutes) {}
 
     static final class AssignmentSpec {
         final Office office;
@@ -112,51 +110,98 @@ final class SlaFixtureBuilder {
 
     /** "MM-dd HH:mm" in 2025 at +08:00; null stays null. */
     static OffsetDateTime at(String monthDayTime) {
-        return monthDayTime == null ? null
+        return monthDayTime == null
+                ? null
                 : OffsetDateTime.parse("2025-" + monthDayTime.replace(' ', 'T') + ":00+08:00");
     }
 
     void insert(TicketSpec spec) {
         OffsetDateTime created = spec.received.plusMinutes(1);
-        long requestId = jdbc.queryForObject("""
+        long requestId = jdbc.queryForObject(
+                """
                 INSERT INTO service_request (source, external_id, body_hash, received_at, channel, content, created_at)
                 VALUES ('HOTLINE', ?, ?, ?, 'PHONE', ?, ?) RETURNING id
-                """, Long.class, "SLA-FIXTURE-" + spec.key, spec.key.getBytes(StandardCharsets.UTF_8),
-                ts(spec.received), "SLA report fixture " + spec.key, ts(created));
+                """,
+                Long.class,
+                "SLA-FIXTURE-" + spec.key,
+                spec.key.getBytes(StandardCharsets.UTF_8),
+                ts(spec.received),
+                "SLA report fixture " + spec.key,
+                ts(created));
         AssignmentSpec first = spec.assignments.get(0);
         AssignmentSpec current = spec.last();
-        boolean escalated = spec.assignments.stream().flatMap(a -> a.targets.values().stream())
+        boolean escalated = spec.assignments.stream()
+                .flatMap(a -> a.targets.values().stream())
                 .anyMatch(target -> target.breached() != null);
         boolean extended = spec.assignments.stream().anyMatch(a -> a.extensionsApproved > 0);
-        int reopened = (int) spec.assignments.stream().filter(a -> a.cause.equals("REOPEN")).count();
-        OffsetDateTime updated = events(spec).stream().map(Event::at).max(Comparator.naturalOrder()).orElseThrow();
-        long ticketId = jdbc.queryForObject("""
+        int reopened = (int)
+                spec.assignments.stream().filter(a -> a.cause.equals("REOPEN")).count();
+        OffsetDateTime updated = events(spec).stream()
+                .map(Event::at)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        long ticketId = jdbc.queryForObject(
+                """
                 INSERT INTO ticket (ticket_no, request_id, status, extended, escalated, priority, primary_need, needs,
                                     urgency, assigned_level, assigned_code, assigned_name, assigned_rule, queue,
                                     created_at, updated_at, assignment_seq, assigned_district, reopened)
                 VALUES (?, ?, ?, ?, ?, ?, ?, jsonb_build_object('primary', ?::text), '{}'::jsonb, ?, ?, ?, ?, ?, ?, ?,
                         ?, ?, ?)
                 RETURNING id
-                """, Long.class, "SLA-" + spec.key, requestId, spec.status, extended, escalated, spec.priority,
-                spec.need, spec.need, current.office.level(), current.office.code(), current.office.name(),
-                first.office.level().equals("TOWN") ? "TOWN_CODE" : "DISTRICT_ONLY", queue(current.office),
-                ts(created), ts(updated), spec.assignments.size(), current.office.district(), reopened);
+                """,
+                Long.class,
+                "SLA-" + spec.key,
+                requestId,
+                spec.status,
+                extended,
+                escalated,
+                spec.priority,
+                spec.need,
+                spec.need,
+                current.office.level(),
+                current.office.code(),
+                current.office.name(),
+                first.office.level().equals("TOWN") ? "TOWN_CODE" : "DISTRICT_ONLY",
+                queue(current.office),
+                ts(created),
+                ts(updated),
+                spec.assignments.size(),
+                current.office.district(),
+                reopened);
         for (int i = 0; i < spec.assignments.size(); i++) {
             insertAssignment(ticketId, i + 1, spec, spec.assignments.get(i));
         }
         for (Event event : events(spec)) {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     INSERT INTO ticket_event (ticket_id, type, status, actor, reason, occurred_at, data, office_code,
                                               assignment_seq)
                     VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
-                    """, ticketId, event.type(), event.status(), event.actor(), event.reason(), ts(event.at()),
-                    event.data(), event.office(), event.seq());
+                    """,
+                    ticketId,
+                    event.type(),
+                    event.status(),
+                    event.actor(),
+                    event.reason(),
+                    ts(event.at()),
+                    event.data(),
+                    event.office(),
+                    event.seq());
         }
     }
 
     private void insertAssignment(long ticketId, int seq, TicketSpec spec, AssignmentSpec a) {
-        List<Object> values = new ArrayList<>(List.of(ticketId, seq, a.office.level(), a.office.code(),
-                a.office.name(), spec.priority, spec.need, a.cause, ts(spec.received), ts(a.started)));
+        List<Object> values = new ArrayList<>(List.of(
+                ticketId,
+                seq,
+                a.office.level(),
+                a.office.code(),
+                a.office.name(),
+                spec.priority,
+                spec.need,
+                a.cause,
+                ts(spec.received),
+                ts(a.started)));
         values.add(ts(a.ended));
         values.add(a.endCause);
         values.add(a.returnReason);
@@ -167,8 +212,13 @@ final class SlaFixtureBuilder {
             values.add(target == null ? null : ts(target.breached()));
             values.add(target == null ? null : target.workingMinutes());
         }
-        values.addAll(java.util.Arrays.asList(a.extensionsApproved, a.extensionsRejected, a.extensionDays,
-                a.callback, ts(a.callbackAt), a.office.district()));
+        values.addAll(java.util.Arrays.asList(
+                a.extensionsApproved,
+                a.extensionsRejected,
+                a.extensionDays,
+                a.callback,
+                ts(a.callbackAt),
+                a.office.district()));
         jdbc.update("""
                 INSERT INTO ticket_assignment (ticket_id, seq, level, code, name, priority, primary_need, cause,
                     received_at, started_at, ended_at, end_cause, return_reason,
@@ -183,9 +233,15 @@ final class SlaFixtureBuilder {
                 """, values.toArray());
     }
 
-    record Event(OffsetDateTime at, String type, String status, String actor, String reason, String data,
-                 String office, Integer seq) {
-    }
+    record Event(
+            OffsetDateTime at,
+            String type,
+            String status,
+            String actor,
+            String reason,
+            String data,
+            String office,
+            Integer seq) {}
 
     /** The events the workflow would have appended for these assignments, in time order. */
     static List<Event> events(TicketSpec spec) {
@@ -196,31 +252,54 @@ final class SlaFixtureBuilder {
             AssignmentSpec a = spec.assignments.get(i);
             int seq = i + 1;
             String office = a.office.code();
-            events.add(new Event(a.started.plusSeconds(1), "DISPATCHED", "DISPATCHED", "gateway", null, null,
-                    office, seq));
-            met(a, "SIGN").ifPresent(at -> events.add(new Event(at, "SIGN", "SIGNED", office, null, null, office, seq)));
-            met(a, "CONTACT").ifPresent(at -> events.add(
-                    new Event(at, "CONTACT", "IN_PROGRESS", office, null, null, office, seq)));
+            events.add(new Event(
+                    a.started.plusSeconds(1), "DISPATCHED", "DISPATCHED", "gateway", null, null, office, seq));
+            met(a, "SIGN")
+                    .ifPresent(at -> events.add(new Event(at, "SIGN", "SIGNED", office, null, null, office, seq)));
+            met(a, "CONTACT")
+                    .ifPresent(
+                            at -> events.add(new Event(at, "CONTACT", "IN_PROGRESS", office, null, null, office, seq)));
             for (int e = 0; e < a.extensionsApproved + a.extensionsRejected; e++) {
                 OffsetDateTime asked = a.started.plusHours(2 + e);
                 boolean approved = e < a.extensionsApproved;
                 events.add(new Event(asked, "EXTEND_REQUEST", "IN_PROGRESS", office, "需要协调相关部门", null, office, seq));
-                events.add(new Event(asked.plusMinutes(30), approved ? "EXTEND_APPROVE" : "EXTEND_REJECT",
-                        "IN_PROGRESS", "desk", null, null, office, seq));
+                events.add(new Event(
+                        asked.plusMinutes(30),
+                        approved ? "EXTEND_APPROVE" : "EXTEND_REJECT",
+                        "IN_PROGRESS",
+                        "desk",
+                        null,
+                        null,
+                        office,
+                        seq));
             }
-            met(a, "REASSIGN").ifPresent(at -> events.add(
-                    new Event(at, "REASSIGN", "CREATED", office, null, null, office, seq)));
-            met(a, "RESOLVE").ifPresent(at -> events.add(
-                    new Event(at, "RESOLVE", "RESOLVED", office, null, null, office, seq)));
+            met(a, "REASSIGN")
+                    .ifPresent(at -> events.add(new Event(at, "REASSIGN", "CREATED", office, null, null, office, seq)));
+            met(a, "RESOLVE")
+                    .ifPresent(at -> events.add(new Event(at, "RESOLVE", "RESOLVED", office, null, null, office, seq)));
             a.targets.forEach((kind, target) -> {
                 if (target.breached() != null) {
-                    events.add(new Event(target.breached(), "ESCALATED", spec.status, "sla-sweep", null,
-                            "{\"target\": \"" + kind + "\"}", office, seq));
+                    events.add(new Event(
+                            target.breached(),
+                            "ESCALATED",
+                            spec.status,
+                            "sla-sweep",
+                            null,
+                            "{\"target\": \"" + kind + "\"}",
+                            office,
+                            seq));
                 }
             });
             if (a.callback != null) {
-                events.add(new Event(a.callbackAt, "CALLBACK", "RESOLVED", "hotline", null,
-                        "{\"result\": \"" + a.callback + "\"}", office, seq));
+                events.add(new Event(
+                        a.callbackAt,
+                        "CALLBACK",
+                        "RESOLVED",
+                        "hotline",
+                        null,
+                        "{\"result\": \"" + a.callback + "\"}",
+                        office,
+                        seq));
             }
             if ("RETURNED".equals(a.endCause)) {
                 events.add(new Event(a.ended, "RETURN", "RETURNED", office, a.returnReason, null, office, seq));

@@ -15,16 +15,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CalendarFilesTest {
 
-    private static final WorkingHours HOURS = new WorkingHours(ZoneId.of("Asia/Shanghai"), LocalTime.of(9, 0),
-            LocalTime.of(17, 0));
+    private static final WorkingHours HOURS =
+            new WorkingHours(ZoneId.of("Asia/Shanghai"), LocalTime.of(9, 0), LocalTime.of(17, 0));
 
     @TempDir
     Path dir;
 
     @Test
     void readsEveryYearsFileAndCoversTheYearsInTheirNames() throws IOException {
-        write("cn-2026.csv", "# comment\ndate,kind,name\n2026-10-01,holiday,National Day\n"
-                + "2026-10-10,Workday,National Day make-up workday\n");
+        write(
+                "cn-2026.csv",
+                "# comment\ndate,kind,name\n2026-10-01,holiday,National Day\n"
+                        + "2026-10-10,Workday,National Day make-up workday\n");
         write("cn-2027.csv", "date,kind,name\n2027-01-01,holiday,New Year's Day\n");
         write("README.txt", "not a calendar");
         WorkingCalendar calendar = CalendarFiles.load(HOURS, dir);
@@ -38,18 +40,27 @@ class CalendarFilesTest {
     void theSameDayTwiceWithTheSameKindIsFine() throws IOException {
         write("cn-2026.csv", "date,kind,name\n2026-10-01,holiday,National Day\n");
         write("sh-2026.csv", "date,kind,name\n2026-10-01,holiday,National Day\n");
-        assertThat(CalendarFiles.load(HOURS, dir).isWorkingDay(LocalDate.parse("2026-10-01"))).isFalse();
+        assertThat(CalendarFiles.load(HOURS, dir).isWorkingDay(LocalDate.parse("2026-10-01")))
+                .isFalse();
     }
 
     @Test
     void aBrokenFileFailsNamingTheFileAndTheRow() throws IOException {
-        assertBroken("cn-2026.csv", "date,kind,name\n2026-10-01,holiday,x\n2026-13-01,holiday,x\n",
+        assertBroken(
+                "cn-2026.csv",
+                "date,kind,name\n2026-10-01,holiday,x\n2026-13-01,holiday,x\n",
                 "cn-2026.csv: row 2: '2026-13-01' is not a date");
-        assertBroken("cn-2026.csv", "date,kind,name\n2026-10-01,day off,x\n",
+        assertBroken(
+                "cn-2026.csv",
+                "date,kind,name\n2026-10-01,day off,x\n",
                 "cn-2026.csv: row 1 (2026-10-01): kind 'day off' is neither holiday nor workday");
-        assertBroken("cn-2026.csv", "date,kind,name\n2026-10-01,holiday,x\n2026-10-01,workday,y\n",
+        assertBroken(
+                "cn-2026.csv",
+                "date,kind,name\n2026-10-01,holiday,x\n2026-10-01,workday,y\n",
                 "cn-2026.csv: row 2: 2026-10-01 is workday here but holiday in ");
-        assertBroken("holidays.csv", "date,kind,name\n2026-10-01,holiday,x\n",
+        assertBroken(
+                "holidays.csv",
+                "date,kind,name\n2026-10-01,holiday,x\n",
                 "holidays.csv: a calendar file is named for the year it covers");
         assertBroken("cn-2026.csv", "day,kind\n2026-10-01,holiday\n", "cn-2026.csv: missing column(s)");
     }
@@ -62,8 +73,10 @@ class CalendarFilesTest {
 
     private void assertBroken(String name, String content, String message) throws IOException {
         Path file = write(name, content);
-        assertThatThrownBy(() -> CalendarFiles.load(HOURS, dir)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith(file.toString()).hasMessageContaining(message);
+        assertThatThrownBy(() -> CalendarFiles.load(HOURS, dir))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(file.toString())
+                .hasMessageContaining(message);
         Files.delete(file);
     }
 

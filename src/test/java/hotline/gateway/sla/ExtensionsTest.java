@@ -20,8 +20,10 @@ class ExtensionsTest {
     void anExtensionWithinTheMaximumAddsWorkingDaysToTheDueTime() {
         Extension e = extensions.extend(at(START), at("2026-11-30T10:00"), 5);
         assertThat(e).isEqualTo(new Extension(at("2026-12-07T10:00"), false, at("2026-12-14T10:00")));
-        assertThat(extensions.extend(at(START), at("2026-11-30T10:00"), 10).dueAt()).isEqualTo(at("2026-12-14T10:00"));
-        assertThat(extensions.extend(at(START), at("2026-11-30T10:00"), 10).capped()).isFalse();
+        assertThat(extensions.extend(at(START), at("2026-11-30T10:00"), 10).dueAt())
+                .isEqualTo(at("2026-12-14T10:00"));
+        assertThat(extensions.extend(at(START), at("2026-11-30T10:00"), 10).capped())
+                .isFalse();
     }
 
     @Test

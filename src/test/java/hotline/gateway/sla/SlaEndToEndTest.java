@@ -102,8 +102,12 @@ class SlaEndToEndTest extends GatewayIntegrationTest {
         // Signed late: the breach stands, the time to sign is kept for reports.
         CLOCK.set(at("2026-02-13T15:30:00+08:00"));
         tickets.event(ticketNo, "SIGN", Map.of());
-        assertThat(jdbc.queryForObject("SELECT a.sign_working_minutes FROM ticket_assignment a JOIN ticket t "
-                + "ON t.id = a.ticket_id WHERE t.ticket_no = ?", Integer.class, ticketNo)).isEqualTo(330);
+        assertThat(jdbc.queryForObject(
+                        "SELECT a.sign_working_minutes FROM ticket_assignment a JOIN ticket t "
+                                + "ON t.id = a.ticket_id WHERE t.ticket_no = ?",
+                        Integer.class,
+                        ticketNo))
+                .isEqualTo(330);
         sweeper.sweepDue();
         assertThat(broker().take("escalations.310104", ticketNo, 1_500)).isEmpty();
     }
@@ -133,13 +137,16 @@ class SlaEndToEndTest extends GatewayIntegrationTest {
         assertThat(instant(capped.json().get("sla"), "resolveBy")).isEqualTo(at("2026-03-12T10:00:00+08:00"));
 
         tickets.event(ticketNo, "EXTEND_REQUEST", Map.of("reason", "再次延期", "days", 2));
-        Response rejected = tickets.event(ticketNo, "EXTEND_REJECT", Map.of("office", "310104",
-                "reason", "已达最长期限"));
+        Response rejected = tickets.event(ticketNo, "EXTEND_REJECT", Map.of("office", "310104", "reason", "已达最长期限"));
         assertThat(instant(rejected.json().get("sla"), "resolveBy")).isEqualTo(at("2026-03-12T10:00:00+08:00"));
-        Map<String, Object> row = jdbc.queryForMap("SELECT a.extensions_approved, a.extensions_rejected, "
-                + "a.extension_days FROM ticket_assignment a JOIN ticket t ON t.id = a.ticket_id "
-                + "WHERE t.ticket_no = ?", ticketNo);
-        assertThat(row).containsEntry("extensions_approved", 2).containsEntry("extensions_rejected", 1)
+        Map<String, Object> row = jdbc.queryForMap(
+                "SELECT a.extensions_approved, a.extensions_rejected, "
+                        + "a.extension_days FROM ticket_assignment a JOIN ticket t ON t.id = a.ticket_id "
+                        + "WHERE t.ticket_no = ?",
+                ticketNo);
+        assertThat(row)
+                .containsEntry("extensions_approved", 2)
+                .containsEntry("extensions_rejected", 1)
                 .containsEntry("extension_days", 10);
     }
 
@@ -157,8 +164,12 @@ class SlaEndToEndTest extends GatewayIntegrationTest {
         JsonNode sla = reassigned.json().get("sla");
         assertThat(sla.has("reassignBy")).isFalse();
         assertThat(instant(sla, "signBy")).isEqualTo(at("2026-02-14T13:30:00+08:00"));
-        assertThat(jdbc.queryForObject("SELECT a.reassign_working_minutes FROM ticket_assignment a JOIN ticket t "
-                + "ON t.id = a.ticket_id WHERE t.ticket_no = ? AND a.seq = 2", Integer.class, ticketNo)).isEqualTo(90);
+        assertThat(jdbc.queryForObject(
+                        "SELECT a.reassign_working_minutes FROM ticket_assignment a JOIN ticket t "
+                                + "ON t.id = a.ticket_id WHERE t.ticket_no = ? AND a.seq = 2",
+                        Integer.class,
+                        ticketNo))
+                .isEqualTo(90);
     }
 
     private Tickets tickets() {
@@ -166,8 +177,11 @@ class SlaEndToEndTest extends GatewayIntegrationTest {
     }
 
     private List<String> eventTypes(String ticketNo) {
-        return jdbc.queryForList("SELECT e.type FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id "
-                + "WHERE t.ticket_no = ? ORDER BY e.id", String.class, ticketNo);
+        return jdbc.queryForList(
+                "SELECT e.type FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id "
+                        + "WHERE t.ticket_no = ? ORDER BY e.id",
+                String.class,
+                ticketNo);
     }
 
     private static Instant at(String offsetDateTime) {

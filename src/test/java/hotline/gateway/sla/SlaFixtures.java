@@ -13,8 +13,7 @@ final class SlaFixtures {
     static final WorkingCalendar CALENDAR = CalendarFiles.load(POLICY.workingHours(), Path.of("config/calendar"));
     static final WorkingTime TIME = new WorkingTime(CALENDAR);
 
-    private SlaFixtures() {
-    }
+    private SlaFixtures() {}
 
     /** Shanghai local time, e.g. at("2026-02-12T10:00"). */
     static Instant at(String localDateTime) {

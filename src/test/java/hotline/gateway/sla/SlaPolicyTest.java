@@ -54,8 +54,8 @@ class SlaPolicyTest {
         assertThat(POLICY.span("URGENT", "EMERGENCY", TargetKind.REASSIGN)).isEqualTo(POLICY.reassign());
         assertThat(POLICY.warnAt()).isEqualTo(0.8);
         assertThat(POLICY.extensionMaximum()).isEqualTo(SlaSpan.working(Duration.ofHours(120)));
-        assertThat(POLICY.workingHours()).isEqualTo(new WorkingHours(ZoneId.of("Asia/Shanghai"),
-                LocalTime.of(9, 0), LocalTime.of(17, 0)));
+        assertThat(POLICY.workingHours())
+                .isEqualTo(new WorkingHours(ZoneId.of("Asia/Shanghai"), LocalTime.of(9, 0), LocalTime.of(17, 0)));
     }
 
     @Test
@@ -82,30 +82,38 @@ class SlaPolicyTest {
     @Test
     void aBrokenFileFailsNamingTheFileAndTheEntry() {
         assertBroken(VALID.replace("  URGENT:", "  LOW:"), "test/sla.yml: priorities.LOW: unknown priority 'LOW'");
-        assertBroken(VALID.replace("URBAN_MANAGEMENT:", "PETS:"),
+        assertBroken(
+                VALID.replace("URBAN_MANAGEMENT:", "PETS:"),
                 "test/sla.yml: priorities.NORMAL.needs.PETS: unknown need 'PETS'");
-        assertBroken(VALID.replace("sign: 4 working hours", "sign: 4 workng hours"),
+        assertBroken(
+                VALID.replace("sign: 4 working hours", "sign: 4 workng hours"),
                 "test/sla.yml: priorities.NORMAL.sign: cannot read '4 workng hours'");
-        assertBroken(VALID.replace("max-resolve: 15 working days", "max-resolve: 15 days"),
+        assertBroken(
+                VALID.replace("max-resolve: 15 working days", "max-resolve: 15 days"),
                 "test/sla.yml: extension.max-resolve: cannot read '15 days'");
         assertBroken(VALID.replace("warn-at: 0.75", "warn-at: 1"), "test/sla.yml: warn-at: 1 is not between 0 and 1");
         assertBroken(VALID.replace("warn-at: 0.75", "warn-at: 0"), "test/sla.yml: warn-at: 0 is not between 0 and 1");
         assertBroken(VALID.replace("warn-at: 0.75", "warn-at: 80%"), "test/sla.yml: warn-at: '80%' is not a number");
         assertBroken(VALID.replace("    contact: 2 hours\n", ""), "test/sla.yml: priorities.URGENT.contact: missing");
-        assertBroken(VALID.replace("    resolve: 24 hours", "    resolv: 24 hours"),
+        assertBroken(
+                VALID.replace("    resolve: 24 hours", "    resolv: 24 hours"),
                 "test/sla.yml: priorities.URGENT.resolv: unknown entry");
-        assertBroken(VALID.replace("working-hours: 08:30-16:30", "working-hours: 17:00-09:00"),
+        assertBroken(
+                VALID.replace("working-hours: 08:30-16:30", "working-hours: 17:00-09:00"),
                 "test/sla.yml: calendar.working-hours: working hours must start before they end");
-        assertBroken(VALID.replace("zone: Asia/Shanghai", "zone: Mars/Olympus"),
+        assertBroken(
+                VALID.replace("zone: Asia/Shanghai", "zone: Mars/Olympus"),
                 "test/sla.yml: calendar.zone: unknown time zone 'Mars/Olympus'");
-        assertBroken(VALID.substring(0, VALID.indexOf("  NORMAL:")) + VALID.substring(VALID.indexOf("dispatch-desk:")),
+        assertBroken(
+                VALID.substring(0, VALID.indexOf("  NORMAL:")) + VALID.substring(VALID.indexOf("dispatch-desk:")),
                 "test/sla.yml: priorities.NORMAL: missing");
         assertBroken(VALID + "warn-at: 0.5\n", "test/sla.yml: not valid YAML");
         assertBroken("just text", "test/sla.yml: expected entries");
     }
 
     private static void assertBroken(String yaml, String message) {
-        assertThatThrownBy(() -> parse(yaml)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> parse(yaml))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(message);
     }
 }

@@ -26,8 +26,8 @@ class SweepDecisionTest {
 
     @Test
     void breachesATargetAlreadyWarned() {
-        TargetState sign = new TargetState(TargetKind.SIGN, at("2026-11-30T09:00"), at("2026-11-30T10:00"), null,
-                at("2026-11-30T09:00"), null);
+        TargetState sign = new TargetState(
+                TargetKind.SIGN, at("2026-11-30T09:00"), at("2026-11-30T10:00"), null, at("2026-11-30T09:00"), null);
         SweepDecision d = SweepDecision.of(List.of(sign), NOW);
         assertThat(d.breach()).containsExactly(sign);
         assertThat(d.warn()).isEmpty();
@@ -44,10 +44,15 @@ class SweepDecisionTest {
 
     @Test
     void metOrAlreadyBreachedTargetsAreLeftAlone() {
-        TargetState met = new TargetState(TargetKind.SIGN, at("2026-11-30T08:00"), at("2026-11-30T09:00"),
-                at("2026-11-30T09:30"), null, null);
-        TargetState breached = new TargetState(TargetKind.CONTACT, at("2026-11-30T08:00"), at("2026-11-30T09:00"),
-                null, at("2026-11-30T08:00"), at("2026-11-30T09:00"));
+        TargetState met = new TargetState(
+                TargetKind.SIGN, at("2026-11-30T08:00"), at("2026-11-30T09:00"), at("2026-11-30T09:30"), null, null);
+        TargetState breached = new TargetState(
+                TargetKind.CONTACT,
+                at("2026-11-30T08:00"),
+                at("2026-11-30T09:00"),
+                null,
+                at("2026-11-30T08:00"),
+                at("2026-11-30T09:00"));
         SweepDecision d = SweepDecision.of(List.of(met, breached), NOW);
         assertThat(d.nothingToDo()).isTrue();
         assertThat(d.nextCheckAt()).isNull();
@@ -55,15 +60,16 @@ class SweepDecisionTest {
 
     @Test
     void nextCheckIsTheEarliestFutureWarningOrDueTimeOfPendingTargets() {
-        TargetState sign = new TargetState(TargetKind.SIGN, at("2026-11-30T09:00"), at("2026-11-30T12:00"), null,
-                at("2026-11-30T09:00"), null);
+        TargetState sign = new TargetState(
+                TargetKind.SIGN, at("2026-11-30T09:00"), at("2026-11-30T12:00"), null, at("2026-11-30T09:00"), null);
         TargetState contact = target(TargetKind.CONTACT, "2026-11-30T11:30", "2026-12-01T10:00");
         TargetState resolve = target(TargetKind.RESOLVE, "2026-12-03T16:00", "2026-12-07T10:00");
         SweepDecision d = SweepDecision.of(List.of(resolve, sign, contact), NOW);
         assertThat(d.nothingToDo()).isTrue();
         assertThat(d.nextCheckAt()).isEqualTo(at("2026-11-30T11:30"));
         // Once contact is met, sign's due time is next.
-        TargetState contactMet = new TargetState(TargetKind.CONTACT, contact.warnAt(), contact.dueAt(), NOW, null, null);
+        TargetState contactMet =
+                new TargetState(TargetKind.CONTACT, contact.warnAt(), contact.dueAt(), NOW, null, null);
         assertThat(SweepDecision.of(List.of(resolve, sign, contactMet), NOW).nextCheckAt())
                 .isEqualTo(at("2026-11-30T12:00"));
     }
@@ -72,7 +78,8 @@ class SweepDecisionTest {
     void atExactlyItsTimesATargetIsWarnedThenBreachedSoNoCheckIsLost() {
         TargetState sign = target(TargetKind.SIGN, "2026-11-30T10:00", "2026-11-30T11:00");
         assertThat(SweepDecision.of(List.of(sign), NOW).warn()).containsExactly(sign);
-        assertThat(SweepDecision.of(List.of(sign), at("2026-11-30T11:00")).breach()).containsExactly(sign);
+        assertThat(SweepDecision.of(List.of(sign), at("2026-11-30T11:00")).breach())
+                .containsExactly(sign);
     }
 
     @Test

@@ -92,14 +92,23 @@ class TwoInstancesSweepEndToEndTest extends GatewayIntegrationTest {
             assertThat(recorded).isGreaterThanOrEqualTo(TICKETS);
 
             String[] numbers = ticketNos.toArray(String[]::new);
-            assertThat(jdbc.queryForList("SELECT count(*) FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id "
-                    + "WHERE t.ticket_no = ANY (?) AND e.type = 'ESCALATED' GROUP BY t.id", Integer.class,
-                    (Object) numbers)).hasSize(TICKETS).containsOnly(1);
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox o JOIN ticket t ON t.id = o.ticket_id "
-                    + "WHERE t.ticket_no = ANY (?) AND o.destination = 'escalations.310104'", Integer.class,
-                    (Object) numbers)).isEqualTo(TICKETS);
+            assertThat(jdbc.queryForList(
+                            "SELECT count(*) FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id "
+                                    + "WHERE t.ticket_no = ANY (?) AND e.type = 'ESCALATED' GROUP BY t.id",
+                            Integer.class,
+                            (Object) numbers))
+                    .hasSize(TICKETS)
+                    .containsOnly(1);
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM outbox o JOIN ticket t ON t.id = o.ticket_id "
+                                    + "WHERE t.ticket_no = ANY (?) AND o.destination = 'escalations.310104'",
+                            Integer.class,
+                            (Object) numbers))
+                    .isEqualTo(TICKETS);
             for (String ticketNo : ticketNos) {
-                assertThat(broker().take("escalations.310104", ticketNo, 10_000)).as(ticketNo).hasSize(1);
+                assertThat(broker().take("escalations.310104", ticketNo, 10_000))
+                        .as(ticketNo)
+                        .hasSize(1);
             }
         }
     }
@@ -109,17 +118,25 @@ class TwoInstancesSweepEndToEndTest extends GatewayIntegrationTest {
         String jdbcUrl = ((HikariDataSource) dataSource).getJdbcUrl();
         Clock clock = CLOCK;
         return new SpringApplicationBuilder(HotlineGatewayApplication.class)
-                .initializers(context -> ((GenericApplicationContext) context)
-                        .registerBean("clock", Clock.class, () -> clock))
+                .initializers(context ->
+                        ((GenericApplicationContext) context).registerBean("clock", Clock.class, () -> clock))
                 .properties(Map.of(
-                        "DB_URL", jdbcUrl,
-                        "DB_USER", "postgres",
-                        "DB_PASSWORD", "",
-                        "BROKER_URL", "tcp://127.0.0.1:" + BROKER_PORT,
-                        "server.port", "0",
-                        "hotline.inbox.dir", DATA.resolve("inbox-second").toString(),
-                        "hotline.sla.sweep-period", "1h",
-                        "hotline.sla.sweep-batch-size", String.valueOf(BATCH)))
+                        "DB_URL",
+                        jdbcUrl,
+                        "DB_USER",
+                        "postgres",
+                        "DB_PASSWORD",
+                        "",
+                        "BROKER_URL",
+                        "tcp://127.0.0.1:" + BROKER_PORT,
+                        "server.port",
+                        "0",
+                        "hotline.inbox.dir",
+                        DATA.resolve("inbox-second").toString(),
+                        "hotline.sla.sweep-period",
+                        "1h",
+                        "hotline.sla.sweep-batch-size",
+                        String.valueOf(BATCH)))
                 .run();
     }
 }

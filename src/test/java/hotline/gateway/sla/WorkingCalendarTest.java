@@ -12,14 +12,16 @@ class WorkingCalendarTest {
 
     @Test
     void weekdaysWorkWeekendsDoNot() {
-        assertThat(CALENDAR.isWorkingDay(LocalDate.parse("2026-11-27"))).isTrue();   // Friday
-        assertThat(CALENDAR.isWorkingDay(LocalDate.parse("2026-11-28"))).isFalse();  // Saturday
-        assertThat(CALENDAR.isWorkingDay(LocalDate.parse("2026-11-29"))).isFalse();  // Sunday
+        assertThat(CALENDAR.isWorkingDay(LocalDate.parse("2026-11-27"))).isTrue(); // Friday
+        assertThat(CALENDAR.isWorkingDay(LocalDate.parse("2026-11-28"))).isFalse(); // Saturday
+        assertThat(CALENDAR.isWorkingDay(LocalDate.parse("2026-11-29"))).isFalse(); // Sunday
     }
 
     @Test
     void springFestival2026IsOffAndItsMakeUpSaturdaysWork() {
-        for (LocalDate d = LocalDate.parse("2026-02-15"); !d.isAfter(LocalDate.parse("2026-02-23")); d = d.plusDays(1)) {
+        for (LocalDate d = LocalDate.parse("2026-02-15");
+                !d.isAfter(LocalDate.parse("2026-02-23"));
+                d = d.plusDays(1)) {
             assertThat(CALENDAR.isWorkingDay(d)).as(d.toString()).isFalse();
         }
         assertThat(CALENDAR.isWorkingDay(LocalDate.parse("2026-02-14"))).isTrue();
@@ -29,11 +31,13 @@ class WorkingCalendarTest {
 
     @Test
     void nationalDay2026IsOffAndItsMakeUpDaysWork() {
-        for (LocalDate d = LocalDate.parse("2026-10-01"); !d.isAfter(LocalDate.parse("2026-10-07")); d = d.plusDays(1)) {
+        for (LocalDate d = LocalDate.parse("2026-10-01");
+                !d.isAfter(LocalDate.parse("2026-10-07"));
+                d = d.plusDays(1)) {
             assertThat(CALENDAR.isWorkingDay(d)).as(d.toString()).isFalse();
         }
-        assertThat(CALENDAR.isWorkingDay(LocalDate.parse("2026-09-20"))).isTrue();  // Sunday
-        assertThat(CALENDAR.isWorkingDay(LocalDate.parse("2026-10-10"))).isTrue();  // Saturday
+        assertThat(CALENDAR.isWorkingDay(LocalDate.parse("2026-09-20"))).isTrue(); // Sunday
+        assertThat(CALENDAR.isWorkingDay(LocalDate.parse("2026-10-10"))).isTrue(); // Saturday
     }
 
     @Test

@@ -29,16 +29,16 @@ class WorkingTimePropertiesTest {
     }
 
     @Property
-    void addingWorkingTimeThenMeasuringItGivesItBack(@ForAll("instants") Instant start,
-                                                     @ForAll("workingTimes") Duration workingTime) {
+    void addingWorkingTimeThenMeasuringItGivesItBack(
+            @ForAll("instants") Instant start, @ForAll("workingTimes") Duration workingTime) {
         Instant end = TIME.plusWorking(start, workingTime);
         assertThat(end).isAfterOrEqualTo(start);
         assertThat(TIME.workingBetween(start, end)).isEqualTo(workingTime);
     }
 
     @Property
-    void measuringIsAdditiveAndMonotone(@ForAll("instants") Instant a, @ForAll("workingTimes") Duration ab,
-                                        @ForAll("workingTimes") Duration bc) {
+    void measuringIsAdditiveAndMonotone(
+            @ForAll("instants") Instant a, @ForAll("workingTimes") Duration ab, @ForAll("workingTimes") Duration bc) {
         Instant b = a.plus(ab.multipliedBy(3));
         Instant c = b.plus(bc.multipliedBy(3));
         Duration first = TIME.workingBetween(a, b);
@@ -51,8 +51,10 @@ class WorkingTimePropertiesTest {
     }
 
     @Property
-    void moreWorkingTimeNeverEndsEarlier(@ForAll("instants") Instant start, @ForAll("workingTimes") Duration shorter,
-                                         @ForAll("workingTimes") Duration extra) {
+    void moreWorkingTimeNeverEndsEarlier(
+            @ForAll("instants") Instant start,
+            @ForAll("workingTimes") Duration shorter,
+            @ForAll("workingTimes") Duration extra) {
         assertThat(TIME.plusWorking(start, shorter.plus(extra))).isAfterOrEqualTo(TIME.plusWorking(start, shorter));
     }
 }

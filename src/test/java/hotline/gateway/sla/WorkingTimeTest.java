@@ -14,15 +14,20 @@ class WorkingTimeTest {
 
     @Test
     void workingTimeSkipsTheWeekend() {
-        assertThat(TIME.plusWorking(at("2026-11-27T15:00"), Duration.ofHours(4))).isEqualTo(at("2026-11-30T11:00"));
-        assertThat(TIME.workingBetween(at("2026-11-27T15:00"), at("2026-11-30T11:00"))).isEqualTo(Duration.ofHours(4));
+        assertThat(TIME.plusWorking(at("2026-11-27T15:00"), Duration.ofHours(4)))
+                .isEqualTo(at("2026-11-30T11:00"));
+        assertThat(TIME.workingBetween(at("2026-11-27T15:00"), at("2026-11-30T11:00")))
+                .isEqualTo(Duration.ofHours(4));
     }
 
     @Test
     void aStartOutsideWorkingHoursBeginsAtTheNextWorkingPeriod() {
-        assertThat(TIME.plusWorking(at("2026-11-26T07:30"), Duration.ofHours(1))).isEqualTo(at("2026-11-26T10:00"));
-        assertThat(TIME.plusWorking(at("2026-11-26T18:00"), Duration.ofHours(1))).isEqualTo(at("2026-11-27T10:00"));
-        assertThat(TIME.plusWorking(at("2026-11-28T11:00"), Duration.ofHours(1))).isEqualTo(at("2026-11-30T10:00"));
+        assertThat(TIME.plusWorking(at("2026-11-26T07:30"), Duration.ofHours(1)))
+                .isEqualTo(at("2026-11-26T10:00"));
+        assertThat(TIME.plusWorking(at("2026-11-26T18:00"), Duration.ofHours(1)))
+                .isEqualTo(at("2026-11-27T10:00"));
+        assertThat(TIME.plusWorking(at("2026-11-28T11:00"), Duration.ofHours(1)))
+                .isEqualTo(at("2026-11-30T10:00"));
         assertThat(TIME.plusWorking(at("2026-11-28T11:00"), Duration.ZERO)).isEqualTo(at("2026-11-30T09:00"));
     }
 
@@ -35,7 +40,8 @@ class WorkingTimeTest {
     @Test
     void fiveWorkingDaysAcrossTheSpringFestivalCountTheMakeUpSaturday() {
         // Thu 12 Feb 10:00: 7 h that day, Fri 13, Sat 14 (make-up), then 15-23 off, Tue 24, Wed 25, 1 h on Thu 26.
-        assertThat(TIME.plusWorking(at("2026-02-12T10:00"), DAY.multipliedBy(5))).isEqualTo(at("2026-02-26T10:00"));
+        assertThat(TIME.plusWorking(at("2026-02-12T10:00"), DAY.multipliedBy(5)))
+                .isEqualTo(at("2026-02-26T10:00"));
         // Fri 27 Feb 16:00: 1 h, then Saturday 28 is a make-up workday.
         assertThat(TIME.plusWorking(at("2026-02-27T16:00"), DAY)).isEqualTo(at("2026-02-28T16:00"));
     }
@@ -43,24 +49,30 @@ class WorkingTimeTest {
     @Test
     void fiveWorkingDaysAcrossNationalDayCountTheMakeUpDays() {
         // Fri 18 Sep: Sunday 20 Sep is a make-up workday.
-        assertThat(TIME.plusWorking(at("2026-09-18T10:00"), DAY.multipliedBy(5))).isEqualTo(at("2026-09-24T10:00"));
+        assertThat(TIME.plusWorking(at("2026-09-18T10:00"), DAY.multipliedBy(5)))
+                .isEqualTo(at("2026-09-24T10:00"));
         // Wed 30 Sep: 1-7 Oct off, Thu 8, Fri 9, Sat 10 (make-up), Mon 12, 1 h on Tue 13.
-        assertThat(TIME.plusWorking(at("2026-09-30T10:00"), DAY.multipliedBy(5))).isEqualTo(at("2026-10-13T10:00"));
-        assertThat(TIME.workingBetween(at("2026-09-30T10:00"), at("2026-10-13T10:00"))).isEqualTo(DAY.multipliedBy(5));
+        assertThat(TIME.plusWorking(at("2026-09-30T10:00"), DAY.multipliedBy(5)))
+                .isEqualTo(at("2026-10-13T10:00"));
+        assertThat(TIME.workingBetween(at("2026-09-30T10:00"), at("2026-10-13T10:00")))
+                .isEqualTo(DAY.multipliedBy(5));
     }
 
     @Test
     void fifteenWorkingDaysAcrossTheYearBoundary() {
         // Thu 17 Dec 2026 09:00: 11 working days to Thu 31 Dec; 2027 has no data, so Fri 1 Jan counts.
-        assertThat(TIME.plusWorking(at("2026-12-17T09:00"), DAY.multipliedBy(15))).isEqualTo(at("2027-01-06T17:00"));
+        assertThat(TIME.plusWorking(at("2026-12-17T09:00"), DAY.multipliedBy(15)))
+                .isEqualTo(at("2027-01-06T17:00"));
         assertThat(TIME.workingBetween(at("2026-12-17T09:00"), at("2027-01-06T17:00")))
                 .isEqualTo(DAY.multipliedBy(15));
     }
 
     @Test
     void workingBetweenIsNegativeBackwardsAndZeroOverADayOff() {
-        assertThat(TIME.workingBetween(at("2026-11-30T11:00"), at("2026-11-27T15:00"))).isEqualTo(Duration.ofHours(-4));
-        assertThat(TIME.workingBetween(at("2026-10-01T08:00"), at("2026-10-07T20:00"))).isZero();
+        assertThat(TIME.workingBetween(at("2026-11-30T11:00"), at("2026-11-27T15:00")))
+                .isEqualTo(Duration.ofHours(-4));
+        assertThat(TIME.workingBetween(at("2026-10-01T08:00"), at("2026-10-07T20:00")))
+                .isZero();
     }
 
     @Test

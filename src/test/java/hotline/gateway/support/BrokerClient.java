@@ -30,11 +30,11 @@ public final class BrokerClient {
     /** Takes (consumes) every message for this ticket now on the queue, waiting up to the timeout for the first. */
     public List<TextMessage> take(String queue, String ticketNo, long firstTimeoutMillis) {
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
-             Connection connection = factory.createConnection(user, password)) {
+                Connection connection = factory.createConnection(user, password)) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer consumer = session.createConsumer(session.createQueue(queue),
-                    "ticketNo = '" + ticketNo + "'");
+            MessageConsumer consumer =
+                    session.createConsumer(session.createQueue(queue), "ticketNo = '" + ticketNo + "'");
             List<TextMessage> messages = new ArrayList<>();
             Message message = consumer.receive(firstTimeoutMillis);
             while (message != null) {
@@ -50,7 +50,7 @@ public final class BrokerClient {
     /** How many messages for this ticket the queue holds, without taking them. */
     public int count(String queue, String ticketNo) {
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
-             Connection connection = factory.createConnection(user, password)) {
+                Connection connection = factory.createConnection(user, password)) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             QueueBrowser browser = session.createBrowser(session.createQueue(queue), "ticketNo = '" + ticketNo + "'");
@@ -63,7 +63,7 @@ public final class BrokerClient {
     /** Sends a persistent text message as this client's user, with string properties (an office's event, say). */
     public void send(String queue, String body, Map<String, String> properties) {
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
-             Connection connection = factory.createConnection(user, password)) {
+                Connection connection = factory.createConnection(user, password)) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             TextMessage message = session.createTextMessage(body);
             for (Map.Entry<String, String> property : properties.entrySet()) {

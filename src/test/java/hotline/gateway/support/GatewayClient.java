@@ -14,7 +14,8 @@ import java.time.Duration;
 /** A real HTTP client of the gateway, as the hotline system or a centre would be. */
 public final class GatewayClient {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int port;
@@ -31,8 +32,11 @@ public final class GatewayClient {
 
     /** The same client sending HTTP Basic credentials (a broker user) with every request. */
     public GatewayClient as(String user, String password) {
-        return new GatewayClient(port, "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return new GatewayClient(
+                port,
+                "Basic "
+                        + java.util.Base64.getEncoder()
+                                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     public Response post(String path, String contentType, String body) {
@@ -54,7 +58,10 @@ public final class GatewayClient {
     }
 
     public Response get(String path) {
-        return send(authorized(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET()).build());
+        return send(authorized(HttpRequest.newBuilder(uri(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET())
+                .build());
     }
 
     private HttpRequest.Builder authorized(HttpRequest.Builder request) {
@@ -67,8 +74,11 @@ public final class GatewayClient {
 
     private static Response send(HttpRequest request) {
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+            HttpResponse<String> response =
+                    HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -28,7 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(GatewayIntegrationTest.TestClockConfiguration.class)
 public abstract class GatewayIntegrationTest {
 
-    protected static final Path DATA = Path.of("target/test-data", UUID.randomUUID().toString()).toAbsolutePath();
+    protected static final Path DATA =
+            Path.of("target/test-data", UUID.randomUUID().toString()).toAbsolutePath();
     protected static final int BROKER_PORT = freePort();
     protected static final Path INBOX = DATA.resolve("inbox");
 
@@ -48,9 +49,12 @@ public abstract class GatewayIntegrationTest {
 
     @DynamicPropertySource
     static void gatewayProperties(DynamicPropertyRegistry registry) {
-        registry.add("hotline.database.embedded.data-dir", () -> DATA.resolve("pg").toString());
+        registry.add(
+                "hotline.database.embedded.data-dir", () -> DATA.resolve("pg").toString());
         registry.add("hotline.broker.embedded.port", () -> BROKER_PORT);
-        registry.add("hotline.broker.embedded.data-dir", () -> DATA.resolve("artemis").toString());
+        registry.add(
+                "hotline.broker.embedded.data-dir",
+                () -> DATA.resolve("artemis").toString());
         registry.add("hotline.inbox.dir", INBOX::toString);
         // The deadline tests run the SLA sweep themselves, at the times they set.
         registry.add("hotline.sla.sweep-period", () -> "1h");

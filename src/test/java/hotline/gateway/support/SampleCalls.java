@@ -14,8 +14,7 @@ public final class SampleCalls {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SampleCalls() {
-    }
+    private SampleCalls() {}
 
     public record SampleCall(String callId, ObjectNode call, JsonNode expected) {
 
@@ -49,7 +48,10 @@ public final class SampleCalls {
     }
 
     public static SampleCall byId(String callId) {
-        return all().stream().filter(call -> call.callId().equals(callId)).findFirst().orElseThrow();
+        return all().stream()
+                .filter(call -> call.callId().equals(callId))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static SampleCall parse(String line) {

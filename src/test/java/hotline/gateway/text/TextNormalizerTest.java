@@ -1,8 +1,8 @@
 package hotline.gateway.text;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class TextNormalizerTest {
 
@@ -13,7 +13,8 @@ class TextNormalizerTest {
 
     @Test
     void whitespaceRunsCollapseAndAreTrimmed() {
-        assertThat(TextNormalizer.normalize("  Laid \t\n OFF\u3000\u3000来电人\u00A0说  ")).isEqualTo("laid off 来电人 说");
+        assertThat(TextNormalizer.normalize("  Laid \t\n OFF\u3000\u3000来电人\u00A0说  "))
+                .isEqualTo("laid off 来电人 说");
     }
 
     @Test

@@ -9,34 +9,48 @@ import org.junit.jupiter.api.Test;
 
 class OfficeRightsTest {
 
-    private static final Assignment TIANPING = new Assignment(AssignmentLevel.TOWN, "310104003", "天平路街道",
-            ResolutionRule.TOWN_CODE, null);
-    private static final Assignment XUHUI_DESK = new Assignment(AssignmentLevel.DISTRICT_DESK, "310104", "徐汇区",
-            ResolutionRule.RETURNED_BY_OFFICE, null);
+    private static final Assignment TIANPING =
+            new Assignment(AssignmentLevel.TOWN, "310104003", "天平路街道", ResolutionRule.TOWN_CODE, null);
+    private static final Assignment XUHUI_DESK =
+            new Assignment(AssignmentLevel.DISTRICT_DESK, "310104", "徐汇区", ResolutionRule.RETURNED_BY_OFFICE, null);
 
     @Test
     void aTownOfficeWorksItsOwnTicketsOnly() {
-        assertThat(OfficeRights.mayAct("310104003", OfficeEventType.SIGN, TIANPING, "310104")).isTrue();
-        assertThat(OfficeRights.mayAct("310104003", OfficeEventType.RESOLVE, TIANPING, "310104")).isTrue();
-        assertThat(OfficeRights.mayAct("310104004", OfficeEventType.SIGN, TIANPING, "310104")).isFalse();
-        assertThat(OfficeRights.mayAct("310104003", OfficeEventType.EXTEND_APPROVE, TIANPING, "310104")).isFalse();
-        assertThat(OfficeRights.mayAct("310104003", OfficeEventType.CALLBACK, TIANPING, "310104")).isFalse();
+        assertThat(OfficeRights.mayAct("310104003", OfficeEventType.SIGN, TIANPING, "310104"))
+                .isTrue();
+        assertThat(OfficeRights.mayAct("310104003", OfficeEventType.RESOLVE, TIANPING, "310104"))
+                .isTrue();
+        assertThat(OfficeRights.mayAct("310104004", OfficeEventType.SIGN, TIANPING, "310104"))
+                .isFalse();
+        assertThat(OfficeRights.mayAct("310104003", OfficeEventType.EXTEND_APPROVE, TIANPING, "310104"))
+                .isFalse();
+        assertThat(OfficeRights.mayAct("310104003", OfficeEventType.CALLBACK, TIANPING, "310104"))
+                .isFalse();
     }
 
     @Test
     void theDistrictSupervisesExtensionsAndReassignsAtItsDesk() {
-        assertThat(OfficeRights.mayAct("310104", OfficeEventType.EXTEND_APPROVE, TIANPING, "310104")).isTrue();
-        assertThat(OfficeRights.mayAct("310101", OfficeEventType.EXTEND_APPROVE, TIANPING, "310104")).isFalse();
-        assertThat(OfficeRights.mayAct("310104", OfficeEventType.SIGN, TIANPING, "310104")).isFalse();
-        assertThat(OfficeRights.mayAct("310104", OfficeEventType.REASSIGN, XUHUI_DESK, "310104")).isTrue();
-        assertThat(OfficeRights.mayAct("310101", OfficeEventType.REASSIGN, XUHUI_DESK, "310104")).isFalse();
-        assertThat(OfficeRights.mayAct("city", OfficeEventType.EXTEND_REJECT, TIANPING, "310104")).isTrue();
+        assertThat(OfficeRights.mayAct("310104", OfficeEventType.EXTEND_APPROVE, TIANPING, "310104"))
+                .isTrue();
+        assertThat(OfficeRights.mayAct("310101", OfficeEventType.EXTEND_APPROVE, TIANPING, "310104"))
+                .isFalse();
+        assertThat(OfficeRights.mayAct("310104", OfficeEventType.SIGN, TIANPING, "310104"))
+                .isFalse();
+        assertThat(OfficeRights.mayAct("310104", OfficeEventType.REASSIGN, XUHUI_DESK, "310104"))
+                .isTrue();
+        assertThat(OfficeRights.mayAct("310101", OfficeEventType.REASSIGN, XUHUI_DESK, "310104"))
+                .isFalse();
+        assertThat(OfficeRights.mayAct("city", OfficeEventType.EXTEND_REJECT, TIANPING, "310104"))
+                .isTrue();
     }
 
     @Test
     void theHotlineCallsBackAndCloses() {
-        assertThat(OfficeRights.mayAct("hotline", OfficeEventType.CALLBACK, TIANPING, "310104")).isTrue();
-        assertThat(OfficeRights.mayAct("hotline", OfficeEventType.CLOSE, TIANPING, "310104")).isTrue();
-        assertThat(OfficeRights.mayAct("hotline", OfficeEventType.SIGN, TIANPING, "310104")).isFalse();
+        assertThat(OfficeRights.mayAct("hotline", OfficeEventType.CALLBACK, TIANPING, "310104"))
+                .isTrue();
+        assertThat(OfficeRights.mayAct("hotline", OfficeEventType.CLOSE, TIANPING, "310104"))
+                .isTrue();
+        assertThat(OfficeRights.mayAct("hotline", OfficeEventType.SIGN, TIANPING, "310104"))
+                .isFalse();
     }
 }

@@ -37,8 +37,18 @@ class TicketWorkflowTest {
     private static final Map<TicketStatus, Map<OfficeEventType, TicketStatus>> TOWN = new EnumMap<>(Map.of(
             CREATED, Map.of(SIGN, SIGNED, RETURN, RETURNED),
             DISPATCHED, Map.of(SIGN, SIGNED, RETURN, RETURNED),
-            SIGNED, Map.of(CONTACT, IN_PROGRESS, PROGRESS, SIGNED, RETURN, RETURNED, EXTEND_REQUEST, SIGNED,
-                    RESOLVE, RESOLVED),
+            SIGNED,
+                    Map.of(
+                            CONTACT,
+                            IN_PROGRESS,
+                            PROGRESS,
+                            SIGNED,
+                            RETURN,
+                            RETURNED,
+                            EXTEND_REQUEST,
+                            SIGNED,
+                            RESOLVE,
+                            RESOLVED),
             IN_PROGRESS, Map.of(PROGRESS, IN_PROGRESS, EXTEND_REQUEST, IN_PROGRESS, RESOLVE, RESOLVED),
             RESOLVED, Map.of(CALLBACK, RESOLVED, CLOSE, CLOSED),
             CLOSED, Map.of(),
@@ -54,7 +64,8 @@ class TicketWorkflowTest {
                 TicketState state = new TicketState(status, AssignmentLevel.TOWN, false, false, 0);
                 TicketStatus expected = TOWN.get(status).get(type);
                 if (expected != null) {
-                    assertThat(workflow.decide(state, event(type)).next()).as(status + " + " + type)
+                    assertThat(workflow.decide(state, event(type)).next())
+                            .as(status + " + " + type)
                             .isEqualTo(expected);
                 } else {
                     assertRefused(state, type);
@@ -126,7 +137,8 @@ class TicketWorkflowTest {
         assertThat(second.effect()).isEqualTo(Effect.CALLBACK_RECORDED);
         assertThat(second.next()).isEqualTo(RESOLVED);
 
-        assertThat(workflow.decide(resolved, callback(Satisfaction.BASICALLY_SATISFIED)).effect())
+        assertThat(workflow.decide(resolved, callback(Satisfaction.BASICALLY_SATISFIED))
+                        .effect())
                 .isEqualTo(Effect.CALLBACK_RECORDED);
         TicketState calledBack = new TicketState(RESOLVED, AssignmentLevel.TOWN, false, true, 0);
         assertThatThrownBy(() -> workflow.decide(calledBack, callback(Satisfaction.SATISFIED)))
@@ -141,12 +153,23 @@ class TicketWorkflowTest {
     }
 
     private static OfficeEvent event(OfficeEventType type) {
-        return new OfficeEvent("e-1", type, "tester", null, "why", null, "done", 2,
-                type == CALLBACK ? Satisfaction.SATISFIED : null, "310104003", null, null);
+        return new OfficeEvent(
+                "e-1",
+                type,
+                "tester",
+                null,
+                "why",
+                null,
+                "done",
+                2,
+                type == CALLBACK ? Satisfaction.SATISFIED : null,
+                "310104003",
+                null,
+                null);
     }
 
     private static OfficeEvent callback(Satisfaction satisfaction) {
-        return new OfficeEvent("e-2", CALLBACK, "hotline-op", null, null, null, null, null, satisfaction, null, null,
-                null);
+        return new OfficeEvent(
+                "e-2", CALLBACK, "hotline-op", null, null, null, null, null, satisfaction, null, null, null);
     }
 }

@@ -9,10 +9,8 @@ import java.security.URIParameter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-
 import javax.security.auth.login.AppConfigurationEntry;
 import javax.xml.parsers.DocumentBuilder;
-
 import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
 import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
 import org.apache.activemq.artemis.spi.core.security.jaas.PropertiesLoginModule;
@@ -32,12 +30,12 @@ final class BrokerConfigurationFiles {
 
     /** JAAS domain of the standalone broker's bootstrap.xml ({@code <jaas-security domain="activemq"/>}). */
     static final String JAAS_DOMAIN = "activemq";
+
     static final String LOGIN_CONFIG = "login.config";
     static final String USERS_FILE = "artemis-users.properties";
     static final String ROLES_FILE = "artemis-roles.properties";
 
-    private BrokerConfigurationFiles() {
-    }
+    private BrokerConfigurationFiles() {}
 
     /**
      * Parses broker.xml into a {@link FileConfiguration}, as Artemis's FileDeploymentManager does (system property
@@ -109,14 +107,20 @@ final class BrokerConfigurationFiles {
             options.put("org.apache.activemq.jaas.properties.user", USERS_FILE);
             options.put("org.apache.activemq.jaas.properties.role", ROLES_FILE);
             options.put("reload", "true");
-            entries = new AppConfigurationEntry[] {new AppConfigurationEntry(PropertiesLoginModule.class.getName(),
-                    AppConfigurationEntry.LoginModuleControlFlag.REQUIRED, options)};
+            entries = new AppConfigurationEntry[] {
+                new AppConfigurationEntry(
+                        PropertiesLoginModule.class.getName(),
+                        AppConfigurationEntry.LoginModuleControlFlag.REQUIRED,
+                        options)
+            };
         }
-        AppConfigurationEntry[] withBaseDir = Arrays.stream(entries).map(entry -> {
-            Map<String, Object> options = new HashMap<>(entry.getOptions());
-            options.putIfAbsent("baseDir", dir.toString());
-            return new AppConfigurationEntry(entry.getLoginModuleName(), entry.getControlFlag(), options);
-        }).toArray(AppConfigurationEntry[]::new);
+        AppConfigurationEntry[] withBaseDir = Arrays.stream(entries)
+                .map(entry -> {
+                    Map<String, Object> options = new HashMap<>(entry.getOptions());
+                    options.putIfAbsent("baseDir", dir.toString());
+                    return new AppConfigurationEntry(entry.getLoginModuleName(), entry.getControlFlag(), options);
+                })
+                .toArray(AppConfigurationEntry[]::new);
         for (AppConfigurationEntry entry : withBaseDir) {
             if (entry.getLoginModuleName().equals(PropertiesLoginModule.class.getName())) {
                 requireFile(dir, entry.getOptions(), "org.apache.activemq.jaas.properties.user", USERS_FILE);
@@ -129,8 +133,8 @@ final class BrokerConfigurationFiles {
     private static AppConfigurationEntry[] readLoginConfig(Path loginConfig) {
         javax.security.auth.login.Configuration jaas;
         try {
-            jaas = javax.security.auth.login.Configuration.getInstance("JavaLoginConfig",
-                    new URIParameter(loginConfig.toUri()));
+            jaas = javax.security.auth.login.Configuration.getInstance(
+                    "JavaLoginConfig", new URIParameter(loginConfig.toUri()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot read " + loginConfig + ": " + rootMessage(e), e);
         }

@@ -10,7 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptorFactory;
@@ -86,11 +85,18 @@ public class EmbeddedBroker implements AutoCloseable {
             ensureServing(starting.getActiveMQServer());
         } catch (Exception e) {
             stopQuietly();
-            throw new IllegalStateException("Embedded Artemis broker did not start on " + brokerUrl()
-                    + " with " + configFile + " and data in " + dataDir + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Embedded Artemis broker did not start on " + brokerUrl() + " with " + configFile + " and data in "
+                            + dataDir + ": " + e.getMessage(),
+                    e);
         }
-        log.info("Embedded Artemis broker serving {} ({}) in {} ms; config {}, data {}",
-                brokerUrl(), PROTOCOLS, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), configFile, dataDir);
+        log.info(
+                "Embedded Artemis broker serving {} ({}) in {} ms; config {}, data {}",
+                brokerUrl(),
+                PROTOCOLS,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began),
+                configFile,
+                dataDir);
     }
 
     /** Stops the broker; persisted messages stay in the data dir for the next start. Does nothing if stopped. */
@@ -115,7 +121,9 @@ public class EmbeddedBroker implements AutoCloseable {
     }
 
     public synchronized boolean isRunning() {
-        return broker != null && broker.getActiveMQServer() != null && broker.getActiveMQServer().isActive();
+        return broker != null
+                && broker.getActiveMQServer() != null
+                && broker.getActiveMQServer().isActive();
     }
 
     /** The running server, for health checks and tests. */
@@ -170,7 +178,8 @@ public class EmbeddedBroker implements AutoCloseable {
         configuration.setBindingsDirectory(dataDir.resolve("bindings").toString());
         configuration.setJournalDirectory(dataDir.resolve("journal").toString());
         configuration.setPagingDirectory(dataDir.resolve("paging").toString());
-        configuration.setLargeMessagesDirectory(dataDir.resolve("large-messages").toString());
+        configuration.setLargeMessagesDirectory(
+                dataDir.resolve("large-messages").toString());
         configuration.setNodeManagerLockDirectory(dataDir.resolve("journal").toString());
         configuration.setConfigurationFileRefreshPeriod(-1);
         configuration.setJMXManagementEnabled(false);
@@ -182,10 +191,11 @@ public class EmbeddedBroker implements AutoCloseable {
      */
     private void ensureServing(ActiveMQServer server) {
         Acceptor acceptor = server.getRemotingService() == null
-                ? null : server.getRemotingService().getAcceptor(ACCEPTOR_NAME);
+                ? null
+                : server.getRemotingService().getAcceptor(ACCEPTOR_NAME);
         if (!server.isActive() || acceptor == null || !acceptor.isStarted()) {
-            throw new IllegalStateException("the broker is not serving (port in use, or a journal error: "
-                    + "see the broker's log above)");
+            throw new IllegalStateException(
+                    "the broker is not serving (port in use, or a journal error: " + "see the broker's log above)");
         }
     }
 
@@ -194,8 +204,8 @@ public class EmbeddedBroker implements AutoCloseable {
      * gateway, or a second Spring context in the same test run) holds it. Fail at once instead.
      */
     private void lockDataDir() throws IOException {
-        FileChannel channel = FileChannel.open(dataDir.resolve(LOCK_FILE),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock acquired;
         try {
             acquired = channel.tryLock();

@@ -1,7 +1,6 @@
 package hotline.gateway.infrastructure.broker;
 
 import jakarta.jms.ConnectionFactory;
-
 import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;

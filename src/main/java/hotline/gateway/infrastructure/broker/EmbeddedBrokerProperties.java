@@ -1,7 +1,6 @@
 package hotline.gateway.infrastructure.broker;
 
 import java.nio.file.Path;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,5 +18,4 @@ public record EmbeddedBrokerProperties(
         @DefaultValue("127.0.0.1") String host,
         @DefaultValue("61616") int port,
         @DefaultValue("config/artemis/broker.xml") Path config,
-        @DefaultValue("data/artemis") Path dataDir) {
-}
+        @DefaultValue("data/artemis") Path dataDir) {}

@@ -40,8 +40,11 @@ public class EmbeddedPostgresConfiguration {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("timezone", "UTC")
                 .start();
-        log.info("Embedded PostgreSQL on port {} with data in {} (started in {} ms)",
-                postgres.getPort(), dataDir, Duration.ofNanos(System.nanoTime() - started).toMillis());
+        log.info(
+                "Embedded PostgreSQL on port {} with data in {} (started in {} ms)",
+                postgres.getPort(),
+                dataDir,
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
         return postgres;
     }
 

@@ -13,11 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import javax.security.auth.login.AppConfigurationEntry;
-
-import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
 import org.apache.activemq.artemis.core.config.FileDeploymentManager;
+import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
 import org.apache.activemq.artemis.core.security.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +41,8 @@ class BrokerConfigurationFilesTest {
         String previous = System.getProperty("artemis.instance.etc");
         System.setProperty("artemis.instance.etc", CONFIG_DIR.toAbsolutePath().toString());
         try {
-            FileDeploymentManager deploymentManager = new FileDeploymentManager(BROKER_XML.toUri().toString());
+            FileDeploymentManager deploymentManager =
+                    new FileDeploymentManager(BROKER_XML.toUri().toString());
             deploymentManager.addDeployable(standalone);
             deploymentManager.readConfiguration();
         } finally {
@@ -54,11 +53,16 @@ class BrokerConfigurationFilesTest {
             }
         }
 
-        assertThat(standalone.getSecurityRoles().keySet()).isEqualTo(embedded.getSecurityRoles().keySet());
+        assertThat(standalone.getSecurityRoles().keySet())
+                .isEqualTo(embedded.getSecurityRoles().keySet());
         assertThat(standalone.getAddressConfigurations()).hasSameSizeAs(embedded.getAddressConfigurations());
-        assertThat(standalone.getAddressSettings().keySet()).isEqualTo(embedded.getAddressSettings().keySet());
-        assertThat(standalone.getAcceptorConfigurations()).singleElement().satisfies(acceptor ->
-                assertThat(acceptor.getParams()).containsEntry("host", "0.0.0.0").containsEntry("port", "61616")
+        assertThat(standalone.getAddressSettings().keySet())
+                .isEqualTo(embedded.getAddressSettings().keySet());
+        assertThat(standalone.getAcceptorConfigurations())
+                .singleElement()
+                .satisfies(acceptor -> assertThat(acceptor.getParams())
+                        .containsEntry("host", "0.0.0.0")
+                        .containsEntry("port", "61616")
                         .containsEntry("protocols", "CORE,AMQP,STOMP,MQTT"));
         assertThat(standalone.isSecurityEnabled()).isTrue();
         assertThat(standalone.isPersistenceEnabled()).isTrue();
@@ -77,7 +81,8 @@ class BrokerConfigurationFilesTest {
 
     @Test
     void officesReadOnlyTheirOwnQueueAndEverybodyMaySendEvents() throws Exception {
-        Map<String, Set<Role>> security = BrokerConfigurationFiles.loadBrokerXml(BROKER_XML).getSecurityRoles();
+        Map<String, Set<Role>> security =
+                BrokerConfigurationFiles.loadBrokerXml(BROKER_XML).getSecurityRoles();
 
         assertThat(rolesWith(security.get("tickets.310104003"), Role::isConsume))
                 .containsExactlyInAnyOrder("gateway", "office-310104003");
@@ -105,13 +110,19 @@ class BrokerConfigurationFilesTest {
         // hotline system alone makes its own subscription queue on ticket-updates.
         security.forEach((match, roles) -> roles.forEach(role -> {
             if (!role.getName().equals("gateway")) {
-                boolean subscriber = match.equals("ticket-updates") && role.getName().equals("hotline");
+                boolean subscriber =
+                        match.equals("ticket-updates") && role.getName().equals("hotline");
                 assertThat(role.isCreateAddress() || role.isDeleteAddress() || role.isManage())
-                        .as(role.getName() + " on " + match).isFalse();
-                assertThat(role.isCreateDurableQueue() || role.isDeleteDurableQueue()
-                        || role.isCreateNonDurableQueue() || role.isDeleteNonDurableQueue())
-                        .as(role.getName() + " makes queues on " + match).isEqualTo(subscriber);
-                assertThat(role.isSend()).as(role.getName() + " sends on " + match)
+                        .as(role.getName() + " on " + match)
+                        .isFalse();
+                assertThat(role.isCreateDurableQueue()
+                                || role.isDeleteDurableQueue()
+                                || role.isCreateNonDurableQueue()
+                                || role.isDeleteNonDurableQueue())
+                        .as(role.getName() + " makes queues on " + match)
+                        .isEqualTo(subscriber);
+                assertThat(role.isSend())
+                        .as(role.getName() + " sends on " + match)
                         .isEqualTo(match.equals("ticket-events"));
             }
         }));
@@ -123,26 +134,32 @@ class BrokerConfigurationFilesTest {
                 ? Path.of("config", "jurisdictions.csv")
                 : Path.of("..", "shared", "data", "shanghai-divisions.csv");
         assumeTrue(Files.exists(towns), "no list of towns at " + towns.toAbsolutePath());
-        List<String> header = List.of(Files.readAllLines(towns, StandardCharsets.UTF_8).get(0).split(","));
+        List<String> header =
+                List.of(Files.readAllLines(towns, StandardCharsets.UTF_8).get(0).split(","));
         assumeTrue(header.contains("town_code") && header.contains("district_code"), "no town_code column");
         int townColumn = header.indexOf("town_code");
         int districtColumn = header.indexOf("district_code");
         Set<String> townCodes = new HashSet<>();
         Set<String> districtCodes = new HashSet<>();
-        Files.readAllLines(towns, StandardCharsets.UTF_8).stream().skip(1).filter(line -> !line.isBlank())
-                .map(line -> line.split(",", -1)).forEach(cells -> {
+        Files.readAllLines(towns, StandardCharsets.UTF_8).stream()
+                .skip(1)
+                .filter(line -> !line.isBlank())
+                .map(line -> line.split(",", -1))
+                .forEach(cells -> {
                     townCodes.add(cells[townColumn].trim());
                     districtCodes.add(cells[districtColumn].trim());
                 });
 
         FileConfiguration configuration = BrokerConfigurationFiles.loadBrokerXml(BROKER_XML);
         Set<String> queues = configuration.getAddressConfigurations().stream()
-                .map(address -> address.getName()).collect(Collectors.toSet());
+                .map(address -> address.getName())
+                .collect(Collectors.toSet());
         Map<String, Set<Role>> security = configuration.getSecurityRoles();
         for (String town : townCodes) {
             assertThat(queues).as("queue of town " + town).contains("tickets." + town);
             assertThat(rolesWith(security.get("tickets." + town), Role::isConsume))
-                    .as("readers of tickets." + town).containsExactlyInAnyOrder("gateway", "office-" + town);
+                    .as("readers of tickets." + town)
+                    .containsExactlyInAnyOrder("gateway", "office-" + town);
         }
         for (String district : districtCodes) {
             assertThat(queues).contains("triage." + district, "escalations." + district);
@@ -160,47 +177,59 @@ class BrokerConfigurationFilesTest {
 
         assertThat(entries).singleElement().satisfies(entry -> {
             assertThat(entry.getLoginModuleName()).endsWith("PropertiesLoginModule");
-            assertThat(options(entry)).containsEntry("baseDir", CONFIG_DIR.toAbsolutePath().toString())
+            assertThat(options(entry))
+                    .containsEntry("baseDir", CONFIG_DIR.toAbsolutePath().toString())
                     .containsEntry("org.apache.activemq.jaas.properties.user", "artemis-users.properties")
                     .containsEntry("reload", "true");
         });
-        assertThat(BrokerConfigurationFiles.loadJaas(CONFIG_DIR).getAppConfigurationEntry("other")).isNull();
+        assertThat(BrokerConfigurationFiles.loadJaas(CONFIG_DIR).getAppConfigurationEntry("other"))
+                .isNull();
     }
 
     @Test
     void withoutLoginConfigThePropertiesFilesAreUsedAndMissingOnesAreReported(@TempDir Path dir) throws IOException {
         assertThatThrownBy(() -> BrokerConfigurationFiles.loadJaas(dir))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("artemis-users.properties");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("artemis-users.properties");
 
         Files.writeString(dir.resolve("artemis-users.properties"), "u = p\n");
         Files.writeString(dir.resolve("artemis-roles.properties"), "r = u\n");
         assertThat(BrokerConfigurationFiles.loadJaas(dir).getAppConfigurationEntry("activemq"))
-                .singleElement().satisfies(entry -> assertThat(options(entry))
+                .singleElement()
+                .satisfies(entry -> assertThat(options(entry))
                         .containsEntry("baseDir", dir.toAbsolutePath().toString()));
     }
 
     @Test
     void aMissingBrokerXmlIsReportedWithItsSetting(@TempDir Path dir) {
         assertThatThrownBy(() -> BrokerConfigurationFiles.loadBrokerXml(dir.resolve("broker.xml")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("BROKER_CONFIG");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("BROKER_CONFIG");
     }
 
     @Test
     void propertiesBindWithTheDefaultsOfApplicationYml() {
-        EmbeddedBrokerProperties defaults = new Binder(new MapConfigurationPropertySource(Map.of(
-                "hotline.broker.embedded.port", "61616")))
-                .bind("hotline.broker.embedded", EmbeddedBrokerProperties.class).get();
-        assertThat(defaults).isEqualTo(new EmbeddedBrokerProperties("127.0.0.1", 61616,
-                Path.of("config/artemis/broker.xml"), Path.of("data/artemis")));
+        EmbeddedBrokerProperties defaults = new Binder(
+                        new MapConfigurationPropertySource(Map.of("hotline.broker.embedded.port", "61616")))
+                .bind("hotline.broker.embedded", EmbeddedBrokerProperties.class)
+                .get();
+        assertThat(defaults)
+                .isEqualTo(new EmbeddedBrokerProperties(
+                        "127.0.0.1", 61616, Path.of("config/artemis/broker.xml"), Path.of("data/artemis")));
 
         EmbeddedBrokerProperties set = new Binder(new MapConfigurationPropertySource(Map.of(
-                "hotline.broker.embedded.port", "61617",
-                "hotline.broker.embedded.host", "0.0.0.0",
-                "hotline.broker.embedded.config", "/etc/hotline/artemis/broker.xml",
-                "hotline.broker.embedded.data-dir", "/var/lib/hotline/artemis")))
-                .bind("hotline.broker.embedded", EmbeddedBrokerProperties.class).get();
-        assertThat(set).isEqualTo(new EmbeddedBrokerProperties("0.0.0.0", 61617,
-                Path.of("/etc/hotline/artemis/broker.xml"), Path.of("/var/lib/hotline/artemis")));
+                        "hotline.broker.embedded.port", "61617",
+                        "hotline.broker.embedded.host", "0.0.0.0",
+                        "hotline.broker.embedded.config", "/etc/hotline/artemis/broker.xml",
+                        "hotline.broker.embedded.data-dir", "/var/lib/hotline/artemis")))
+                .bind("hotline.broker.embedded", EmbeddedBrokerProperties.class)
+                .get();
+        assertThat(set)
+                .isEqualTo(new EmbeddedBrokerProperties(
+                        "0.0.0.0",
+                        61617,
+                        Path.of("/etc/hotline/artemis/broker.xml"),
+                        Path.of("/var/lib/hotline/artemis")));
     }
 
     @SuppressWarnings("unchecked")

@@ -2,13 +2,11 @@ package hotline.gateway.infrastructure.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
-
-import jakarta.jms.Connection;
-import jakarta.jms.ConnectionFactory;
-
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,19 +17,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The Spring wiring only: when the embedded broker exists, when it runs, and what waits for it. */
-class EmbeddedBrokerConfigurationTest {
+class EmbeddedBrokerConfigurationIntegrationTest {
 
     @TempDir
     Path dataDir;
 
     @BeforeAll
     static void quietBrokerLogs() {
-        EmbeddedBrokerTest.quietBrokerLogs();
+        EmbeddedBrokerIntegrationTest.quietBrokerLogs();
     }
 
     @AfterAll
     static void restoreBrokerLogs() {
-        EmbeddedBrokerTest.restoreBrokerLogs();
+        EmbeddedBrokerIntegrationTest.restoreBrokerLogs();
     }
 
     ApplicationContextRunner runner(int port) {
@@ -47,7 +45,7 @@ class EmbeddedBrokerConfigurationTest {
 
     @Test
     void withoutBrokerUrlTheBrokerRunsBeforeTheContextIsReadyAndStopsWithIt() throws IOException {
-        int port = EmbeddedBrokerTest.freePort();
+        int port = EmbeddedBrokerIntegrationTest.freePort();
         AtomicReference<EmbeddedBroker> started = new AtomicReference<>();
 
         runner(port).run(context -> {
@@ -57,10 +55,12 @@ class EmbeddedBrokerConfigurationTest {
             assertThat(broker.isRunning()).isTrue();
             assertThat(broker.brokerUrl()).isEqualTo("tcp://127.0.0.1:" + port);
             assertThat(broker.dataDir()).isEqualTo(dataDir.toAbsolutePath());
-            assertThat(context.getBeanFactory().getBeanDefinition("gatewayConnectionFactory").getDependsOn())
+            assertThat(context.getBeanFactory()
+                            .getBeanDefinition("gatewayConnectionFactory")
+                            .getDependsOn())
                     .contains("embeddedBroker");
-            try (Connection connection = context.getBean(ConnectionFactory.class)
-                    .createConnection("gateway", "gateway-local")) {
+            try (Connection connection =
+                    context.getBean(ConnectionFactory.class).createConnection("gateway", "gateway-local")) {
                 connection.start();
             }
         });
@@ -71,14 +71,14 @@ class EmbeddedBrokerConfigurationTest {
 
     @Test
     void withBrokerUrlThereIsNoEmbeddedBroker() throws IOException {
-        runner(EmbeddedBrokerTest.freePort())
+        runner(EmbeddedBrokerIntegrationTest.freePort())
                 .withPropertyValues("BROKER_URL=tcp://broker.example:61616")
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(EmbeddedBroker.class));
     }
 
     @Test
     void anEmptyBrokerUrlMeansEmbedded() throws IOException {
-        runner(EmbeddedBrokerTest.freePort())
+        runner(EmbeddedBrokerIntegrationTest.freePort())
                 .withPropertyValues("BROKER_URL=")
                 .run(context -> assertThat(context).hasNotFailed().hasSingleBean(EmbeddedBroker.class));
     }

@@ -3,12 +3,7 @@ package hotline.gateway.infrastructure.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
+import ch.qos.logback.classic.Level;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
@@ -18,11 +13,14 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import ch.qos.logback.classic.Level;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * The embedded broker started from the project's config/artemis, exactly as the gateway starts it, with JMS clients
  * of the roles that use it: the gateway, a town office, district and city desks.
  */
-class EmbeddedBrokerTest {
+class EmbeddedBrokerIntegrationTest {
 
     static final Path BROKER_XML = Path.of("config", "artemis", "broker.xml");
     static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
@@ -87,7 +85,8 @@ class EmbeddedBrokerTest {
         assertThat(configuration.getPagingLocation().toPath()).isEqualTo(dataDir.resolve("paging"));
         assertThat(configuration.getLargeMessagesLocation().toPath()).isEqualTo(dataDir.resolve("large-messages"));
         assertThat(configuration.getAcceptorConfigurations()).singleElement().satisfies(acceptor -> {
-            assertThat(acceptor.getParams()).containsEntry("host", "127.0.0.1")
+            assertThat(acceptor.getParams())
+                    .containsEntry("host", "127.0.0.1")
                     .containsEntry("port", broker.port())
                     .containsEntry("protocols", "CORE,AMQP,STOMP,MQTT");
         });
@@ -102,8 +101,17 @@ class EmbeddedBrokerTest {
         assertThat(tickets.isAutoDeleteQueues()).isFalse();
         assertThat(tickets.getDeadLetterAddress().toString()).isEqualTo("DLQ");
 
-        for (String queue : new String[] {"DLQ", "ExpiryQueue", "ticket-events", "triage.city", "triage.310104",
-                "escalations.310104", "tickets.310104003", "tickets.310101002", "tickets.310151501"}) {
+        for (String queue : new String[] {
+            "DLQ",
+            "ExpiryQueue",
+            "ticket-events",
+            "triage.city",
+            "triage.310104",
+            "escalations.310104",
+            "tickets.310104003",
+            "tickets.310101002",
+            "tickets.310151501"
+        }) {
             assertThat(broker.server().locateQueue(queue)).as(queue).isNotNull();
         }
     }
@@ -112,7 +120,8 @@ class EmbeddedBrokerTest {
     void gatewaySendsToATownQueueAndThatOfficeReceives() throws JMSException {
         send("gateway", "gateway-local", "tickets.310104003", "ticket T-1", null);
 
-        assertThat(receive("office-310104003", "office-local", "tickets.310104003")).isEqualTo("ticket T-1");
+        assertThat(receive("office-310104003", "office-local", "tickets.310104003"))
+                .isEqualTo("ticket T-1");
     }
 
     @Test
@@ -164,10 +173,8 @@ class EmbeddedBrokerTest {
     void aWrongPasswordOrUnknownUserIsRefused() {
         assertThatThrownBy(() -> connect("gateway", "not-the-password").close())
                 .isInstanceOf(JMSSecurityException.class);
-        assertThatThrownBy(() -> connect("nobody", "gateway-local").close())
-                .isInstanceOf(JMSSecurityException.class);
-        assertThatThrownBy(() -> connect(null, null).close())
-                .isInstanceOf(JMSSecurityException.class);
+        assertThatThrownBy(() -> connect("nobody", "gateway-local").close()).isInstanceOf(JMSSecurityException.class);
+        assertThatThrownBy(() -> connect(null, null).close()).isInstanceOf(JMSSecurityException.class);
     }
 
     @Test
@@ -197,12 +204,15 @@ class EmbeddedBrokerTest {
 
         broker.start();
         assertThat(broker.isRunning()).isTrue();
-        Awaitility.await().atMost(Duration.ofSeconds(10))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> broker.server().locateQueue("tickets.310104003").getMessageCount() == 1);
         // The duplicate-id cache was persisted too: a resend after the restart is still dropped.
         send("gateway", "gateway-local", "tickets.310104003", "ticket T-3 (resent)", "T-3:1");
-        assertThat(receive("office-310104003", "office-local", "tickets.310104003")).isEqualTo("ticket T-3");
-        assertThat(receiveOrNull("office-310104003", "office-local", "tickets.310104003", 500)).isNull();
+        assertThat(receive("office-310104003", "office-local", "tickets.310104003"))
+                .isEqualTo("ticket T-3");
+        assertThat(receiveOrNull("office-310104003", "office-local", "tickets.310104003", 500))
+                .isNull();
     }
 
     @Test
@@ -218,15 +228,18 @@ class EmbeddedBrokerTest {
 
     @Test
     void aBusyPortFailsTheStart(@TempDir Path otherDataDir) throws IOException {
-        var serverLog = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.apache.activemq.artemis.core.server");
+        var serverLog =
+                (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.apache.activemq.artemis.core.server");
         serverLog.setLevel(Level.OFF); // the expected bind failure, with its stack trace
         try {
             EmbeddedBroker second = new EmbeddedBroker(BROKER_XML, "127.0.0.1", broker.port(), otherDataDir);
-            assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(second::start)
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("not serving");
             assertThat(second.isRunning()).isFalse();
             // The failed start released its data dir: trying again fails on the port again, not on a stale lock.
-            assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(second::start)
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("not serving");
         } finally {
             serverLog.setLevel(null);

@@ -43,26 +43,37 @@ public final class SlaReportBenchmark {
     private static final LocalDate FIRST_DAY = LocalDate.of(2026, 8, 1);
     private static final int DAYS = 120;
     /** "Now" for the data and the reports: the end of the four months, so that the last weeks are still open. */
-    private static final Instant NOW = FIRST_DAY.plusDays(DAYS).atTime(18, 0).atZone(ZONE).toInstant();
-    private static final ReportPeriod MONTH = new ReportPeriod(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31),
-            ZONE);
+    private static final Instant NOW =
+            FIRST_DAY.plusDays(DAYS).atTime(18, 0).atZone(ZONE).toInstant();
+
+    private static final ReportPeriod MONTH =
+            new ReportPeriod(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), ZONE);
     private static final int RUNS = 5;
 
-    private SlaReportBenchmark() {
-    }
+    private SlaReportBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Path dataDir = Path.of(args.length > 0 ? args[0] : "/tmp/reports-bench/pg").toAbsolutePath();
+        Path dataDir =
+                Path.of(args.length > 0 ? args[0] : "/tmp/reports-bench/pg").toAbsolutePath();
         int tickets = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         Files.createDirectories(dataDir.getParent());
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir)
-                .setCleanDataDirectory(false).setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("timezone", "UTC").start()) {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("timezone", "UTC")
+                .start()) {
             DataSource dataSource = postgres.getPostgresDatabase();
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            System.out.printf("PostgreSQL %s, data in %s, shared_buffers %s, work_mem %s%n",
-                    jdbc.queryForObject("SHOW server_version", String.class), dataDir,
+            System.out.printf(
+                    "PostgreSQL %s, data in %s, shared_buffers %s, work_mem %s%n",
+                    jdbc.queryForObject("SHOW server_version", String.class),
+                    dataDir,
                     jdbc.queryForObject("SHOW shared_buffers", String.class),
                     jdbc.queryForObject("SHOW work_mem", String.class));
             load(jdbc, tickets);
@@ -77,8 +88,8 @@ public final class SlaReportBenchmark {
             return;
         }
         if (stored != null && stored > 0) {
-            throw new IllegalStateException(stored + " tickets in a partly loaded database: remove " +
-                    "the data directory and run again");
+            throw new IllegalStateException(
+                    stored + " tickets in a partly loaded database: remove " + "the data directory and run again");
         }
         long started = System.nanoTime();
         String script = Files.readString(Path.of("bench/sla-report-data.sql"));
@@ -91,7 +102,8 @@ public final class SlaReportBenchmark {
             }
             try (var params = connection.prepareStatement("INSERT INTO bench_params VALUES (?, ?, ?, ?)")) {
                 params.setInt(1, tickets);
-                params.setTimestamp(2, Timestamp.from(FIRST_DAY.atStartOfDay(ZONE).toInstant()));
+                params.setTimestamp(
+                        2, Timestamp.from(FIRST_DAY.atStartOfDay(ZONE).toInstant()));
                 params.setInt(3, DAYS);
                 params.setTimestamp(4, Timestamp.from(NOW));
                 params.executeUpdate();
@@ -111,14 +123,21 @@ public final class SlaReportBenchmark {
                 for (String sql : statements(script)) {
                     long step = System.nanoTime();
                     statement.execute(sql);
-                    System.out.printf("  %6.1f s  %s%n", seconds(step), sql.lines().filter(line -> !line.startsWith("--"))
-                            .findFirst().orElse(""));
+                    System.out.printf(
+                            "  %6.1f s  %s%n",
+                            seconds(step),
+                            sql.lines()
+                                    .filter(line -> !line.startsWith("--"))
+                                    .findFirst()
+                                    .orElse(""));
                 }
                 statement.execute("VACUUM ANALYZE");
             }
             return null;
         });
-        System.out.printf("Loaded %,d tickets in %.1f s: %s%n", tickets, seconds(started), jdbc.queryForList("""
+        System.out.printf(
+                "Loaded %,d tickets in %.1f s: %s%n",
+                tickets, seconds(started), jdbc.queryForList("""
                 SELECT (SELECT count(*) FROM service_request) AS requests, (SELECT count(*) FROM ticket) AS tickets,
                        (SELECT count(*) FROM ticket_assignment) AS assignments,
                        (SELECT count(*) FROM ticket_event) AS events
@@ -128,32 +147,50 @@ public final class SlaReportBenchmark {
     private static void run(JdbcTemplate jdbc) {
         Clock clock = Clock.fixed(NOW, ZONE);
         DistrictNames districts = DistrictNames.load(Path.of("config/districts.csv"));
-        SlaReportRepository reports = new SlaReportRepository(jdbc, new ObjectMapper().findAndRegisterModules(), clock,
-                districts);
+        SlaReportRepository reports =
+                new SlaReportRepository(jdbc, new ObjectMapper().findAndRegisterModules(), clock, districts);
         OverdueRepository overdue = new OverdueRepository(jdbc, clock);
-        System.out.printf("%nMonth %s..%s (now %s), %d runs each, milliseconds:%n", MONTH.from(), MONTH.to(), NOW,
-                RUNS);
+        System.out.printf(
+                "%nMonth %s..%s (now %s), %d runs each, milliseconds:%n", MONTH.from(), MONTH.to(), NOW, RUNS);
         for (GroupBy groupBy : GroupBy.values()) {
             for (String district : Arrays.asList(null, "310104")) {
                 SlaReportRequest request = new SlaReportRequest(MONTH, groupBy, district, ReportFormat.JSON);
-                SlaReport report = time(groupBy.parameterValue() + (district == null ? "" : " district=" + district),
+                SlaReport report = time(
+                        groupBy.parameterValue() + (district == null ? "" : " district=" + district),
                         () -> reports.report(request));
                 SlaFigures total = report.total();
-                System.out.printf("      %d groups; received %,d, dispatched %,d, signed on time %s%%, resolved on time "
+                System.out.printf(
+                        "      %d groups; received %,d, dispatched %,d, signed on time %s%%, resolved on time "
                                 + "%s%%, response %s%%, resolution %s%%, satisfaction %s%%, open %,d, overdue %,d, "
                                 + "returns %,d, escalations %,d, resolve median %s h, p90 %s h%n",
-                        report.groups().size(), total.received(), total.dispatched(), total.signedOnTimeRate(),
-                        total.resolvedOnTimeRate(), total.responseRate(), total.resolutionRate(),
-                        total.satisfactionRate(), total.openNow(), total.overdueNow(), total.returns(),
-                        total.escalations(), total.resolveHoursMedian(), total.resolveHoursP90());
+                        report.groups().size(),
+                        total.received(),
+                        total.dispatched(),
+                        total.signedOnTimeRate(),
+                        total.resolvedOnTimeRate(),
+                        total.responseRate(),
+                        total.resolutionRate(),
+                        total.satisfactionRate(),
+                        total.openNow(),
+                        total.overdueNow(),
+                        total.returns(),
+                        total.escalations(),
+                        total.resolveHoursMedian(),
+                        total.resolveHoursP90());
             }
         }
         OverduePage first = time("overdue page 1", () -> overdue.page(new OverdueRequest(null, 1, 50)));
-        System.out.printf("      %,d overdue tickets; oldest %s %s %s%n", first.total(),
-                first.items().get(0).ticketNo(), first.items().get(0).target(), first.items().get(0).deadline());
+        System.out.printf(
+                "      %,d overdue tickets; oldest %s %s %s%n",
+                first.total(),
+                first.items().get(0).ticketNo(),
+                first.items().get(0).target(),
+                first.items().get(0).deadline());
         time("overdue district=310104 page 3", () -> overdue.page(new OverdueRequest("310104", 3, 50)));
         explain(jdbc, "counts", hotline.gateway.reporting.SlaReportSqlAccess.countStatement(GroupBy.TOWN));
-        explain(jdbc, "percentiles and return reasons",
+        explain(
+                jdbc,
+                "percentiles and return reasons",
                 hotline.gateway.reporting.SlaReportSqlAccess.spreadStatement(GroupBy.TOWN));
         reports.close();
     }
@@ -167,20 +204,36 @@ public final class SlaReportBenchmark {
             millis.add((System.nanoTime() - started) / 1e6);
         }
         List<Double> sorted = millis.stream().sorted().toList();
-        System.out.printf("  %-32s min %6.0f  median %6.0f  max %6.0f   (runs: %s)%n", name, sorted.get(0),
-                sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1),
+        System.out.printf(
+                "  %-32s min %6.0f  median %6.0f  max %6.0f   (runs: %s)%n",
+                name,
+                sorted.get(0),
+                sorted.get(sorted.size() / 2),
+                sorted.get(sorted.size() - 1),
                 millis.stream().map(m -> String.format("%.0f", m)).toList());
         return result;
     }
 
     /** The plan of a statement of the town report, as the repository runs it, with its most telling lines. */
     private static void explain(JdbcTemplate jdbc, String what, String sql) {
-        List<String> plan = jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + sql, String.class,
-                Timestamp.from(MONTH.start()), Timestamp.from(MONTH.end()), null, Timestamp.from(NOW), ZONE.getId());
+        List<String> plan = jdbc.queryForList(
+                "EXPLAIN (ANALYZE, BUFFERS) " + sql,
+                String.class,
+                Timestamp.from(MONTH.start()),
+                Timestamp.from(MONTH.end()),
+                null,
+                Timestamp.from(NOW),
+                ZONE.getId());
         System.out.println("\nEXPLAIN ANALYZE of the town report's " + what + " (summary):");
-        plan.stream().filter(line -> line.contains("Scan") || line.contains("Join") || line.contains("Aggregate")
-                        || line.contains("Gather") || line.contains("Sort ") || line.contains("CTE")
-                        || line.contains("Planning Time") || line.contains("Execution Time")
+        plan.stream()
+                .filter(line -> line.contains("Scan")
+                        || line.contains("Join")
+                        || line.contains("Aggregate")
+                        || line.contains("Gather")
+                        || line.contains("Sort ")
+                        || line.contains("CTE")
+                        || line.contains("Planning Time")
+                        || line.contains("Execution Time")
                         || line.contains("Buffers: shared") && plan.indexOf(line) < 3)
                 .forEach(line -> System.out.println("  " + line));
     }
@@ -188,7 +241,8 @@ public final class SlaReportBenchmark {
     private static List<String> statements(String script) {
         List<String> statements = new ArrayList<>();
         for (String statement : script.split(";\\s*\\n")) {
-            String sql = statement.lines().filter(line -> !line.startsWith("--")).reduce("", (a, b) -> a + b + "\n");
+            String sql =
+                    statement.lines().filter(line -> !line.startsWith("--")).reduce("", (a, b) -> a + b + "\n");
             if (!sql.isBlank()) {
                 statements.add(sql);
             }
