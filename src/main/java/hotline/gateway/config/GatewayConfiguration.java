@@ -1,17 +1,20 @@
 package hotline.gateway.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hotline.gateway.assignment.AssignmentDeadlines;
 import hotline.gateway.classification.NeedClassifier;
 import hotline.gateway.classification.NeedDictionary;
 import hotline.gateway.criteria.Assessor;
+import hotline.gateway.dispatch.Outbox;
 import hotline.gateway.intake.BatchIntake;
 import hotline.gateway.intake.InboxFiles;
+import hotline.gateway.intake.IntakeDecider;
 import hotline.gateway.intake.IntakeRepository;
 import hotline.gateway.intake.IntakeService;
+import hotline.gateway.json.Json;
 import hotline.gateway.jurisdiction.JurisdictionDirectory;
 import hotline.gateway.jurisdiction.JurisdictionResolver;
 import hotline.gateway.ticket.TicketNumbers;
-import hotline.gateway.workflow.AssignmentDeadlines;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
@@ -61,16 +64,33 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    IntakeService intakeService(
+    Json json(ObjectMapper mapper) {
+        return new Json(mapper);
+    }
+
+    @Bean
+    IntakeDecider intakeDecider(
             NeedClassifier classifier,
             Assessor assessor,
             JurisdictionResolver resolver,
+            AssignmentDeadlines deadlines) {
+        return new IntakeDecider(classifier, assessor, resolver, deadlines);
+    }
+
+    @Bean
+    IntakeService intakeService(
+            IntakeDecider decider,
             TicketNumbers numbers,
             IntakeRepository repository,
             AssignmentDeadlines deadlines,
-            ObjectMapper json,
+            Json json,
             Clock clock) {
-        return new IntakeService(classifier, assessor, resolver, numbers, repository, deadlines, json, clock);
+        return new IntakeService(decider, numbers, repository, deadlines, json, clock);
+    }
+
+    @Bean
+    Outbox outbox(JdbcTemplate jdbc) {
+        return new Outbox(jdbc);
     }
 
     @Bean

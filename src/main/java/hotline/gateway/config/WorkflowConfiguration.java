@@ -1,6 +1,10 @@
 package hotline.gateway.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hotline.gateway.assignment.AssignmentDeadlines;
+import hotline.gateway.assignment.AssignmentRepository;
+import hotline.gateway.dispatch.Outbox;
+import hotline.gateway.json.Json;
 import hotline.gateway.jurisdiction.JurisdictionDirectory;
 import hotline.gateway.security.BrokerCredentials;
 import hotline.gateway.sla.Deadlines;
@@ -12,8 +16,6 @@ import hotline.gateway.sla.SlaSweep;
 import hotline.gateway.sla.WorkingTime;
 import hotline.gateway.ticket.TicketQueries;
 import hotline.gateway.web.ClientAuthentication;
-import hotline.gateway.workflow.AssignmentDeadlines;
-import hotline.gateway.workflow.AssignmentRepository;
 import hotline.gateway.workflow.OfficeEvents;
 import hotline.gateway.workflow.Redispatch;
 import hotline.gateway.workflow.TicketEventRepository;
@@ -53,10 +55,12 @@ public class WorkflowConfiguration {
             AssignmentDeadlines deadlines,
             JurisdictionDirectory directory,
             Redispatch redispatch,
+            Outbox outbox,
             TransactionTemplate transaction,
-            ObjectMapper json,
+            Json json,
             Clock clock) {
-        return new TicketEventService(tickets, assignments, deadlines, directory, redispatch, transaction, json, clock);
+        return new TicketEventService(
+                tickets, assignments, deadlines, directory, redispatch, outbox, transaction, json, clock);
     }
 
     @Bean
@@ -81,9 +85,10 @@ public class WorkflowConfiguration {
             JdbcTemplate jdbc,
             TransactionTemplate transaction,
             AssignmentRepository assignments,
-            ObjectMapper json,
+            Outbox outbox,
+            Json json,
             Clock clock,
             @Value("${hotline.sla.sweep-batch-size:500}") int batchSize) {
-        return new SlaSweep(jdbc, transaction, assignments, json, clock, batchSize);
+        return new SlaSweep(jdbc, transaction, assignments, outbox, json, clock, batchSize);
     }
 }

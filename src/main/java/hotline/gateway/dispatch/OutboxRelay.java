@@ -24,7 +24,7 @@ public class OutboxRelay {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private static final String TAKE_PENDING = """
-            SELECT o.id, o.ticket_id, o.destination, o.dedup_id, o.priority, o.payload, o.message_type,
+            SELECT o.id, o.ticket_id, o.ticket_no, o.ticket_version, o.destination, o.dedup_id, o.priority, o.payload, o.message_type,
                    -- Only a ticket still CREATED becomes DISPATCHED (an office may have signed it already).
                    o.announces_dispatch AND t.status = 'CREATED' AS announces_dispatch
             FROM outbox o JOIN ticket t ON t.id = o.ticket_id
@@ -99,6 +99,8 @@ public class OutboxRelay {
                     (rs, row) -> new PendingMessage(
                             rs.getLong("id"),
                             rs.getLong("ticket_id"),
+                            rs.getString("ticket_no"),
+                            rs.getInt("ticket_version"),
                             rs.getString("destination"),
                             rs.getString("dedup_id"),
                             rs.getInt("priority"),

@@ -4,6 +4,8 @@ package hotline.gateway.dispatch;
 record PendingMessage(
         long id,
         long ticketId,
+        String ticketNo,
+        int ticketVersion,
         String destination,
         String dedupId,
         int priority,
@@ -11,24 +13,11 @@ record PendingMessage(
         boolean announcesDispatch,
         String messageType) {
 
-    static final String TOPIC_PREFIX = "topic:";
-
-    /** Dedup ids start with the ticket number ("ticket number:version", "ticket number:event:id", ...). */
-    String ticketNo() {
-        return dedupId.substring(0, dedupId.indexOf(':'));
-    }
-
-    /** The ticket version a dispatch message carries ("ticket number:version"). */
-    int ticketVersion() {
-        return Integer.parseInt(dedupId.substring(dedupId.lastIndexOf(':') + 1));
-    }
-
-    /** Multicast addresses (ticket-updates) are named topic:<address> in the outbox. */
     boolean toTopic() {
-        return destination.startsWith(TOPIC_PREFIX);
+        return destination.startsWith(OutboxMessage.TOPIC_PREFIX);
     }
 
     String address() {
-        return toTopic() ? destination.substring(TOPIC_PREFIX.length()) : destination;
+        return toTopic() ? destination.substring(OutboxMessage.TOPIC_PREFIX.length()) : destination;
     }
 }

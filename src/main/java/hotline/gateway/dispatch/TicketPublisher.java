@@ -2,7 +2,8 @@ package hotline.gateway.dispatch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import hotline.gateway.ticket.TicketUpdate;
+import hotline.gateway.ticket.message.TicketMessage;
+import hotline.gateway.ticket.message.TicketUpdate;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -124,8 +125,11 @@ public class TicketPublisher {
             return new PendingMessage(
                     dispatch.id(),
                     dispatch.ticketId(),
-                    TicketUpdate.DESTINATION,
-                    dispatch.dedupId() + ":dispatched",
+                    dispatch.ticketNo(),
+                    dispatch.ticketVersion(),
+                    OutboxMessage.topic(TicketUpdate.ADDRESS),
+                    DuplicateId.dispatched(dispatch.ticketNo(), dispatch.ticketVersion())
+                            .value(),
                     dispatch.priority(),
                     payload,
                     false,

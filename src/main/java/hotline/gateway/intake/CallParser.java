@@ -1,6 +1,9 @@
 package hotline.gateway.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import hotline.gateway.ticket.Household;
+import hotline.gateway.ticket.Location;
+import hotline.gateway.ticket.Person;
 import hotline.gateway.validation.JsonFields;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
 package hotline.gateway.intake;
 
 import hotline.gateway.criteria.HouseholdFacts;
+import hotline.gateway.ticket.Household;
 import java.util.List;
 
 /** A request's household as the assistance criteria read it: the criteria package knows nothing of intake. */

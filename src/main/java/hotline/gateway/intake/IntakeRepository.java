@@ -1,11 +1,14 @@
 package hotline.gateway.intake;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import hotline.gateway.assignment.AssignmentRecord;
+import hotline.gateway.assignment.AssignmentRepository;
+import hotline.gateway.dispatch.DuplicateId;
+import hotline.gateway.dispatch.Outbox;
+import hotline.gateway.dispatch.OutboxMessage;
+import hotline.gateway.json.Json;
 import hotline.gateway.ticket.TicketRows;
 import hotline.gateway.ticket.TicketSummary;
-import hotline.gateway.workflow.AssignmentRecord;
-import hotline.gateway.workflow.AssignmentRepository;
+import hotline.gateway.ticket.message.TicketMessage;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.util.List;
@@ -28,8 +31,7 @@ public class IntakeRepository {
      * id) exists), then the ticket, its first assignment with its SLA targets, its CREATED event and its outbox
      * message, each only if the row before was made.
      */
-    private static final String INSERT_REQUEST_AND_TICKET =
-            """
+    private static final String INSERT_REQUEST_AND_TICKET = """
             WITH request AS (
                 INSERT INTO service_request (source, external_id, body_hash, received_at, channel, content, findings,
                                              subject, location, household, details, created_at)
@@ -50,10 +52,14 @@ public class IntakeRepository {
                 INSERT INTO ticket_event (ticket_id, type, status, actor, occurred_at, data)
                 SELECT ticket.id, 'CREATED', 'CREATED', 'gateway', ?, jsonb_build_object('queue', ?::text) FROM ticket
             )
-            INSERT INTO outbox (ticket_id, destination, dedup_id, priority, payload, created_at, announces_dispatch)
-            SELECT ticket.id, ?, ?, ?, ?, ?, true FROM ticket
+            INSERT INTO outbox (ticket_id, %s)
+            SELECT ticket.id, %s FROM ticket
             RETURNING ticket_id
-            """.formatted(AssignmentRepository.insertColumns(), AssignmentRepository.insertPlaceholders());
+            """.formatted(
+                    AssignmentRepository.insertColumns(),
+                    AssignmentRepository.insertPlaceholders(),
+                    Outbox.COLUMNS,
+                    Outbox.PLACEHOLDERS);
 
     private static final String FIND_BY_EXTERNAL_ID = """
             SELECT r.body_hash, t.id, t.assignment_seq, t.ticket_no, t.status, t.priority, t.needs, t.assessment,
@@ -63,10 +69,10 @@ public class IntakeRepository {
             """;
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final Json json;
     private final AssignmentRepository assignments;
 
-    public IntakeRepository(JdbcTemplate jdbc, ObjectMapper json, AssignmentRepository assignments) {
+    public IntakeRepository(JdbcTemplate jdbc, Json json, AssignmentRepository assignments) {
         this.jdbc = jdbc;
         this.json = json;
         this.assignments = assignments;
@@ -84,17 +90,17 @@ public class IntakeRepository {
             request.channel(),
             request.content(),
             request.findings(),
-            toJson(request.subject()),
-            toJson(request.location()),
-            toJson(request.household()),
-            toJson(request.details()),
+            json.write(request.subject()),
+            json.write(request.location()),
+            json.write(request.household()),
+            json.write(request.details()),
             createdAt,
             ticket.ticketNo(),
             ticket.priority().name(),
-            ticket.needs().primary(),
-            toJson(ticket.needs()),
-            ticket.urgencyJson(),
-            toJson(ticket.assessment()),
+            ticket.needs().primary().name(),
+            json.write(ticket.needs()),
+            json.write(ticket.urgency()),
+            json.write(ticket.assessment()),
             ticket.assignment().level().name(),
             ticket.assignment().code(),
             ticket.assignment().name(),
@@ -105,15 +111,17 @@ public class IntakeRepository {
             createdAt,
             createdAt
         };
-        Object[] afterAssignment = {
-            createdAt,
-            ticket.assignment().queue(),
-            ticket.assignment().queue(),
-            ticket.dedupId(),
-            ticket.priority().jmsPriority(),
-            ticket.messageJson(),
-            createdAt
-        };
+        Object[] afterAssignment = {createdAt, ticket.assignment().queue()};
+        OutboxMessage dispatch = new OutboxMessage(
+                ticket.ticketNo(),
+                1,
+                ticket.assignment().queue(),
+                DuplicateId.dispatch(ticket.ticketNo(), 1),
+                ticket.priority().jmsPriority(),
+                json.write(ticket.message()),
+                true,
+                TicketMessage.TYPE_DISPATCH,
+                ticket.createdAt());
         List<Long> ids = jdbc.query(
                 connection -> {
                     PreparedStatement statement = connection.prepareStatement(INSERT_REQUEST_AND_TICKET);
@@ -123,6 +131,7 @@ public class IntakeRepository {
                         StatementCreatorUtils.setParameterValue(
                                 statement, next + i, SqlTypeValue.TYPE_UNKNOWN, afterAssignment[i]);
                     }
+                    Outbox.bind(statement, next + afterAssignment.length, dispatch);
                     return statement;
                 },
                 (rs, row) -> rs.getLong(1));
@@ -139,27 +148,16 @@ public class IntakeRepository {
                                         rs.getString("ticket_no"),
                                         rs.getString("status"),
                                         rs.getString("priority"),
-                                        TicketRows.needs(json, rs),
+                                        TicketRows.needs(json.mapper(), rs),
                                         TicketRows.assignment(rs),
                                         null,
-                                        TicketRows.assessment(json, rs)),
+                                        TicketRows.assessment(json.mapper(), rs)),
                                 rs.getLong("id"),
                                 rs.getInt("assignment_seq")),
                         source.name(),
                         externalId)
                 .stream()
                 .findFirst();
-    }
-
-    private String toJson(Object value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
-        }
     }
 
     /** The ticket's current assignment, for its SLA view. */

@@ -1,6 +1,9 @@
 package hotline.gateway.intake;
 
 import hotline.gateway.privacy.ResidentIdNumber;
+import hotline.gateway.ticket.Household;
+import hotline.gateway.ticket.Location;
+import hotline.gateway.ticket.Person;
 import hotline.gateway.validation.JsonFields;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;

@@ -1,5 +1,8 @@
 package hotline.gateway.intake;
 
+import hotline.gateway.ticket.Household;
+import hotline.gateway.ticket.Location;
+import hotline.gateway.ticket.Person;
 import java.time.OffsetDateTime;
 import java.util.Map;
 

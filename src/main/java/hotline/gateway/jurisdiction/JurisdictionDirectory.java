@@ -1,6 +1,6 @@
 package hotline.gateway.jurisdiction;
 
-import hotline.gateway.config.ConfigCsv;
+import hotline.gateway.files.ConfigCsv;
 import hotline.gateway.text.TermMatcher;
 import hotline.gateway.text.TextNormalizer;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package hotline.gateway.reporting;
 
-import hotline.gateway.config.ConfigCsv;
+import hotline.gateway.files.ConfigCsv;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

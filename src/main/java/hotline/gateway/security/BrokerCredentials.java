@@ -1,6 +1,6 @@
 package hotline.gateway.security;
 
-import hotline.gateway.web.HttpProblemException;
+import hotline.gateway.validation.HttpProblemException;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package hotline.gateway.sla;
 
-import hotline.gateway.config.ConfigCsv;
+import hotline.gateway.files.ConfigCsv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package hotline.gateway.sla;
 
+import hotline.gateway.assignment.TargetKind;
 import java.time.Duration;
 import java.time.Instant;
 

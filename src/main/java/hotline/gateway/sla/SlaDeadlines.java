@@ -1,9 +1,12 @@
 package hotline.gateway.sla;
 
+import hotline.gateway.assignment.AssignmentDeadlines;
+import hotline.gateway.assignment.AssignmentRecord;
+import hotline.gateway.assignment.TargetKind;
+import hotline.gateway.assignment.TargetTimes;
+import hotline.gateway.classification.NeedCode;
+import hotline.gateway.ticket.Priority;
 import hotline.gateway.ticket.SlaView;
-import hotline.gateway.workflow.AssignmentDeadlines;
-import hotline.gateway.workflow.AssignmentRecord;
-import hotline.gateway.workflow.TargetTimes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -33,7 +36,7 @@ public final class SlaDeadlines implements AssignmentDeadlines {
     }
 
     @Override
-    public Map<TargetKind, TargetTimes> office(String priority, String need, Instant start) {
+    public Map<TargetKind, TargetTimes> office(Priority priority, NeedCode need, Instant start) {
         Map<TargetKind, TargetTimes> targets = new EnumMap<>(TargetKind.class);
         for (TargetKind kind : OFFICE_TARGETS) {
             targets.put(kind, times(deadlines.deadline(kind, policy.span(priority, need, kind), start)));
@@ -42,7 +45,7 @@ public final class SlaDeadlines implements AssignmentDeadlines {
     }
 
     @Override
-    public Map<TargetKind, TargetTimes> reopened(String priority, String need, Instant start) {
+    public Map<TargetKind, TargetTimes> reopened(Priority priority, NeedCode need, Instant start) {
         TargetKind kind = TargetKind.RESOLVE;
         return Map.of(kind, times(deadlines.deadline(kind, policy.span(priority, need, kind), start)));
     }

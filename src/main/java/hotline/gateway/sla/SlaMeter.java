@@ -1,5 +1,6 @@
 package hotline.gateway.sla;
 
+import hotline.gateway.assignment.TargetTimes;
 import java.time.Instant;
 
 /** Measures a target for the API view and reports. */
@@ -19,18 +20,10 @@ public final class SlaMeter {
                 time.between(startedAt, end, kind),
                 time.between(end, dueAt, kind),
                 metAt != null,
-                isBreached(dueAt, metAt, now));
+                TargetTimes.isBreached(dueAt, metAt, now));
     }
 
     public Measurement measure(Deadline deadline, Instant metAt, Instant now) {
         return measure(deadline.span().kind(), deadline.startedAt(), deadline.dueAt(), metAt, now);
-    }
-
-    /**
-     * Met exactly at the due time is in time; unmet at the due time is breached, so the sweep that wakes at the due
-     * time breaches it then rather than never.
-     */
-    static boolean isBreached(Instant dueAt, Instant metAt, Instant now) {
-        return metAt != null ? metAt.isAfter(dueAt) : !now.isBefore(dueAt);
     }
 }

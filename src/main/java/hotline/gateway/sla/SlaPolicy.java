@@ -1,5 +1,6 @@
 package hotline.gateway.sla;
 
+import hotline.gateway.assignment.TargetKind;
 import hotline.gateway.classification.NeedCode;
 import hotline.gateway.ticket.Priority;
 import java.util.EnumMap;
@@ -50,27 +51,19 @@ public final class SlaPolicy {
         return workingHours;
     }
 
-    /** The office's spans for a ticket; {@code need} is a need code or null for the priority's own spans. */
-    public TargetSpans targets(Priority priority, String need) {
+    /** The office's spans for a ticket; {@code need} null gives the priority's own spans. */
+    public TargetSpans targets(Priority priority, NeedCode need) {
         Objects.requireNonNull(priority, "priority");
-        if (need == null || need.isBlank()) {
+        if (need == null) {
             return byPriority.get(priority);
         }
-        TargetSpans override = byNeed.getOrDefault(priority, Map.of()).get(needCode(need));
+        TargetSpans override = byNeed.getOrDefault(priority, Map.of()).get(need);
         return override != null ? override : byPriority.get(priority);
     }
 
-    public TargetSpans targets(String priority, String need) {
-        return targets(priority(priority), need);
-    }
-
     /** The span of any target kind; REASSIGN is the desk's, the same for every priority and need. */
-    public SlaSpan span(Priority priority, String need, TargetKind kind) {
+    public SlaSpan span(Priority priority, NeedCode need, TargetKind kind) {
         return kind == TargetKind.REASSIGN ? reassign : targets(priority, need).span(kind);
-    }
-
-    public SlaSpan span(String priority, String need, TargetKind kind) {
-        return span(priority(priority), need, kind);
     }
 
     /** How long a district or city dispatch desk has to reassign a returned or triaged ticket. */

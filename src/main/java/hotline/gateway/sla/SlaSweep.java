@@ -1,17 +1,21 @@
 package hotline.gateway.sla;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import hotline.gateway.assignment.AssignmentRecord;
+import hotline.gateway.assignment.AssignmentRepository;
+import hotline.gateway.assignment.SweepDecision;
+import hotline.gateway.assignment.TargetKind;
+import hotline.gateway.assignment.TargetState;
+import hotline.gateway.assignment.TargetTimes;
+import hotline.gateway.dispatch.DuplicateId;
+import hotline.gateway.dispatch.Outbox;
+import hotline.gateway.dispatch.OutboxMessage;
+import hotline.gateway.json.Json;
 import hotline.gateway.jurisdiction.Assignment;
 import hotline.gateway.jurisdiction.ResolutionRule;
 import hotline.gateway.ticket.AssignmentView;
-import hotline.gateway.ticket.Priority;
 import hotline.gateway.ticket.TicketLinks;
-import hotline.gateway.ticket.TicketUpdate;
-import hotline.gateway.workflow.AssignmentRecord;
-import hotline.gateway.workflow.AssignmentRepository;
-import hotline.gateway.workflow.TargetTimes;
-import hotline.gateway.workflow.TicketEventRepository;
+import hotline.gateway.ticket.message.SlaMessage;
+import hotline.gateway.ticket.message.TicketUpdate;
 import io.micrometer.core.instrument.Metrics;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -58,7 +62,8 @@ public class SlaSweep {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final AssignmentRepository assignments;
-    private final ObjectMapper json;
+    private final Outbox outbox;
+    private final Json json;
     private final Clock clock;
     private final int batchSize;
 
@@ -66,12 +71,14 @@ public class SlaSweep {
             JdbcTemplate jdbc,
             TransactionTemplate transaction,
             AssignmentRepository assignments,
-            ObjectMapper json,
+            Outbox outbox,
+            Json json,
             Clock clock,
             int batchSize) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.assignments = assignments;
+        this.outbox = outbox;
         this.json = json;
         this.clock = clock;
         this.batchSize = batchSize;
@@ -116,7 +123,7 @@ public class SlaSweep {
                 at,
                 batchSize);
         List<Object[]> events = new ArrayList<>();
-        List<Object[]> messages = new ArrayList<>();
+        List<Outbox.Row> messages = new ArrayList<>();
         List<Object[]> escalated = new ArrayList<>();
         List<TargetKind> warnings = new ArrayList<>();
         List<TargetKind> breaches = new ArrayList<>();
@@ -125,30 +132,28 @@ public class SlaSweep {
             AssignmentRecord assignment = item.assignment();
             SweepDecision decision = SweepDecision.of(assignment.targetStates(), now);
             for (TargetState target : decision.breach()) {
-                TargetTimes times = assignment.target(target.kind());
-                assignment.put(target.kind(), times.breached(now));
+                TargetTimes times = assignment.breach(target.kind(), now);
                 record(item, target.kind(), times, "ESCALATED", now, events, messages);
                 breaches.add(target.kind());
-                messages.add(outbox(
+                messages.add(row(
                         item,
                         escalationQueue(assignment),
-                        item.ticketNo() + ":breach:" + assignment.seq() + ":" + target.kind(),
+                        DuplicateId.breach(item.ticketNo(), assignment.seq(), target.kind()),
                         slaMessage(item, target.kind(), times, SlaMessage.TYPE_BREACH, now),
-                        at,
+                        now,
                         SlaMessage.TYPE_BREACH));
             }
             for (TargetState target : decision.warn()) {
-                TargetTimes times = assignment.target(target.kind());
-                assignment.put(target.kind(), times.warned(now));
+                TargetTimes times = assignment.warn(target.kind(), now);
                 record(item, target.kind(), times, "SLA_WARNING", now, events, messages);
                 warnings.add(target.kind());
                 // The office (or desk) holding the ticket is warned on its own queue.
-                messages.add(outbox(
+                messages.add(row(
                         item,
                         item.queue(),
-                        item.ticketNo() + ":warning:" + assignment.seq() + ":" + target.kind(),
+                        DuplicateId.warning(item.ticketNo(), assignment.seq(), target.kind()),
                         slaMessage(item, target.kind(), times, SlaMessage.TYPE_WARNING, now),
-                        at,
+                        now,
                         SlaMessage.TYPE_WARNING));
             }
             boolean breached = !decision.breach().isEmpty();
@@ -160,7 +165,7 @@ public class SlaSweep {
         assignments.updateAll(changed);
         jdbc.batchUpdate(ESCALATE_TICKET, escalated);
         jdbc.batchUpdate(INSERT_EVENT, events);
-        jdbc.batchUpdate(TicketEventRepository.INSERT_OUTBOX, messages);
+        outbox.addAll(messages);
         return new Batch(due.size(), warnings, breaches);
     }
 
@@ -171,7 +176,7 @@ public class SlaSweep {
             String type,
             Instant now,
             List<Object[]> events,
-            List<Object[]> messages) {
+            List<Outbox.Row> messages) {
         AssignmentRecord a = item.assignment();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("target", kind.name());
@@ -179,7 +184,9 @@ public class SlaSweep {
         String reason =
                 kind + (type.equals("ESCALATED") ? " deadline passed at " : " deadline near: due ") + target.dueAt();
         Timestamp at = Timestamp.from(now);
-        events.add(new Object[] {a.ticketId(), type, item.ticketStatus(), reason, at, write(data), a.code(), a.seq()});
+        events.add(
+                new Object[] {a.ticketId(), type, item.ticketStatus(), reason, at, json.write(data), a.code(), a.seq()
+                });
         boolean escalatedNow = type.equals("ESCALATED");
         TicketUpdate update = new TicketUpdate(
                 TicketUpdate.SCHEMA_VERSION,
@@ -195,22 +202,31 @@ public class SlaSweep {
                 item.extended(),
                 escalatedNow || item.escalated(),
                 null);
-        messages.add(outbox(
+        messages.add(row(
                 item,
-                TicketUpdate.DESTINATION,
-                item.ticketNo() + ":sla:" + a.seq() + ":" + kind + ":" + type,
-                write(update),
-                at,
+                OutboxMessage.topic(TicketUpdate.ADDRESS),
+                DuplicateId.slaUpdate(item.ticketNo(), a.seq(), kind, type),
+                json.write(update),
+                now,
                 TicketUpdate.TYPE));
     }
 
-    private Object[] outbox(
-            Due item, String destination, String dedupId, String payload, Timestamp at, String messageType) {
-        int priority = Priority.valueOf(item.assignment().priority()).jmsPriority();
-        // Columns of TicketEventRepository.INSERT_OUTBOX; no SLA message dispatches a ticket.
-        return new Object[] {
-            item.assignment().ticketId(), destination, dedupId, priority, payload, at, false, messageType
-        };
+    /** An SLA message never dispatches a ticket. */
+    private static Outbox.Row row(
+            Due item, String destination, DuplicateId id, String payload, Instant now, String messageType) {
+        AssignmentRecord a = item.assignment();
+        return new Outbox.Row(
+                a.ticketId(),
+                new OutboxMessage(
+                        item.ticketNo(),
+                        item.ticketVersion(),
+                        destination,
+                        id,
+                        a.priority().jmsPriority(),
+                        payload,
+                        false,
+                        messageType,
+                        now));
     }
 
     /** Breaches go to the district's supervisors; a city desk's to escalations.city. */
@@ -221,7 +237,7 @@ public class SlaSweep {
     private String slaMessage(Due item, TargetKind kind, TargetTimes target, String type, Instant now) {
         AssignmentRecord a = item.assignment();
         Instant breachedAt = type.equals(SlaMessage.TYPE_BREACH) ? now : null;
-        return write(new SlaMessage(
+        return json.write(new SlaMessage(
                 SlaMessage.SCHEMA_VERSION,
                 type,
                 item.ticketNo(),
@@ -229,8 +245,8 @@ public class SlaSweep {
                 a.startedAt(),
                 target.dueAt(),
                 breachedAt,
-                a.priority(),
-                a.primaryNeed(),
+                a.priority().name(),
+                a.primaryNeed().name(),
                 view(item),
                 a.districtCode(),
                 Map.of("self", TicketLinks.self(item.ticketNo()))));
@@ -240,14 +256,6 @@ public class SlaSweep {
         AssignmentRecord a = item.assignment();
         return AssignmentView.of(
                 new Assignment(a.level(), a.code(), a.name(), ResolutionRule.valueOf(item.rule()), null));
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
     }
 
     record Batch(int taken, List<TargetKind> warnings, List<TargetKind> breaches) {

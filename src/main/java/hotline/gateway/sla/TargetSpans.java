@@ -1,5 +1,6 @@
 package hotline.gateway.sla;
 
+import hotline.gateway.assignment.TargetKind;
 import java.util.Objects;
 
 /** The spans an office has for one ticket: sign for it, first contact the citizen, resolve it. */

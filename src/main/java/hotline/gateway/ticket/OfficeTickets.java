@@ -2,8 +2,8 @@ package hotline.gateway.ticket;
 
 import hotline.gateway.security.Actor;
 import hotline.gateway.validation.FieldError;
+import hotline.gateway.validation.HttpProblemException;
 import hotline.gateway.validation.InvalidInputException;
-import hotline.gateway.web.HttpProblemException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -1,9 +1,9 @@
 package hotline.gateway.ticket;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hotline.gateway.assignment.AssignmentDeadlines;
+import hotline.gateway.assignment.AssignmentRepository;
 import hotline.gateway.security.Actor;
-import hotline.gateway.workflow.AssignmentDeadlines;
-import hotline.gateway.workflow.AssignmentRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hotline.gateway.intake.BatchFile;
+import hotline.gateway.validation.HttpProblemException;
 import hotline.gateway.validation.InvalidInputException;
 import java.io.IOException;
 import java.util.Locale;

@@ -4,6 +4,7 @@ import hotline.gateway.intake.BatchTooLargeException;
 import hotline.gateway.intake.IdempotencyConflictException;
 import hotline.gateway.ticket.TicketNotFoundException;
 import hotline.gateway.validation.FieldError;
+import hotline.gateway.validation.HttpProblemException;
 import hotline.gateway.validation.InvalidInputException;
 import hotline.gateway.workflow.EventIdConflictException;
 import hotline.gateway.workflow.IllegalTransitionException;

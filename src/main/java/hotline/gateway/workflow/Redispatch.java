@@ -1,11 +1,11 @@
 package hotline.gateway.workflow;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import hotline.gateway.dispatch.Outbox;
+import hotline.gateway.json.Json;
 import hotline.gateway.ticket.AssignmentView;
 import java.time.Instant;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,30 +16,28 @@ import org.springframework.stereotype.Component;
 @Component
 public class Redispatch {
 
-    private static final String FIRST_MESSAGE = "SELECT payload FROM outbox WHERE dedup_id = ?";
+    private final Outbox outbox;
+    private final Json json;
 
-    private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
-
-    public Redispatch(JdbcTemplate jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
+    public Redispatch(Outbox outbox, Json json) {
+        this.outbox = outbox;
         this.json = json;
     }
 
     public String message(TicketRecord ticket, String cause, String causeDetail, Instant now) {
-        String first = jdbc.queryForObject(FIRST_MESSAGE, String.class, ticket.ticketNo + ":1");
-        try {
-            ObjectNode message = (ObjectNode) json.readTree(first);
-            message.put("ticketVersion", ticket.version);
-            message.put("dispatchedAt", now.toString());
-            message.put("cause", cause);
-            if (causeDetail != null) {
-                message.put("causeDetail", causeDetail);
-            }
-            message.set("assignment", json.valueToTree(AssignmentView.of(ticket.assignment)));
-            return json.writeValueAsString(message);
-        } catch (JsonProcessingException | ClassCastException e) {
-            throw new IllegalStateException("stored dispatch message of " + ticket.ticketNo + " is not readable", e);
+        String first = outbox.dispatchPayload(ticket.id, 1)
+                .orElseThrow(() -> new IllegalStateException("ticket " + ticket.ticketNo + " has no dispatch message"));
+        JsonNode stored = json.read(first);
+        if (!(stored instanceof ObjectNode message)) {
+            throw new IllegalStateException("stored dispatch message of " + ticket.ticketNo + " is not an object");
         }
+        message.put("ticketVersion", ticket.version);
+        message.put("dispatchedAt", now.toString());
+        message.put("cause", cause);
+        if (causeDetail != null) {
+            message.put("causeDetail", causeDetail);
+        }
+        message.set("assignment", json.tree(AssignmentView.of(ticket.assignment)));
+        return json.write(message);
     }
 }

@@ -1,8 +1,10 @@
 package hotline.gateway.workflow;
 
+import hotline.gateway.classification.NeedCode;
 import hotline.gateway.jurisdiction.Assignment;
 import hotline.gateway.jurisdiction.AssignmentLevel;
 import hotline.gateway.jurisdiction.ResolutionRule;
+import hotline.gateway.ticket.Priority;
 import hotline.gateway.ticket.TicketStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +14,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The ticket side of the workflow: the locked ticket row, its events and the outbox messages they cause. */
+/** The ticket side of the workflow: the locked ticket row and its events. */
 @Repository
 public class TicketEventRepository {
 
@@ -36,14 +38,6 @@ public class TicketEventRepository {
             VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
             RETURNING id
             """;
-    /** The outbox row of a message caused by an event or the SLA sweep; the same dedup id twice is one message. */
-    public static final String INSERT_OUTBOX = """
-            INSERT INTO outbox (ticket_id, destination, dedup_id, priority, payload, created_at, announces_dispatch,
-                                message_type)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (dedup_id) DO NOTHING
-            """;
-
     private final JdbcTemplate jdbc;
 
     public TicketEventRepository(JdbcTemplate jdbc) {
@@ -121,34 +115,6 @@ public class TicketEventRepository {
     /** An event received before: what it was (its hash) and for which office. */
     public record RecordedEvent(byte[] hash, String office) {}
 
-    /**
-     * A message to send with the transaction; the same dedupId twice is one message.
-     *
-     * @param announcesDispatch the ticket is CREATED and this message dispatches it: sent, it makes the ticket
-     *                          DISPATCHED, announced on ticket-updates
-     * @param messageType       TICKET_DISPATCH or TICKET_UPDATE, the message's messageType property
-     */
-    public void insertOutbox(
-            long ticketId,
-            String destination,
-            String dedupId,
-            int priority,
-            String payload,
-            Instant now,
-            boolean announcesDispatch,
-            String messageType) {
-        jdbc.update(
-                INSERT_OUTBOX,
-                ticketId,
-                destination,
-                dedupId,
-                priority,
-                payload,
-                Timestamp.from(now),
-                announcesDispatch,
-                messageType);
-    }
-
     private static TicketRecord ticket(ResultSet rs) throws SQLException {
         Assignment assignment = new Assignment(
                 AssignmentLevel.valueOf(rs.getString("assigned_level")),
@@ -159,8 +125,8 @@ public class TicketEventRepository {
         return new TicketRecord(
                 rs.getLong("id"),
                 rs.getString("ticket_no"),
-                rs.getString("priority"),
-                rs.getString("primary_need"),
+                Priority.valueOf(rs.getString("priority")),
+                NeedCode.valueOf(rs.getString("primary_need")),
                 TicketStatus.valueOf(rs.getString("status")),
                 rs.getInt("version"),
                 assignment,

@@ -1,8 +1,14 @@
 package hotline.gateway.workflow;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import hotline.gateway.dispatch.TicketMessage;
+import hotline.gateway.assignment.AssignmentDeadlines;
+import hotline.gateway.assignment.AssignmentRecord;
+import hotline.gateway.assignment.AssignmentRepository;
+import hotline.gateway.assignment.TargetKind;
+import hotline.gateway.assignment.TargetTimes;
+import hotline.gateway.dispatch.DuplicateId;
+import hotline.gateway.dispatch.Outbox;
+import hotline.gateway.dispatch.OutboxMessage;
+import hotline.gateway.json.Json;
 import hotline.gateway.jurisdiction.Assignment;
 import hotline.gateway.jurisdiction.AssignmentLevel;
 import hotline.gateway.jurisdiction.District;
@@ -11,15 +17,12 @@ import hotline.gateway.jurisdiction.ResolutionRule;
 import hotline.gateway.jurisdiction.Town;
 import hotline.gateway.privacy.PersonalData;
 import hotline.gateway.security.Actor;
-import hotline.gateway.sla.TargetKind;
 import hotline.gateway.ticket.AssignmentView;
-import hotline.gateway.ticket.Priority;
 import hotline.gateway.ticket.TicketNotFoundException;
 import hotline.gateway.ticket.TicketStatus;
-import hotline.gateway.ticket.TicketUpdate;
+import hotline.gateway.ticket.message.TicketMessage;
+import hotline.gateway.ticket.message.TicketUpdate;
 import hotline.gateway.validation.InvalidInputException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -41,8 +44,9 @@ public class TicketEventService {
     private final AssignmentDeadlines deadlines;
     private final JurisdictionDirectory directory;
     private final Redispatch redispatch;
+    private final Outbox outbox;
     private final TransactionTemplate transaction;
-    private final ObjectMapper json;
+    private final Json json;
     private final Clock clock;
     private final TicketWorkflow workflow = new TicketWorkflow();
 
@@ -52,14 +56,16 @@ public class TicketEventService {
             AssignmentDeadlines deadlines,
             JurisdictionDirectory directory,
             Redispatch redispatch,
+            Outbox outbox,
             TransactionTemplate transaction,
-            ObjectMapper json,
+            Json json,
             Clock clock) {
         this.tickets = tickets;
         this.assignments = assignments;
         this.deadlines = deadlines;
         this.directory = directory;
         this.redispatch = redispatch;
+        this.outbox = outbox;
         this.transaction = transaction;
         this.json = json;
         this.clock = clock;
@@ -76,7 +82,7 @@ public class TicketEventService {
 
     private boolean applyLocked(String ticketNo, OfficeEvent event, Actor actor) {
         TicketRecord ticket = tickets.lock(ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
-        byte[] hash = fingerprint(event);
+        byte[] hash = json.fingerprint(event);
         Optional<TicketEventRepository.RecordedEvent> recorded = tickets.recorded(ticket.id, event.eventId());
         if (recorded.isPresent()) {
             // The same event again (a retry) from the same office; anything else reusing the id is refused.
@@ -130,25 +136,28 @@ public class TicketEventService {
                 event.actor(),
                 reason,
                 now,
-                write(data),
+                json.write(data),
                 event.eventId(),
                 hash,
                 office,
                 current.seq());
-        int jmsPriority = Priority.valueOf(ticket.priority).jmsPriority();
+        int jmsPriority = ticket.priority.jmsPriority();
         if (next != null) {
             String detail = transition.effect() == Transition.Effect.RETURNED_TO_DESK ? event.reason() : null;
             // A reassigned ticket is CREATED again: the relay announces its dispatch. A return or a reopening keeps
             // its own status.
-            tickets.insertOutbox(
+            outbox.add(
                     ticket.id,
-                    ticket.assignment.queue(),
-                    ticket.ticketNo + ":" + ticket.version,
-                    jmsPriority,
-                    redispatch.message(ticket, next.cause(), detail, now),
-                    now,
-                    ticket.status == TicketStatus.CREATED,
-                    TicketMessage.TYPE_DISPATCH);
+                    new OutboxMessage(
+                            ticket.ticketNo,
+                            ticket.version,
+                            ticket.assignment.queue(),
+                            DuplicateId.dispatch(ticket.ticketNo, ticket.version),
+                            jmsPriority,
+                            redispatch.message(ticket, next.cause(), detail, now),
+                            ticket.status == TicketStatus.CREATED,
+                            TicketMessage.TYPE_DISPATCH,
+                            now));
         }
         // The result is for the hotline's callback; phone and resident ID numbers in the office's text are masked.
         publishUpdate(
@@ -178,15 +187,18 @@ public class TicketEventService {
                 ticket.extended,
                 ticket.escalated,
                 result);
-        tickets.insertOutbox(
+        outbox.add(
                 ticket.id,
-                TicketUpdate.DESTINATION,
-                TicketUpdate.dedupId(ticket.ticketNo, eventRowId),
-                Priority.valueOf(ticket.priority).jmsPriority(),
-                write(update),
-                now,
-                false,
-                TicketUpdate.TYPE);
+                new OutboxMessage(
+                        ticket.ticketNo,
+                        ticket.version,
+                        OutboxMessage.topic(TicketUpdate.ADDRESS),
+                        DuplicateId.update(ticket.ticketNo, eventRowId),
+                        ticket.priority.jmsPriority(),
+                        json.write(update),
+                        false,
+                        TicketUpdate.TYPE,
+                        now));
     }
 
     private AssignmentRecord applyEffect(
@@ -197,33 +209,37 @@ public class TicketEventService {
             Instant now,
             Map<String, Object> data) {
         switch (effect) {
-            case SIGNED -> meet(current, TargetKind.SIGN, now);
-            case CONTACTED -> meet(current, TargetKind.CONTACT, now);
+            case SIGNED -> current.meet(TargetKind.SIGN, now, deadlines);
+            case CONTACTED -> current.meet(TargetKind.CONTACT, now, deadlines);
             case RESOLVED -> {
-                meet(current, TargetKind.CONTACT, now);
-                meet(current, TargetKind.RESOLVE, now);
+                current.meet(TargetKind.CONTACT, now, deadlines);
+                current.meet(TargetKind.RESOLVE, now, deadlines);
             }
             case RETURNED_TO_DESK -> {
-                current.returnReason = event.reason();
-                current.end(now, "RETURNED");
+                current.returned(event.reason(), now);
                 return moveTo(ticket, current, deskAbove(ticket), "RETURN", now);
             }
             case REASSIGNED -> {
-                meet(current, TargetKind.REASSIGN, now);
-                current.end(now, "REASSIGNED");
+                current.reassigned(now, deadlines);
                 Assignment target = reassignmentTarget(event, ticket);
                 data.put("assignedTo", target.code());
                 return moveTo(ticket, current, target, "REASSIGN", now);
             }
             case EXTENSION_REQUESTED -> {
-                current.extensionPendingDays = event.days();
+                current.requestExtension(event.days());
                 data.put("days", event.days());
             }
-            case EXTENSION_APPROVED -> approveExtension(event, ticket, current, data);
-            case EXTENSION_REJECTED -> {
-                current.extensionPendingDays = null;
-                current.extensionsRejected++;
+            case EXTENSION_APPROVED -> {
+                current.approveExtension(event.days(), deadlines).ifPresent(extension -> {
+                    data.put("grantedDays", extension.grantedDays());
+                    data.put("resolveBy", extension.resolve().dueAt().toString());
+                    if (extension.capped()) {
+                        data.put("capped", true);
+                    }
+                });
+                ticket.extended = true;
             }
+            case EXTENSION_REJECTED -> current.rejectExtension();
             case CALLBACK_RECORDED -> recordCallback(event, current, now, data);
             case REOPENED -> {
                 recordCallback(event, current, now, data);
@@ -237,37 +253,9 @@ public class TicketEventService {
         return null;
     }
 
-    private void meet(AssignmentRecord assignment, TargetKind kind, Instant now) {
-        TargetTimes target = assignment.target(kind);
-        if (target != null && target.metAt() == null) {
-            assignment.put(kind, target.met(now, deadlines.workingMinutes(assignment.startedAt(), now)));
-        }
-    }
-
-    private void approveExtension(
-            OfficeEvent event, TicketRecord ticket, AssignmentRecord current, Map<String, Object> data) {
-        int asked = current.extensionPendingDays();
-        int days = event.days() == null ? asked : Math.min(event.days(), asked);
-        current.extensionPendingDays = null;
-        current.extensionsApproved++;
-        TargetTimes resolve = current.target(TargetKind.RESOLVE);
-        if (resolve != null) {
-            AssignmentDeadlines.Extension extension = deadlines.extend(current.startedAt(), resolve, days);
-            current.put(TargetKind.RESOLVE, extension.resolve());
-            current.extensionDays += extension.grantedDays();
-            data.put("grantedDays", extension.grantedDays());
-            data.put("resolveBy", extension.resolve().dueAt().toString());
-            if (extension.capped()) {
-                data.put("capped", true);
-            }
-        }
-        ticket.extended = true;
-    }
-
     private static void recordCallback(
             OfficeEvent event, AssignmentRecord current, Instant now, Map<String, Object> data) {
-        current.callbackResult = event.satisfaction().name();
-        current.callbackAt = now;
+        current.recordCallback(event.satisfaction().name(), now);
         data.put("satisfaction", event.satisfaction().name());
     }
 
@@ -341,22 +329,5 @@ public class TicketEventService {
                     actor.office() + " (named " + event.office() + ")", event.type(), ticketNo);
         }
         return actor.office();
-    }
-
-    /** SHA-256 of the event as parsed: key order and spacing of the sender's JSON do not matter. */
-    private byte[] fingerprint(OfficeEvent event) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(event));
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
-            throw new IllegalStateException("cannot fingerprint event", e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
     }
 }

@@ -1,6 +1,8 @@
 package hotline.gateway.workflow;
 
+import hotline.gateway.classification.NeedCode;
 import hotline.gateway.jurisdiction.Assignment;
+import hotline.gateway.ticket.Priority;
 import hotline.gateway.ticket.TicketStatus;
 
 /** A ticket row as the workflow changes it: state, flags and current office. */
@@ -8,8 +10,8 @@ final class TicketRecord {
 
     final long id;
     final String ticketNo;
-    final String priority;
-    final String primaryNeed;
+    final Priority priority;
+    final NeedCode primaryNeed;
     TicketStatus status;
     int version;
     Assignment assignment;
@@ -22,8 +24,8 @@ final class TicketRecord {
     TicketRecord(
             long id,
             String ticketNo,
-            String priority,
-            String primaryNeed,
+            Priority priority,
+            NeedCode primaryNeed,
             TicketStatus status,
             int version,
             Assignment assignment,

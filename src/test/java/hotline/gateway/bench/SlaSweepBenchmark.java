@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import hotline.gateway.assignment.AssignmentRepository;
+import hotline.gateway.dispatch.Outbox;
+import hotline.gateway.json.Json;
 import hotline.gateway.sla.SlaSweep;
-import hotline.gateway.workflow.AssignmentRepository;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,7 +61,13 @@ public final class SlaSweepBenchmark {
                     .build();
             TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             SlaSweep sweeper = new SlaSweep(
-                    jdbc, transaction, new AssignmentRepository(jdbc), json, Clock.fixed(NOW, ZoneOffset.UTC), 500);
+                    jdbc,
+                    transaction,
+                    new AssignmentRepository(jdbc),
+                    new Outbox(jdbc),
+                    new Json(json),
+                    Clock.fixed(NOW, ZoneOffset.UTC),
+                    500);
 
             System.out.println(String.join(
                     "\n",

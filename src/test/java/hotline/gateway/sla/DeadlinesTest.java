@@ -5,6 +5,8 @@ import static hotline.gateway.sla.SlaFixtures.TIME;
 import static hotline.gateway.sla.SlaFixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hotline.gateway.assignment.TargetKind;
+import hotline.gateway.classification.NeedCode;
 import hotline.gateway.ticket.Priority;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,9 @@ class DeadlinesTest {
     @Test
     void normalSignForOverAWeekendWarnsAtEightyPercentOfWorkingTime() {
         Deadline d = deadlines.deadline(
-                TargetKind.SIGN, POLICY.span(Priority.NORMAL, "ELDERLY_CARE", TargetKind.SIGN), at("2026-11-27T15:00"));
+                TargetKind.SIGN,
+                POLICY.span(Priority.NORMAL, NeedCode.ELDERLY_CARE, TargetKind.SIGN),
+                at("2026-11-27T15:00"));
         assertThat(d.startedAt()).isEqualTo(at("2026-11-27T15:00"));
         // 4 working hours: 2 on Friday, 2 on Monday; 80% = 3 h 12 min.
         assertThat(d.dueAt()).isEqualTo(at("2026-11-30T11:00"));

@@ -6,6 +6,8 @@ import static hotline.gateway.sla.SlaFixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import hotline.gateway.assignment.TargetKind;
+import hotline.gateway.ticket.Priority;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +53,7 @@ class ExtensionsTest {
     void extensionAcrossNationalDayCountsWorkingDays() {
         // Assigned Fri 25 Sep 10:00 (a Mid-Autumn holiday: counts from Mon 28 Sep 09:00); due 5 working days later.
         Instant start = at("2026-09-25T10:00");
-        Instant due = TIME.plus(start, POLICY.span("NORMAL", null, TargetKind.RESOLVE));
+        Instant due = TIME.plus(start, POLICY.span(Priority.NORMAL, null, TargetKind.RESOLVE));
         assertThat(due).isEqualTo(at("2026-10-09T17:00"));
         assertThat(extensions.extend(start, due, 2).dueAt()).isEqualTo(at("2026-10-12T17:00"));
     }

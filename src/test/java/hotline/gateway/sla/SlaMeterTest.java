@@ -4,6 +4,7 @@ import static hotline.gateway.sla.SlaFixtures.TIME;
 import static hotline.gateway.sla.SlaFixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hotline.gateway.assignment.TargetKind;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

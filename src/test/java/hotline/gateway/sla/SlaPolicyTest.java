@@ -4,6 +4,8 @@ import static hotline.gateway.sla.SlaFixtures.POLICY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import hotline.gateway.assignment.TargetKind;
+import hotline.gateway.classification.NeedCode;
 import hotline.gateway.ticket.Priority;
 import java.io.StringReader;
 import java.time.Duration;
@@ -46,12 +48,13 @@ class SlaPolicyTest {
         assertThat(urgent.sign()).isEqualTo(SlaSpan.clock(Duration.ofMinutes(30)));
         assertThat(urgent.contact()).isEqualTo(SlaSpan.clock(Duration.ofHours(2)));
         assertThat(urgent.resolve()).isEqualTo(SlaSpan.clock(Duration.ofHours(24)));
-        TargetSpans normal = POLICY.targets("normal", "MEDICAL");
+        TargetSpans normal = POLICY.targets(Priority.NORMAL, NeedCode.MEDICAL);
         assertThat(normal.sign()).isEqualTo(SlaSpan.working(Duration.ofHours(4)));
         assertThat(normal.contact()).isEqualTo(SlaSpan.working(Duration.ofHours(8)));
         assertThat(normal.resolve()).isEqualTo(SlaSpan.working(Duration.ofHours(40)));
         assertThat(POLICY.reassign()).isEqualTo(SlaSpan.working(Duration.ofHours(2)));
-        assertThat(POLICY.span("URGENT", "EMERGENCY", TargetKind.REASSIGN)).isEqualTo(POLICY.reassign());
+        assertThat(POLICY.span(Priority.URGENT, NeedCode.EMERGENCY, TargetKind.REASSIGN))
+                .isEqualTo(POLICY.reassign());
         assertThat(POLICY.warnAt()).isEqualTo(0.8);
         assertThat(POLICY.extensionMaximum()).isEqualTo(SlaSpan.working(Duration.ofHours(120)));
         assertThat(POLICY.workingHours())
@@ -61,13 +64,13 @@ class SlaPolicyTest {
     @Test
     void aNeedOverridesOnlyTheTargetsItNames() {
         SlaPolicy policy = parse(VALID);
-        assertThat(policy.span(Priority.NORMAL, "URBAN_MANAGEMENT", TargetKind.RESOLVE))
+        assertThat(policy.span(Priority.NORMAL, NeedCode.URBAN_MANAGEMENT, TargetKind.RESOLVE))
                 .isEqualTo(SlaSpan.working(Duration.ofHours(80)));
-        assertThat(policy.span(Priority.NORMAL, "URBAN_MANAGEMENT", TargetKind.SIGN))
+        assertThat(policy.span(Priority.NORMAL, NeedCode.URBAN_MANAGEMENT, TargetKind.SIGN))
                 .isEqualTo(SlaSpan.working(Duration.ofHours(4)));
-        assertThat(policy.span(Priority.NORMAL, "HOUSING", TargetKind.RESOLVE))
+        assertThat(policy.span(Priority.NORMAL, NeedCode.HOUSING, TargetKind.RESOLVE))
                 .isEqualTo(SlaSpan.working(Duration.ofHours(40)));
-        assertThat(policy.span(Priority.URGENT, "URBAN_MANAGEMENT", TargetKind.RESOLVE))
+        assertThat(policy.span(Priority.URGENT, NeedCode.URBAN_MANAGEMENT, TargetKind.RESOLVE))
                 .isEqualTo(SlaSpan.clock(Duration.ofHours(24)));
         assertThat(policy.warnAt()).isEqualTo(0.75);
         assertThat(policy.workingHours().perDay()).isEqualTo(Duration.ofHours(8));
@@ -75,8 +78,8 @@ class SlaPolicyTest {
 
     @Test
     void unknownPriorityOrNeedAskedOfThePolicyIsRefused() {
-        assertThatThrownBy(() -> POLICY.targets("LOW", null)).hasMessageContaining("unknown priority 'LOW'");
-        assertThatThrownBy(() -> POLICY.targets(Priority.NORMAL, "PETS")).hasMessageContaining("unknown need 'PETS'");
+        assertThatThrownBy(() -> SlaPolicy.priority("LOW")).hasMessageContaining("unknown priority 'LOW'");
+        assertThatThrownBy(() -> SlaPolicy.needCode("PETS")).hasMessageContaining("unknown need 'PETS'");
     }
 
     @Test

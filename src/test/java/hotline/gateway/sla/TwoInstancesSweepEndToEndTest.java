@@ -2,12 +2,13 @@ package hotline.gateway.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import hotline.gateway.HotlineGatewayApplication;
+import hotline.gateway.assignment.AssignmentRepository;
+import hotline.gateway.dispatch.Outbox;
+import hotline.gateway.json.Json;
 import hotline.gateway.support.GatewayIntegrationTest;
 import hotline.gateway.support.Tickets;
-import hotline.gateway.workflow.AssignmentRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -51,7 +52,10 @@ class TwoInstancesSweepEndToEndTest extends GatewayIntegrationTest {
     AssignmentRepository assignments;
 
     @Autowired
-    ObjectMapper json;
+    Json json;
+
+    @Autowired
+    Outbox outbox;
 
     @Test
     void aBreachIsEscalatedOnceWhileTwoInstancesSweep() throws Exception {
@@ -66,7 +70,7 @@ class TwoInstancesSweepEndToEndTest extends GatewayIntegrationTest {
         try (ConfigurableApplicationContext second = startSecondInstance()) {
             SlaSweep secondSweeper = second.getBean(SlaSweep.class);
             // Small batches on both sides, so that the two instances' batches interleave.
-            SlaSweep sweeper = new SlaSweep(jdbc, transaction, assignments, json, CLOCK, BATCH);
+            SlaSweep sweeper = new SlaSweep(jdbc, transaction, assignments, outbox, json, CLOCK, BATCH);
             // Past the sign-for deadline (4 working hours) of every ticket: 40 breaches due at once.
             CLOCK.advance(Duration.ofHours(4).plusMinutes(1));
             CountDownLatch start = new CountDownLatch(1);

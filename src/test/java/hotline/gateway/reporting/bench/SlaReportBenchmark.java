@@ -1,7 +1,7 @@
 package hotline.gateway.reporting.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import hotline.gateway.config.ConfigCsv;
+import hotline.gateway.files.ConfigCsv;
 import hotline.gateway.reporting.DistrictNames;
 import hotline.gateway.reporting.GroupBy;
 import hotline.gateway.reporting.OverduePage;

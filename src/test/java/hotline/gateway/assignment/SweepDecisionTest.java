@@ -1,15 +1,23 @@
-package hotline.gateway.sla;
+package hotline.gateway.assignment;
 
-import static hotline.gateway.sla.SlaFixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SweepDecisionTest {
 
     private static final Instant NOW = at("2026-11-30T10:00");
+
+    /** A Shanghai local date and time. */
+    private static Instant at(String localDateTime) {
+        return LocalDateTime.parse(localDateTime)
+                .atZone(ZoneId.of("Asia/Shanghai"))
+                .toInstant();
+    }
 
     private static TargetState target(TargetKind kind, String warnAt, String dueAt) {
         return new TargetState(kind, at(warnAt), at(dueAt), null, null, null);

@@ -1,4 +1,4 @@
-package hotline.gateway.intake;
+package hotline.gateway.ticket;
 
 import java.math.BigDecimal;
 import java.util.List;

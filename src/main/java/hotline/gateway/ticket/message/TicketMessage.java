@@ -1,11 +1,11 @@
-package hotline.gateway.dispatch;
+package hotline.gateway.ticket.message;
 
 import hotline.gateway.criteria.Assessment;
-import hotline.gateway.intake.Household;
-import hotline.gateway.intake.Location;
-import hotline.gateway.intake.Person;
 import hotline.gateway.ticket.AssignmentView;
+import hotline.gateway.ticket.Household;
+import hotline.gateway.ticket.Location;
 import hotline.gateway.ticket.NeedsView;
+import hotline.gateway.ticket.Person;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package hotline.gateway.web;
+package hotline.gateway.validation;
 
 /** A request refused at the HTTP level (media type, size), before its content is read. */
 public class HttpProblemException extends RuntimeException {

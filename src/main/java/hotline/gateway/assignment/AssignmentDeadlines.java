@@ -1,8 +1,9 @@
-package hotline.gateway.workflow;
+package hotline.gateway.assignment;
 
+import hotline.gateway.classification.NeedCode;
 import hotline.gateway.jurisdiction.Assignment;
 import hotline.gateway.jurisdiction.AssignmentLevel;
-import hotline.gateway.sla.TargetKind;
+import hotline.gateway.ticket.Priority;
 import hotline.gateway.ticket.SlaView;
 import java.time.Instant;
 import java.util.Map;
@@ -14,15 +15,15 @@ import java.util.Map;
 public interface AssignmentDeadlines {
 
     /** The targets of a new assignment: a town office's, or a dispatch desk's. */
-    default Map<TargetKind, TargetTimes> of(Assignment assignment, String priority, String need, Instant start) {
+    default Map<TargetKind, TargetTimes> of(Assignment assignment, Priority priority, NeedCode need, Instant start) {
         return assignment.level() == AssignmentLevel.TOWN ? office(priority, need, start) : desk(start);
     }
 
     /** A town office's SIGN, CONTACT and RESOLVE targets from the start of its assignment. */
-    Map<TargetKind, TargetTimes> office(String priority, String need, Instant start);
+    Map<TargetKind, TargetTimes> office(Priority priority, NeedCode need, Instant start);
 
     /** A reopened ticket's RESOLVE target, from the reopening. */
-    Map<TargetKind, TargetTimes> reopened(String priority, String need, Instant start);
+    Map<TargetKind, TargetTimes> reopened(Priority priority, NeedCode need, Instant start);
 
     /** A dispatch desk's REASSIGN target. */
     Map<TargetKind, TargetTimes> desk(Instant start);

@@ -1,4 +1,4 @@
-package hotline.gateway.sla;
+package hotline.gateway.ticket.message;
 
 import hotline.gateway.ticket.AssignmentView;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package hotline.gateway.sla;
+package hotline.gateway.assignment;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ public record SweepDecision(List<TargetState> warn, List<TargetState> breach, In
             if (target.metAt() != null || target.breachedAt() != null) {
                 continue;
             }
-            if (SlaMeter.isBreached(target.dueAt(), null, now)) {
+            if (TargetTimes.isBreached(target.dueAt(), null, now)) {
                 // A breach says more than a late warning would: one escalation, not two.
                 breach.add(target);
                 continue;

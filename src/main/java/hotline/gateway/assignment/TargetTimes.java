@@ -1,4 +1,4 @@
-package hotline.gateway.workflow;
+package hotline.gateway.assignment;
 
 import java.time.Instant;
 
@@ -33,5 +33,13 @@ public record TargetTimes(
     public TargetTimes movedTo(Instant newWarnAt, Instant newDueAt) {
         return new TargetTimes(
                 newWarnAt, newDueAt, metAt, breachedAt == null ? null : warnedAt, breachedAt, workingMinutes);
+    }
+
+    /**
+     * Met exactly at the due time is in time; unmet at the due time is breached, so the sweep that wakes at the due
+     * time breaches it then rather than never.
+     */
+    public static boolean isBreached(Instant dueAt, Instant metAt, Instant now) {
+        return metAt != null ? metAt.isAfter(dueAt) : !now.isBefore(dueAt);
     }
 }

@@ -1,4 +1,4 @@
-package hotline.gateway.config;
+package hotline.gateway.files;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;

@@ -1,4 +1,4 @@
-package hotline.gateway.sla;
+package hotline.gateway.assignment;
 
 import java.time.Instant;
 

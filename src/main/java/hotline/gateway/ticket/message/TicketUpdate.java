@@ -1,5 +1,6 @@
-package hotline.gateway.ticket;
+package hotline.gateway.ticket.message;
 
+import hotline.gateway.ticket.AssignmentView;
 import java.time.Instant;
 
 /**
@@ -25,12 +26,8 @@ public record TicketUpdate(
 
     public static final int SCHEMA_VERSION = 1;
     public static final String TYPE = "TICKET_UPDATE";
-    /** The multicast address, as outbox destinations name it. */
-    public static final String DESTINATION = "topic:ticket-updates";
-
-    public static String dedupId(String ticketNo, long eventRowId) {
-        return ticketNo + ":event:" + eventRowId;
-    }
+    /** The multicast address every change is published on. */
+    public static final String ADDRESS = "ticket-updates";
 
     /** Published by the relay in the broker transaction that hands the ticket to its queue. */
     public static TicketUpdate dispatched(String ticketNo, int ticketVersion, String queue, Instant at) {

@@ -1,4 +1,4 @@
-package hotline.gateway.intake;
+package hotline.gateway.ticket;
 
 import hotline.gateway.jurisdiction.LocationHints;
 

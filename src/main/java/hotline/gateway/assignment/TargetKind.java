@@ -1,4 +1,4 @@
-package hotline.gateway.sla;
+package hotline.gateway.assignment;
 
 /**
  * What an SLA target measures: an office signs for a ticket (签收), first contacts the citizen, resolves it; or a

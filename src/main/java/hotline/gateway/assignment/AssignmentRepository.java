@@ -1,7 +1,8 @@
-package hotline.gateway.workflow;
+package hotline.gateway.assignment;
 
+import hotline.gateway.classification.NeedCode;
 import hotline.gateway.jurisdiction.AssignmentLevel;
-import hotline.gateway.sla.TargetKind;
+import hotline.gateway.ticket.Priority;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -104,8 +105,8 @@ public class AssignmentRepository {
         statement.setString(index++, a.code());
         statement.setString(index++, a.name());
         statement.setString(index++, a.districtCode());
-        statement.setString(index++, a.priority());
-        statement.setString(index++, a.primaryNeed());
+        statement.setString(index++, a.priority().name());
+        statement.setString(index++, a.primaryNeed().name());
         statement.setString(index++, a.cause());
         statement.setTimestamp(index++, timestamp(a.receivedAt()));
         statement.setTimestamp(index++, timestamp(a.startedAt()));
@@ -149,22 +150,24 @@ public class AssignmentRepository {
                 rs.getString("code"),
                 rs.getString("name"),
                 rs.getString("district_code"),
-                rs.getString("priority"),
-                rs.getString("primary_need"),
+                Priority.valueOf(rs.getString("priority")),
+                NeedCode.valueOf(rs.getString("primary_need")),
                 rs.getString("cause"),
                 instant(rs, "received_at"),
                 instant(rs, "started_at"),
                 targets);
-        a.endedAt = instant(rs, "ended_at");
-        a.endCause = rs.getString("end_cause");
-        a.returnReason = rs.getString("return_reason");
         int pending = rs.getInt("extension_pending_days");
-        a.extensionPendingDays = rs.wasNull() ? null : pending;
-        a.extensionsApproved = rs.getInt("extensions_approved");
-        a.extensionsRejected = rs.getInt("extensions_rejected");
-        a.extensionDays = rs.getInt("extension_days");
-        a.callbackResult = rs.getString("callback_result");
-        a.callbackAt = instant(rs, "callback_at");
+        Integer extensionPendingDays = rs.wasNull() ? null : pending;
+        a.restore(
+                instant(rs, "ended_at"),
+                rs.getString("end_cause"),
+                rs.getString("return_reason"),
+                extensionPendingDays,
+                rs.getInt("extensions_approved"),
+                rs.getInt("extensions_rejected"),
+                rs.getInt("extension_days"),
+                rs.getString("callback_result"),
+                instant(rs, "callback_at"));
         return a;
     }
 

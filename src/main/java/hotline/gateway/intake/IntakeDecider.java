@@ -1,0 +1,116 @@
+package hotline.gateway.intake;
+
+import hotline.gateway.assignment.AssignmentDeadlines;
+import hotline.gateway.assignment.AssignmentRecord;
+import hotline.gateway.classification.Classification;
+import hotline.gateway.classification.NeedClassifier;
+import hotline.gateway.criteria.Assessment;
+import hotline.gateway.criteria.Assessor;
+import hotline.gateway.jurisdiction.Assignment;
+import hotline.gateway.jurisdiction.JurisdictionResolver;
+import hotline.gateway.ticket.AssignmentView;
+import hotline.gateway.ticket.NeedsView;
+import hotline.gateway.ticket.Priority;
+import hotline.gateway.ticket.TicketLinks;
+import hotline.gateway.ticket.message.TicketMessage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides what a request becomes, with no database and no broker: its needs, the assistance programs the household
+ * may qualify for under the criteria of the day it was received, its priority, the responsible office, the SLA
+ * targets of that office's first turn, and the message the office receives.
+ */
+public class IntakeDecider {
+
+    private final NeedClassifier classifier;
+    private final Assessor assessor;
+    private final JurisdictionResolver resolver;
+    private final AssignmentDeadlines deadlines;
+
+    public IntakeDecider(
+            NeedClassifier classifier,
+            Assessor assessor,
+            JurisdictionResolver resolver,
+            AssignmentDeadlines deadlines) {
+        this.classifier = classifier;
+        this.assessor = assessor;
+        this.resolver = resolver;
+        this.deadlines = deadlines;
+    }
+
+    /**
+     * @param requestHash the request's fingerprint, stored to tell a retry from a different body
+     * @param ticketNo    the number the ticket will have
+     * @param now         the moment of intake: the ticket's creation and the start of its first SLA clock
+     */
+    public NewTicket decide(ServiceRequest request, byte[] requestHash, String ticketNo, Instant now) {
+        Classification classification = classifier.classify(request.classificationText());
+        Assessment assessment = assess(request, classification);
+        boolean urgent =
+                classification.urgent() || request.flaggedUrgent() || (assessment != null && assessment.urgent());
+        Priority priority = urgent ? Priority.URGENT : Priority.NORMAL;
+        NeedsView needs = new NeedsView(
+                classification.primary(), classification.all(), classification.confidence(), classification.evidence());
+        Map<String, Object> urgency = new LinkedHashMap<>();
+        urgency.put("urgent", urgent);
+        urgency.put("evidence", urgencyEvidence(classification, assessment));
+        urgency.put("flaggedBySender", request.flaggedUrgent());
+
+        Assignment assignment = resolver.resolve(request.locationOrEmpty().hints());
+        TicketMessage message = new TicketMessage(
+                TicketMessage.SCHEMA_VERSION,
+                TicketMessage.TYPE_DISPATCH,
+                ticketNo,
+                1,
+                request.source().name(),
+                request.externalId(),
+                request.receivedAt(),
+                now,
+                priority.name(),
+                needs,
+                AssignmentView.of(assignment),
+                request.content(),
+                request.findings(),
+                request.subject(),
+                request.location(),
+                request.household(),
+                request.details(),
+                Map.of("self", TicketLinks.self(ticketNo)),
+                assessment);
+        AssignmentRecord first = new AssignmentRecord(
+                0,
+                1,
+                assignment.level(),
+                assignment.code(),
+                assignment.name(),
+                assignment.districtCode(),
+                priority,
+                needs.primary(),
+                "INTAKE",
+                request.receivedAt().toInstant(),
+                now,
+                deadlines.of(assignment, priority, needs.primary(), now));
+        return new NewTicket(
+                request, requestHash, ticketNo, priority, needs, urgency, assignment, first, message, now, assessment);
+    }
+
+    /** The programs the household may qualify for, under the day it was received; null when no program serves. */
+    private Assessment assess(ServiceRequest request, Classification classification) {
+        Assessment assessment =
+                assessor.assess(classification.all(), CriteriaFacts.of(request.household()), request.receivedAt());
+        return assessment.hasPrograms() ? assessment : null;
+    }
+
+    /** The text's urgency terms, then why a program asks for action today. */
+    private static List<String> urgencyEvidence(Classification classification, Assessment assessment) {
+        List<String> evidence = new ArrayList<>(classification.urgencyEvidence());
+        if (assessment != null) {
+            evidence.addAll(assessment.urgencyReasons());
+        }
+        return evidence;
+    }
+}
