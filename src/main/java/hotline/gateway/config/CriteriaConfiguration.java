@@ -4,7 +4,7 @@ import hotline.gateway.criteria.Assessor;
 import hotline.gateway.criteria.Criteria;
 import hotline.gateway.criteria.CriteriaCatalogue;
 import hotline.gateway.criteria.CriteriaFiles;
-import hotline.gateway.criteria.CriteriaVersions;
+import hotline.gateway.criteria.CriteriaVersionRepository;
 import hotline.gateway.intake.AssessmentPreview;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -22,7 +22,7 @@ public class CriteriaConfiguration {
     private static final Logger log = LoggerFactory.getLogger(CriteriaConfiguration.class);
 
     @Bean
-    Criteria criteria(GatewayProperties properties, CriteriaVersions versions) {
+    Criteria criteria(GatewayProperties properties, CriteriaVersionRepository versions) {
         Criteria criteria = CriteriaFiles.load(properties.criteria().dir());
         boolean recorded = versions.recordIfAbsent(criteria);
         log.info(

@@ -6,6 +6,8 @@ import hotline.gateway.classification.NeedClassifier;
 import hotline.gateway.classification.NeedDictionary;
 import hotline.gateway.criteria.Assessor;
 import hotline.gateway.dispatch.Outbox;
+import hotline.gateway.dispatch.OutboxRelay;
+import hotline.gateway.dispatch.TicketPublisher;
 import hotline.gateway.intake.BatchIntake;
 import hotline.gateway.intake.InboxFiles;
 import hotline.gateway.intake.IntakeDecider;
@@ -15,6 +17,7 @@ import hotline.gateway.json.Json;
 import hotline.gateway.jurisdiction.JurisdictionDirectory;
 import hotline.gateway.jurisdiction.JurisdictionResolver;
 import hotline.gateway.ticket.TicketNumbers;
+import hotline.gateway.web.HttpRequests;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
@@ -23,6 +26,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Builds the domain objects from config/ once at start: dictionaries and directories are never rebuilt per request. */
 @Configuration(proxyBeanMethods = false)
@@ -91,6 +95,28 @@ public class GatewayConfiguration {
     @Bean
     Outbox outbox(JdbcTemplate jdbc) {
         return new Outbox(jdbc);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            TicketPublisher publisher,
+            Clock clock,
+            GatewayProperties properties) {
+        return new OutboxRelay(
+                jdbc,
+                transaction,
+                publisher,
+                clock,
+                properties.relay().batchSize(),
+                properties.relay().maxBackoff());
+    }
+
+    @Bean
+    HttpRequests httpRequests(ObjectMapper mapper, GatewayProperties properties) {
+        return new HttpRequests(
+                mapper, properties.http().maxBodyBytes(), properties.http().maxBatchBytes());
     }
 
     @Bean

@@ -16,7 +16,8 @@ public record GatewayProperties(
         @DefaultValue Inbox inbox,
         @DefaultValue Relay relay,
         @DefaultValue CriteriaSettings criteria,
-        @DefaultValue Security security) {
+        @DefaultValue Security security,
+        @DefaultValue Http http) {
 
     public record Classification(
             @DefaultValue("config/need-dictionary.csv") Path dictionary,
@@ -43,6 +44,11 @@ public record GatewayProperties(
      * office (office-<town>), a desk (desk-<district>, desk-city) or the hotline.
      */
     public record Security(@DefaultValue("gateway") java.util.Set<String> systemUsers) {}
+
+    /** The largest body the gateway reads: a single request, and a batch file. */
+    public record Http(
+            @DefaultValue("65536") int maxBodyBytes,
+            @DefaultValue("33554432") int maxBatchBytes) {}
 
     /** The outbox relay: how many messages per broker transaction, how often it looks, how long it backs off. */
     public record Relay(

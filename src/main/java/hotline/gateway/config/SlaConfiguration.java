@@ -10,6 +10,7 @@ import hotline.gateway.sla.WorkingCalendar;
 import hotline.gateway.sla.WorkingTime;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Year;
 import org.slf4j.Logger;
@@ -27,11 +28,16 @@ public class SlaConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SlaConfiguration.class);
 
-    /** Where the SLA policy and the holiday calendars are. */
+    /**
+     * Where the SLA policy and the holiday calendars are; how often the sweep looks for warnings and breaches due
+     * (read by the sla-sweep route) and how many assignments it takes at a time.
+     */
     @ConfigurationProperties("hotline.sla")
     public record SlaProperties(
             @DefaultValue("config/sla.yml") Path policy,
-            @DefaultValue("config/calendar") Path calendarDir) {}
+            @DefaultValue("config/calendar") Path calendarDir,
+            @DefaultValue("10s") Duration sweepPeriod,
+            @DefaultValue("500") int sweepBatchSize) {}
 
     @Bean
     SlaPolicy slaPolicy(SlaProperties properties) {

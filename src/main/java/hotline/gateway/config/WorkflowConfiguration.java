@@ -14,14 +14,14 @@ import hotline.gateway.sla.SlaMeter;
 import hotline.gateway.sla.SlaPolicy;
 import hotline.gateway.sla.SlaSweep;
 import hotline.gateway.sla.WorkingTime;
-import hotline.gateway.ticket.TicketQueries;
+import hotline.gateway.tracking.TicketQueries;
 import hotline.gateway.web.ClientAuthentication;
 import hotline.gateway.workflow.OfficeEvents;
 import hotline.gateway.workflow.Redispatch;
 import hotline.gateway.workflow.TicketEventRepository;
 import hotline.gateway.workflow.TicketEventService;
 import java.time.Clock;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -70,9 +70,9 @@ public class WorkflowConfiguration {
     }
 
     @Bean
-    BrokerCredentials brokerCredentials(
-            @Value("${spring.artemis.broker-url}") String brokerUrl, GatewayProperties properties) {
-        return new BrokerCredentials(brokerUrl, properties.security().systemUsers());
+    BrokerCredentials brokerCredentials(ArtemisProperties artemis, GatewayProperties properties) {
+        return new BrokerCredentials(
+                artemis.getBrokerUrl(), properties.security().systemUsers());
     }
 
     @Bean
@@ -88,7 +88,7 @@ public class WorkflowConfiguration {
             Outbox outbox,
             Json json,
             Clock clock,
-            @Value("${hotline.sla.sweep-batch-size:500}") int batchSize) {
-        return new SlaSweep(jdbc, transaction, assignments, outbox, json, clock, batchSize);
+            SlaConfiguration.SlaProperties properties) {
+        return new SlaSweep(jdbc, transaction, assignments, outbox, json, clock, properties.sweepBatchSize());
     }
 }

@@ -1,14 +1,10 @@
 package hotline.gateway.criteria;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import hotline.gateway.classification.NeedCode;
+import hotline.gateway.files.YamlFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,9 +34,6 @@ import java.util.stream.Stream;
  */
 public final class CriteriaFiles {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final int VERSION_LENGTH = 12;
 
     private CriteriaFiles() {}
@@ -97,19 +90,11 @@ public final class CriteriaFiles {
     }
 
     private static JsonNode parse(Path file, byte[] content) {
-        try {
-            JsonNode tree = YAML.readTree(content);
-            if (tree == null || tree.isMissingNode() || tree.isNull()) {
-                throw new IllegalArgumentException(file + ": is empty");
-            }
-            return tree;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new IllegalArgumentException(file + ": unreadable YAML" + where + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+        JsonNode tree = YamlFiles.readTree(content, file.toString());
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            throw new IllegalArgumentException(file + ": is empty");
         }
+        return tree;
     }
 
     /** Every parameter a program's rule reads from another program must be defined by some file. */

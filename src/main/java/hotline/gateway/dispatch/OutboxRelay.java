@@ -1,6 +1,5 @@
 package hotline.gateway.dispatch;
 
-import hotline.gateway.config.GatewayProperties;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +7,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -18,7 +16,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sent rows are kept: a ticket's first dispatch message is the template of any later one (see Redispatch).
  * While the broker is down the rows wait, and the relay backs off up to a ceiling.
  */
-@Component("outboxRelay")
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -61,13 +58,14 @@ public class OutboxRelay {
             TransactionTemplate transaction,
             TicketPublisher publisher,
             Clock clock,
-            GatewayProperties properties) {
+            int batchSize,
+            Duration maxBackoff) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.publisher = publisher;
         this.clock = clock;
-        this.batchSize = properties.relay().batchSize();
-        this.maxBackoff = properties.relay().maxBackoff();
+        this.batchSize = batchSize;
+        this.maxBackoff = maxBackoff;
     }
 
     /** Sends everything pending, batch after batch; returns how many messages went out. */

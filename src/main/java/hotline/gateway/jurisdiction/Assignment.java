@@ -5,7 +5,7 @@ package hotline.gateway.jurisdiction;
  */
 public record Assignment(AssignmentLevel level, String code, String name, ResolutionRule rule, String detail) {
 
-    public static final String CITY_CODE = "city";
+    public static final String CITY_CODE = OfficeCode.CITY.value();
 
     public static Assignment town(Town town, ResolutionRule rule) {
         return new Assignment(AssignmentLevel.TOWN, town.code(), town.name(), rule, null);
@@ -17,6 +17,11 @@ public record Assignment(AssignmentLevel level, String code, String name, Resolu
 
     public static Assignment cityDesk(ResolutionRule rule, String detail) {
         return new Assignment(AssignmentLevel.CITY_DESK, CITY_CODE, "city desk", rule, detail);
+    }
+
+    /** The office that holds the ticket. */
+    public OfficeCode office() {
+        return new OfficeCode(code);
     }
 
     /** The district the office belongs to: a town's, a district desk's own; none (null) for the city desk. */

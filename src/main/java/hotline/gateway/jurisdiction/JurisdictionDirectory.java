@@ -6,6 +6,7 @@ import hotline.gateway.text.TextNormalizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,6 +112,11 @@ public final class JurisdictionDirectory {
 
     public Town town(String code) {
         return code == null ? null : townsByCode.get(code);
+    }
+
+    /** Every district, in the order of the districts file. */
+    public Collection<District> districts() {
+        return Collections.unmodifiableCollection(districtsByCode.values());
     }
 
     public District districtByCode(String code) {

@@ -1,11 +1,14 @@
 package hotline.gateway.reporting;
 
-import hotline.gateway.files.ConfigCsv;
-import java.nio.file.Path;
+import hotline.gateway.jurisdiction.District;
+import hotline.gateway.jurisdiction.JurisdictionDirectory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** District names by code, from config/districts.csv: report rows and filters name districts, the database does not. */
+/**
+ * District names by code, from the jurisdiction directory (config/districts.csv, read once): report rows and filters
+ * name districts, the database does not.
+ */
 public final class DistrictNames {
 
     /** The group of the city desk, which has no district. */
@@ -17,10 +20,10 @@ public final class DistrictNames {
         this.names = Map.copyOf(names);
     }
 
-    public static DistrictNames load(Path districtsFile) {
+    public static DistrictNames of(JurisdictionDirectory directory) {
         Map<String, String> names = new LinkedHashMap<>();
-        for (Map<String, String> row : ConfigCsv.read(districtsFile, "district_code", "district_name")) {
-            names.put(row.get("district_code"), row.get("district_name"));
+        for (District district : directory.districts()) {
+            names.put(district.code(), district.name());
         }
         return new DistrictNames(names);
     }

@@ -1,5 +1,6 @@
 package hotline.gateway.security;
 
+import hotline.gateway.jurisdiction.OfficeCode;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,23 +11,24 @@ import java.util.Set;
  *
  * @param office the office the user acts for; null for a system user
  */
-public record Actor(String user, String office) {
+public record Actor(String user, OfficeCode office) {
 
-    public static final String HOTLINE = "hotline";
+    /** The hotline system's user, which acts as the hotline office. */
+    public static final String HOTLINE_USER = "hotline";
 
     /**
-     * office-310104003, desk-310104, desk-city, hotline, or one of the system users; any other user acts for no
-     * office and may do nothing here (empty).
+     * office-310104003, desk-310104, desk-city, hotline, or one of the system users; any other user, or one whose
+     * name holds no office code, acts for no office and may do nothing here (empty).
      */
     public static Optional<Actor> ofUser(String user, Set<String> systemUsers) {
         if (user.startsWith("office-")) {
-            return Optional.of(new Actor(user, user.substring("office-".length())));
+            return OfficeCode.parse(user.substring("office-".length())).map(office -> new Actor(user, office));
         }
         if (user.startsWith("desk-")) {
-            return Optional.of(new Actor(user, user.substring("desk-".length())));
+            return OfficeCode.parse(user.substring("desk-".length())).map(office -> new Actor(user, office));
         }
-        if (user.equals(HOTLINE)) {
-            return Optional.of(new Actor(user, HOTLINE));
+        if (user.equals(HOTLINE_USER)) {
+            return Optional.of(new Actor(user, OfficeCode.HOTLINE));
         }
         return systemUsers.contains(user) ? Optional.of(new Actor(user, null)) : Optional.empty();
     }
@@ -35,12 +37,8 @@ public record Actor(String user, String office) {
         return office == null;
     }
 
-    /** May this actor see the tickets of that office? Its own; a district desk its towns'; the city and system all. */
-    public boolean maySee(String officeCode) {
-        return system()
-                || office.equals(HOTLINE)
-                || office.equals("city")
-                || office.equals(officeCode)
-                || (office.length() == 6 && officeCode.startsWith(office));
+    /** May this actor see the tickets of that office? System users all; an office those it covers. */
+    public boolean maySee(OfficeCode other) {
+        return system() || office.covers(other);
     }
 }

@@ -1,6 +1,7 @@
 package hotline.gateway.sla;
 
 import hotline.gateway.classification.NeedCode;
+import hotline.gateway.files.YamlFiles;
 import hotline.gateway.ticket.Priority;
 import java.io.IOException;
 import java.io.Reader;
@@ -14,19 +15,11 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.representer.Representer;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads config/sla.yml (the file's own comments show the format). Every entry is required and every key must be
@@ -216,23 +209,10 @@ public final class SlaPolicyFile {
     /** Every scalar is read as text (no implicit typing), so "09:00" or "0.8" arrive as written. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> load(Reader reader, String name) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        Resolver textOnly = new Resolver() {
-            @Override
-            protected void addImplicitResolvers() {}
-        };
-        DumperOptions dumper = new DumperOptions();
-        Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, textOnly);
-        Object document;
-        try {
-            document = yaml.load(reader);
-        } catch (YAMLException e) {
-            throw new IllegalArgumentException(name + ": not valid YAML: " + e.getMessage());
-        }
+        Object document = YamlFiles.readAsText(reader, name);
         if (!(document instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException(name + ": expected entries (calendar, warn-at, priorities, ...)");
         }
-        return new LinkedHashMap<>((Map<String, Object>) map);
+        return (Map<String, Object>) map;
     }
 }

@@ -11,14 +11,11 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.camel.Exchange;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
  * Checks an HTTP request's media type and size and reads its body, before any of it reaches the domain: 415 for a
  * body that is not of an accepted type, 413 for one too large, 400 for JSON that does not parse.
  */
-@Component("httpRequests")
 public class HttpRequests {
 
     private static final Set<String> BATCH_TYPES = Set.of(
@@ -32,10 +29,7 @@ public class HttpRequests {
     private final int maxBodyBytes;
     private final int maxBatchBytes;
 
-    public HttpRequests(
-            ObjectMapper json,
-            @Value("${hotline.http.max-body-bytes:65536}") int maxBodyBytes,
-            @Value("${hotline.http.max-batch-bytes:33554432}") int maxBatchBytes) {
+    public HttpRequests(ObjectMapper json, int maxBodyBytes, int maxBatchBytes) {
         this.json = json;
         this.maxBodyBytes = maxBodyBytes;
         this.maxBatchBytes = maxBatchBytes;

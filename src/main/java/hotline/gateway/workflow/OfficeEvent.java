@@ -1,5 +1,6 @@
 package hotline.gateway.workflow;
 
+import hotline.gateway.jurisdiction.OfficeCode;
 import java.time.OffsetDateTime;
 
 /**
@@ -21,7 +22,7 @@ public record OfficeEvent(
         String eventId,
         OfficeEventType type,
         String actor,
-        String office,
+        OfficeCode office,
         String reason,
         String note,
         String result,

@@ -1,6 +1,7 @@
 package hotline.gateway.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import hotline.gateway.jurisdiction.OfficeCode;
 import hotline.gateway.validation.JsonFields;
 import java.time.OffsetDateTime;
 import java.util.regex.Pattern;
@@ -14,7 +15,6 @@ public final class OfficeEventParser {
 
     static final int MAX_EXTENSION_DAYS = 15;
     private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-    private static final Pattern OFFICE = Pattern.compile("[0-9]{6}|[0-9]{9}|city|hotline");
     private static final Pattern TICKET_NO = Pattern.compile("[0-9]{8}-[0-9]{7,12}");
     private static final Pattern TOWN_CODE = Pattern.compile("[0-9]{9}");
     private static final Pattern DISTRICT_CODE = Pattern.compile("[0-9]{6}");
@@ -47,8 +47,8 @@ public final class OfficeEventParser {
         }
         OfficeEventType type = fields.requiredEnum("type", OfficeEventType.class);
         String actor = fields.requiredText("actor", 100);
-        String office = matching(
-                fields, "office", 16, OFFICE, "must be a 9-digit town code, a 6-digit district code, city or hotline");
+        String officeText = matching(fields, "office", 16, OfficeCode.PATTERN, "must be " + OfficeCode.DESCRIPTION);
+        OfficeCode office = officeText == null ? null : new OfficeCode(officeText);
         String reason = fields.optionalText("reason", 500);
         String note = fields.optionalText("note", 2000);
         String result = fields.optionalText("result", 2000);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hotline.gateway.security.Actor;
-import hotline.gateway.ticket.TicketQueries;
+import hotline.gateway.tracking.TicketQueries;
 import hotline.gateway.validation.InvalidInputException;
 import java.util.Set;
 

@@ -2,7 +2,7 @@ package hotline.gateway.workflow;
 
 import hotline.gateway.jurisdiction.Assignment;
 import hotline.gateway.jurisdiction.AssignmentLevel;
-import hotline.gateway.security.Actor;
+import hotline.gateway.jurisdiction.OfficeCode;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -30,15 +30,15 @@ public final class OfficeRights {
     private OfficeRights() {}
 
     /**
-     * @param office           the acting office: a town code, a district code, "city" or "hotline"
+     * @param office           the acting office
      * @param current          the ticket's current assignment
      * @param ticketDistrict   the district of the ticket's current office (null at the city desk)
      */
-    public static boolean mayAct(String office, OfficeEventType type, Assignment current, String ticketDistrict) {
-        if (Actor.HOTLINE.equals(office)) {
+    public static boolean mayAct(OfficeCode office, OfficeEventType type, Assignment current, String ticketDistrict) {
+        if (office.kind() == OfficeCode.Kind.HOTLINE) {
             return HOTLINE_WORK.contains(type);
         }
-        boolean ownTicket = office.equals(current.code());
+        boolean ownTicket = office.equals(current.office());
         if (current.level() == AssignmentLevel.TOWN && ownTicket && TOWN_WORK.contains(type)) {
             return true;
         }
@@ -46,7 +46,7 @@ public final class OfficeRights {
             return true;
         }
         if (SUPERVISION.contains(type)) {
-            return office.equals(Assignment.CITY_CODE) || office.equals(ticketDistrict);
+            return office.equals(OfficeCode.CITY) || office.value().equals(ticketDistrict);
         }
         return false;
     }

@@ -13,6 +13,7 @@ import hotline.gateway.jurisdiction.Assignment;
 import hotline.gateway.jurisdiction.AssignmentLevel;
 import hotline.gateway.jurisdiction.District;
 import hotline.gateway.jurisdiction.JurisdictionDirectory;
+import hotline.gateway.jurisdiction.OfficeCode;
 import hotline.gateway.jurisdiction.ResolutionRule;
 import hotline.gateway.jurisdiction.Town;
 import hotline.gateway.privacy.PersonalData;
@@ -89,14 +90,14 @@ public class TicketEventService {
             if (!Arrays.equals(recorded.get().hash(), hash)) {
                 throw new EventIdConflictException(event.eventId());
             }
-            if (!actor.system() && !actor.office().equals(recorded.get().office())) {
-                throw new OfficeNotPermittedException(actor.office(), event.type(), ticketNo);
+            if (!actor.system() && !actor.office().value().equals(recorded.get().office())) {
+                throw new OfficeNotPermittedException(actor.office().value(), event.type(), ticketNo);
             }
             return false;
         }
-        String office = actingOffice(event, actor, ticketNo);
+        OfficeCode office = actingOffice(event, actor, ticketNo);
         if (!OfficeRights.mayAct(office, event.type(), ticket.assignment, ticket.district)) {
-            throw new OfficeNotPermittedException(office, event.type(), ticketNo);
+            throw new OfficeNotPermittedException(office.value(), event.type(), ticketNo);
         }
         AssignmentRecord current = assignments
                 .lock(ticket.id, ticket.assignmentSeq)
@@ -139,7 +140,7 @@ public class TicketEventService {
                 json.write(data),
                 event.eventId(),
                 hash,
-                office,
+                office.value(),
                 current.seq());
         int jmsPriority = ticket.priority.jmsPriority();
         if (next != null) {
@@ -316,11 +317,11 @@ public class TicketEventService {
         return Assignment.districtDesk(district, ResolutionRule.REASSIGNED_BY_DESK, null);
     }
 
-    private static String actingOffice(OfficeEvent event, Actor actor, String ticketNo) {
+    private static OfficeCode actingOffice(OfficeEvent event, Actor actor, String ticketNo) {
         if (actor.system()) {
             if (event.office() == null) {
                 throw InvalidInputException.of(
-                        "office", "is required when a system user sends an event: the office " + "it acts for");
+                        "office", "is required when a system user sends an event: the office it acts for");
             }
             return event.office();
         }

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 class SlaConfigurationTest {
 
     private final SlaConfiguration configuration = new SlaConfiguration();
-    private final SlaConfiguration.SlaProperties properties =
-            new SlaConfiguration.SlaProperties(Path.of("config/sla.yml"), Path.of("config/calendar"));
+    private final SlaConfiguration.SlaProperties properties = new SlaConfiguration.SlaProperties(
+            Path.of("config/sla.yml"), Path.of("config/calendar"), java.time.Duration.ofSeconds(10), 500);
     private final Logger logger = (Logger) LoggerFactory.getLogger(SlaConfiguration.class);
     private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 

@@ -110,7 +110,9 @@ class SlaPolicyTest {
         assertBroken(
                 VALID.substring(0, VALID.indexOf("  NORMAL:")) + VALID.substring(VALID.indexOf("dispatch-desk:")),
                 "test/sla.yml: priorities.NORMAL: missing");
-        assertBroken(VALID + "warn-at: 0.5\n", "test/sla.yml: not valid YAML");
+        assertBroken(
+                VALID + "warn-at: 0.5\n",
+                "test/sla.yml: unreadable YAML at line 21, column 8: Duplicate field 'warn-at'");
         assertBroken("just text", "test/sla.yml: expected entries");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hotline.gateway.jurisdiction.Assignment;
 import hotline.gateway.jurisdiction.AssignmentLevel;
+import hotline.gateway.jurisdiction.OfficeCode;
 import hotline.gateway.jurisdiction.ResolutionRule;
 import org.junit.jupiter.api.Test;
 
@@ -16,41 +17,41 @@ class OfficeRightsTest {
 
     @Test
     void aTownOfficeWorksItsOwnTicketsOnly() {
-        assertThat(OfficeRights.mayAct("310104003", OfficeEventType.SIGN, TIANPING, "310104"))
+        assertThat(OfficeRights.mayAct(new OfficeCode("310104003"), OfficeEventType.SIGN, TIANPING, "310104"))
                 .isTrue();
-        assertThat(OfficeRights.mayAct("310104003", OfficeEventType.RESOLVE, TIANPING, "310104"))
+        assertThat(OfficeRights.mayAct(new OfficeCode("310104003"), OfficeEventType.RESOLVE, TIANPING, "310104"))
                 .isTrue();
-        assertThat(OfficeRights.mayAct("310104004", OfficeEventType.SIGN, TIANPING, "310104"))
+        assertThat(OfficeRights.mayAct(new OfficeCode("310104004"), OfficeEventType.SIGN, TIANPING, "310104"))
                 .isFalse();
-        assertThat(OfficeRights.mayAct("310104003", OfficeEventType.EXTEND_APPROVE, TIANPING, "310104"))
+        assertThat(OfficeRights.mayAct(new OfficeCode("310104003"), OfficeEventType.EXTEND_APPROVE, TIANPING, "310104"))
                 .isFalse();
-        assertThat(OfficeRights.mayAct("310104003", OfficeEventType.CALLBACK, TIANPING, "310104"))
+        assertThat(OfficeRights.mayAct(new OfficeCode("310104003"), OfficeEventType.CALLBACK, TIANPING, "310104"))
                 .isFalse();
     }
 
     @Test
     void theDistrictSupervisesExtensionsAndReassignsAtItsDesk() {
-        assertThat(OfficeRights.mayAct("310104", OfficeEventType.EXTEND_APPROVE, TIANPING, "310104"))
+        assertThat(OfficeRights.mayAct(new OfficeCode("310104"), OfficeEventType.EXTEND_APPROVE, TIANPING, "310104"))
                 .isTrue();
-        assertThat(OfficeRights.mayAct("310101", OfficeEventType.EXTEND_APPROVE, TIANPING, "310104"))
+        assertThat(OfficeRights.mayAct(new OfficeCode("310101"), OfficeEventType.EXTEND_APPROVE, TIANPING, "310104"))
                 .isFalse();
-        assertThat(OfficeRights.mayAct("310104", OfficeEventType.SIGN, TIANPING, "310104"))
+        assertThat(OfficeRights.mayAct(new OfficeCode("310104"), OfficeEventType.SIGN, TIANPING, "310104"))
                 .isFalse();
-        assertThat(OfficeRights.mayAct("310104", OfficeEventType.REASSIGN, XUHUI_DESK, "310104"))
+        assertThat(OfficeRights.mayAct(new OfficeCode("310104"), OfficeEventType.REASSIGN, XUHUI_DESK, "310104"))
                 .isTrue();
-        assertThat(OfficeRights.mayAct("310101", OfficeEventType.REASSIGN, XUHUI_DESK, "310104"))
+        assertThat(OfficeRights.mayAct(new OfficeCode("310101"), OfficeEventType.REASSIGN, XUHUI_DESK, "310104"))
                 .isFalse();
-        assertThat(OfficeRights.mayAct("city", OfficeEventType.EXTEND_REJECT, TIANPING, "310104"))
+        assertThat(OfficeRights.mayAct(new OfficeCode("city"), OfficeEventType.EXTEND_REJECT, TIANPING, "310104"))
                 .isTrue();
     }
 
     @Test
     void theHotlineCallsBackAndCloses() {
-        assertThat(OfficeRights.mayAct("hotline", OfficeEventType.CALLBACK, TIANPING, "310104"))
+        assertThat(OfficeRights.mayAct(new OfficeCode("hotline"), OfficeEventType.CALLBACK, TIANPING, "310104"))
                 .isTrue();
-        assertThat(OfficeRights.mayAct("hotline", OfficeEventType.CLOSE, TIANPING, "310104"))
+        assertThat(OfficeRights.mayAct(new OfficeCode("hotline"), OfficeEventType.CLOSE, TIANPING, "310104"))
                 .isTrue();
-        assertThat(OfficeRights.mayAct("hotline", OfficeEventType.SIGN, TIANPING, "310104"))
+        assertThat(OfficeRights.mayAct(new OfficeCode("hotline"), OfficeEventType.SIGN, TIANPING, "310104"))
                 .isFalse();
     }
 }

@@ -2,6 +2,7 @@ package hotline.gateway.reporting.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hotline.gateway.files.ConfigCsv;
+import hotline.gateway.jurisdiction.JurisdictionDirectory;
 import hotline.gateway.reporting.DistrictNames;
 import hotline.gateway.reporting.GroupBy;
 import hotline.gateway.reporting.OverduePage;
@@ -146,7 +147,11 @@ public final class SlaReportBenchmark {
 
     private static void run(JdbcTemplate jdbc) {
         Clock clock = Clock.fixed(NOW, ZONE);
-        DistrictNames districts = DistrictNames.load(Path.of("config/districts.csv"));
+        DistrictNames districts = DistrictNames.of(JurisdictionDirectory.load(
+                Path.of("config/districts.csv"),
+                Path.of("config/jurisdictions.csv"),
+                Path.of("config/communities.csv"),
+                Path.of("config/gazetteer.csv")));
         SlaReportRepository reports =
                 new SlaReportRepository(jdbc, new ObjectMapper().findAndRegisterModules(), clock, districts);
         OverdueRepository overdue = new OverdueRepository(jdbc, clock);

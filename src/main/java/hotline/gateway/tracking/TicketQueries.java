@@ -1,9 +1,14 @@
-package hotline.gateway.ticket;
+package hotline.gateway.tracking;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hotline.gateway.assignment.AssignmentDeadlines;
 import hotline.gateway.assignment.AssignmentRepository;
+import hotline.gateway.jurisdiction.OfficeCode;
 import hotline.gateway.security.Actor;
+import hotline.gateway.ticket.SlaView;
+import hotline.gateway.ticket.TicketLinks;
+import hotline.gateway.ticket.TicketNotFoundException;
+import hotline.gateway.ticket.TicketRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -58,7 +63,7 @@ public class TicketQueries {
     public TicketDetails find(String ticketNo, Actor actor) {
         List<TicketDetails> found = jdbc.query(
                 FIND_TICKET,
-                (rs, row) -> details(rs, actor != null && actor.maySee(rs.getString("assigned_code"))),
+                (rs, row) -> details(rs, actor != null && actor.maySee(new OfficeCode(rs.getString("assigned_code")))),
                 ticketNo);
         if (found.isEmpty()) {
             throw new TicketNotFoundException(ticketNo);

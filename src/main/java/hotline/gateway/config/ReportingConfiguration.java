@@ -1,8 +1,13 @@
-package hotline.gateway.reporting;
+package hotline.gateway.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import hotline.gateway.config.GatewayProperties;
+import hotline.gateway.jurisdiction.JurisdictionDirectory;
+import hotline.gateway.reporting.DistrictNames;
+import hotline.gateway.reporting.OverdueRepository;
+import hotline.gateway.reporting.ReportParameters;
+import hotline.gateway.reporting.SlaReportRepository;
 import hotline.gateway.web.HttpReplies;
+import hotline.gateway.web.ReportReplies;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class ReportingConfiguration {
 
     @Bean
-    DistrictNames districtNames(GatewayProperties properties) {
-        return DistrictNames.load(properties.jurisdiction().districts());
+    DistrictNames districtNames(JurisdictionDirectory directory) {
+        return DistrictNames.of(directory);
     }
 
     @Bean

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Repository;
 
 /** Keeps every criteria version a gateway has started with, so that the version a ticket names can be looked up. */
 @Repository
-public class CriteriaVersions {
+public class CriteriaVersionRepository {
 
     private static final String INSERT_IF_ABSENT = """
             INSERT INTO criteria_version (version, loaded_at, document) VALUES (?, ?, ?::jsonb)
@@ -17,7 +17,7 @@ public class CriteriaVersions {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public CriteriaVersions(JdbcTemplate jdbc, Clock clock) {
+    public CriteriaVersionRepository(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

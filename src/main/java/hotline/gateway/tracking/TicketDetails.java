@@ -1,6 +1,9 @@
-package hotline.gateway.ticket;
+package hotline.gateway.tracking;
 
 import hotline.gateway.criteria.Assessment;
+import hotline.gateway.ticket.AssignmentView;
+import hotline.gateway.ticket.NeedsView;
+import hotline.gateway.ticket.SlaView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,9 @@
-package hotline.gateway.ticket;
+package hotline.gateway.tracking;
 
+import hotline.gateway.jurisdiction.OfficeCode;
 import hotline.gateway.security.Actor;
+import hotline.gateway.ticket.TicketLinks;
+import hotline.gateway.ticket.TicketStatus;
 import hotline.gateway.validation.FieldError;
 import hotline.gateway.validation.HttpProblemException;
 import hotline.gateway.validation.InvalidInputException;
@@ -14,7 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +26,6 @@ import org.springframework.stereotype.Component;
 public class OfficeTickets {
 
     static final int PAGE_SIZE = 50;
-    private static final Pattern OFFICE = Pattern.compile("[0-9]{6}|[0-9]{9}|city");
     private static final String[] OPEN = {"CREATED", "DISPATCHED", "SIGNED", "IN_PROGRESS", "RETURNED"};
     /* The soonest deadline not yet met; LEAST skips the nulls. */
     private static final String NEXT_DUE = """
@@ -51,7 +53,9 @@ public class OfficeTickets {
 
     public Page list(String officeCode, String states, String dueBefore, String page, Actor actor) {
         List<FieldError> errors = new ArrayList<>();
-        if (officeCode == null || !OFFICE.matcher(officeCode).matches()) {
+        Optional<OfficeCode> office =
+                OfficeCode.parse(officeCode).filter(code -> code.kind() != OfficeCode.Kind.HOTLINE);
+        if (office.isEmpty()) {
             errors.add(new FieldError("officeCode", "must be a 9-digit town code, a 6-digit district code or city"));
         }
         String[] statuses = statuses(states, errors);
@@ -60,7 +64,7 @@ public class OfficeTickets {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        if (!actor.maySee(officeCode)) {
+        if (!actor.maySee(office.get())) {
             throw new HttpProblemException(
                     403,
                     "Not this office's tickets",
@@ -73,7 +77,7 @@ public class OfficeTickets {
                     int i = 1;
                     statement.setString(i++, officeCode);
                     // A district code lists the desk's tickets and its towns' (a town's code is never a district).
-                    statement.setString(i++, officeCode.length() == 6 ? officeCode : null);
+                    statement.setString(i++, office.get().kind() == OfficeCode.Kind.DISTRICT_DESK ? officeCode : null);
                     statement.setArray(i++, connection.createArrayOf("text", statuses));
                     if (before != null) {
                         statement.setTimestamp(i++, Timestamp.from(before));

@@ -1,6 +1,8 @@
-package hotline.gateway.reporting;
+package hotline.gateway.web;
 
-import hotline.gateway.web.HttpReplies;
+import hotline.gateway.reporting.ReportFormat;
+import hotline.gateway.reporting.SlaReport;
+import hotline.gateway.reporting.SlaReportCsv;
 import org.apache.camel.Exchange;
 
 /** Answers a report in the format asked for: JSON, or CSV as a file to save. */
