@@ -51,6 +51,8 @@ public abstract class GatewayIntegrationTest {
     static void gatewayProperties(DynamicPropertyRegistry registry) {
         registry.add(
                 "hotline.database.embedded.data-dir", () -> DATA.resolve("pg").toString());
+        // Throwaway data: the tests skip flushing it to disk (the gateway's default flushes every commit).
+        registry.add("hotline.database.embedded.fsync", () -> "false");
         registry.add("hotline.broker.embedded.port", () -> BROKER_PORT);
         registry.add(
                 "hotline.broker.embedded.data-dir",

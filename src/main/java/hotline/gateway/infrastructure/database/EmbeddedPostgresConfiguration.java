@@ -17,7 +17,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The default runtime: without DB_URL the gateway starts a real PostgreSQL (zonky's binaries) with its data under
- * {@code data/pg}, kept across restarts, and connects to it through the same Hikari pool as in production.
+ * {@code data/pg}, kept across restarts, and connects to it through the same Hikari pool as in production. Writes are
+ * flushed to disk (fsync, full page writes, synchronous commit), and a start takes the data directory over from a
+ * server that a killed gateway left running.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${DB_URL:}'.isEmpty()")
@@ -28,15 +30,31 @@ public class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
-        Path dataDir = Path.of(properties.dataDir()).toAbsolutePath();
+        return start(properties);
+    }
+
+    /**
+     * Starts the embedded server on the configured data directory, first stopping a server that an earlier run of the
+     * gateway left on it (a gateway killed with {@code kill -9} leaves its PostgreSQL running).
+     */
+    static EmbeddedPostgres start(EmbeddedPostgresProperties properties) throws IOException {
+        Path dataDir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
         Files.createDirectories(dataDir.getParent());
         long started = System.nanoTime();
+        new PostmasterTakeover().takeOver(dataDir);
+        if (!properties.fsync()) {
+            log.warn("Embedded PostgreSQL runs with fsync off: a crash of the machine may lose or corrupt data");
+        }
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(properties.port())
                 .setPGStartupWait(Duration.ofSeconds(60))
-                // zonky turns synchronous_commit off for test speed; an acknowledged call must survive a crash.
+                // zonky starts the server with -F (fsync off) and synchronous_commit off, for test speed; an
+                // acknowledged call must survive a crash of the gateway or of the machine. A -c setting comes after
+                // -F on the server's command line and overrides it.
+                .setServerConfig("fsync", properties.fsync() ? "on" : "off")
+                .setServerConfig("full_page_writes", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("timezone", "UTC")
                 .start();
