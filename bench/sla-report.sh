@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${1:-/tmp/reports-bench/pg}
 tickets=${2:-1000000}
-mvn -B -q test-compile
-mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+./mvnw -B -q test-compile
+./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   hotline.gateway.reporting.bench.SlaReportBenchmark "$data" "$tickets"

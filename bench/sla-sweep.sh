@@ -4,6 +4,6 @@
 # Sizes: OPEN=... DUE=... bench/sla-sweep.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q test-compile
-mvn -B -q exec:java -Dexec.mainClass=hotline.gateway.bench.SlaSweepBenchmark -Dexec.classpathScope=test \
+./mvnw -B -q test-compile
+./mvnw -B -q exec:java -Dexec.mainClass=hotline.gateway.bench.SlaSweepBenchmark -Dexec.classpathScope=test \
   -Dopen="${OPEN:-1000000}" -Ddue="${DUE:-1000}" -Drewrite="${REWRITE:-true}"

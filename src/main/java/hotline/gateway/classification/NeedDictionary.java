@@ -42,6 +42,28 @@ public final class NeedDictionary {
         this.terms = List.copyOf(terms);
     }
 
+    /**
+     * The dictionary with the danger taxonomy's urgency, immediacy and resolved terms added; a term listed twice in
+     * one category (in the CSV and the taxonomy) is refused like a duplicate line.
+     */
+    public NeedDictionary with(DangerTaxonomy danger) {
+        List<DictionaryTerm> all = new ArrayList<>(terms);
+        Map<String, String> seen = new HashMap<>();
+        for (DictionaryTerm term : terms) {
+            seen.put(term.category() + "\u0000" + TextNormalizer.normalize(term.term()), "line " + term.line());
+        }
+        for (DictionaryTerm term : danger.terms()) {
+            String key = term.category() + "\u0000" + TextNormalizer.normalize(term.term());
+            String previous = seen.putIfAbsent(key, "the danger taxonomy");
+            if (previous != null) {
+                throw new IllegalArgumentException("danger taxonomy: term '" + term.term() + "' for " + term.category()
+                        + " is listed twice (also in " + previous + ")");
+            }
+            all.add(term);
+        }
+        return new NeedDictionary(all);
+    }
+
     /** Reads the dictionary file (UTF-8). */
     public static NeedDictionary load(Path path) {
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {

@@ -2,6 +2,7 @@ package hotline.gateway.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hotline.gateway.assignment.AssignmentDeadlines;
+import hotline.gateway.classification.DangerTaxonomy;
 import hotline.gateway.classification.NeedClassifier;
 import hotline.gateway.classification.NeedDictionary;
 import hotline.gateway.criteria.Assessor;
@@ -42,7 +43,8 @@ public class GatewayConfiguration {
     @Bean
     NeedClassifier needClassifier(GatewayProperties properties) {
         GatewayProperties.Classification settings = properties.classification();
-        NeedDictionary dictionary = NeedDictionary.load(settings.dictionary());
+        NeedDictionary dictionary =
+                NeedDictionary.load(settings.dictionary()).with(DangerTaxonomy.load(settings.dangerTaxonomy()));
         return settings.minConfidence() == null
                 ? new NeedClassifier(dictionary)
                 : new NeedClassifier(dictionary, settings.minConfidence());

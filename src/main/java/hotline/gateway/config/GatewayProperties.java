@@ -21,6 +21,9 @@ public record GatewayProperties(
 
     public record Classification(
             @DefaultValue("config/need-dictionary.csv") Path dictionary,
+
+            @DefaultValue("config/classification/danger-taxonomy.yml")
+            Path dangerTaxonomy,
             /** Null: the classifier's own default. */
             Double minConfidence) {}
 

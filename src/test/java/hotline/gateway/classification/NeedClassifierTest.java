@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -182,8 +181,7 @@ class NeedClassifierTest {
     /** The shipped dictionary on calls written for these tests (not the sample file). */
     @Nested
     class ShippedDictionary {
-        private final NeedClassifier classifier =
-                new NeedClassifier(NeedDictionary.load(Path.of("config/need-dictionary.csv")));
+        private final NeedClassifier classifier = ConfiguredClassifier.dictionaryStage();
 
         private Classification classify(String text) {
             return classifier.classify(text);

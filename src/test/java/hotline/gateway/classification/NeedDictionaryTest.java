@@ -136,7 +136,7 @@ class NeedDictionaryTest {
 
     @Test
     void theShippedDictionaryIsBroadAndCoversEveryNeedInChineseAndEnglish() {
-        NeedDictionary d = NeedDictionary.load(Path.of("config/need-dictionary.csv"));
+        NeedDictionary d = ConfiguredClassifier.dictionary();
         assertThat(d.size()).isGreaterThan(1000);
         Arrays.stream(NeedCode.values()).filter(c -> c != NeedCode.OTHER).forEach(need -> {
             assertThat(d.terms(need)).as("%s terms", need).hasSizeGreaterThanOrEqualTo(50);

@@ -38,7 +38,7 @@ class SampleCallsClassificationTest {
 
     @BeforeAll
     static void classifyAll() throws IOException {
-        NeedClassifier classifier = new NeedClassifier(NeedDictionary.load(DICTIONARY));
+        NeedClassifier classifier = ConfiguredClassifier.dictionaryStage();
         ObjectMapper mapper = new ObjectMapper();
         outcomes = new ArrayList<>();
         for (String line : Files.readAllLines(SAMPLES, StandardCharsets.UTF_8)) {

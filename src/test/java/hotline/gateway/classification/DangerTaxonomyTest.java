@@ -1,0 +1,86 @@
+package hotline.gateway.classification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import org.junit.jupiter.api.Test;
+
+class DangerTaxonomyTest {
+
+    private static DangerTaxonomy parse(String yaml) {
+        return DangerTaxonomy.parse(new StringReader(yaml), "test.yml");
+    }
+
+    private static final String SMALL = """
+            categories:
+              gas:
+                name: {zh: "燃气", en: "gas"}
+                alone: {zh: ["煤气味"], en: ["smell of gas"]}
+                with-cue: {en: ["gas"]}
+            immediacy: {zh: ["现在"], en: ["right now"]}
+            resolved: {zh: ["已修好", "上周"]}
+            """;
+
+    @Test
+    void termsBecomeUrgentImmediacyAndResolvedTermsWithTheirCategory() {
+        DangerTaxonomy taxonomy = parse(SMALL);
+        assertThat(taxonomy.terms())
+                .extracting(DictionaryTerm::kind, DictionaryTerm::weight, DictionaryTerm::term)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(TermKind.URGENT, 1.0, "煤气味"),
+                        org.assertj.core.groups.Tuple.tuple(TermKind.URGENT, 1.0, "smell of gas"),
+                        org.assertj.core.groups.Tuple.tuple(TermKind.URGENT, 0.5, "gas"),
+                        org.assertj.core.groups.Tuple.tuple(TermKind.NOW, 1.0, "现在"),
+                        org.assertj.core.groups.Tuple.tuple(TermKind.NOW, 1.0, "right now"),
+                        org.assertj.core.groups.Tuple.tuple(TermKind.RESOLVED, 1.0, "已修好"),
+                        org.assertj.core.groups.Tuple.tuple(TermKind.RESOLVED, 1.0, "上周"));
+        assertThat(taxonomy.categoryOf("SMELL OF GAS")).isEqualTo("gas");
+        assertThat(taxonomy.name("gas", "zh")).isEqualTo("燃气");
+    }
+
+    @Test
+    void aWithCueTermNeedsACueAndAResolvedClauseSilencesDanger() {
+        NeedClassifier classifier =
+                new NeedClassifier(NeedDictionary.parse(new StringReader("")).with(parse(SMALL)));
+        assertThat(classifier.classify("楼道里有煤气味").urgent()).isTrue();
+        assertThat(classifier.classify("the gas bill is high").urgent()).isFalse();
+        assertThat(classifier.classify("there is gas right now").urgent()).isTrue();
+        assertThat(classifier.classify("上周有煤气味").urgent()).isFalse();
+    }
+
+    @Test
+    void aBrokenFileIsNamedWithItsEntry() {
+        assertThatThrownBy(() -> parse("categories: {gas: {alone: {fr: [\"gaz\"]}}}\nimmediacy: {}\nresolved: {}"))
+                .hasMessageContaining("test.yml: categories.gas.alone.fr: unknown language");
+        assertThatThrownBy(() -> parse("categories: {gas: {alon: {zh: [\"x\"]}}}\nimmediacy: {}\nresolved: {}"))
+                .hasMessageContaining("categories.gas.alon: unknown entry");
+        assertThatThrownBy(() -> parse(SMALL + "immediacy: {zh: [\"现在\"]}\n"))
+                .hasMessageContaining("Duplicate field 'immediacy'");
+    }
+
+    @Test
+    void aTermInTheDictionaryAndTheTaxonomyIsRefused() {
+        NeedDictionary csv = NeedDictionary.parse(new StringReader("URGENT,1.0,煤气味\n"));
+        assertThatThrownBy(() -> csv.with(parse(SMALL))).hasMessageContaining("'煤气味' for URGENT is listed twice");
+    }
+
+    @Test
+    void theShippedTaxonomyCoversEveryCategoryInBothLanguages() {
+        DangerTaxonomy taxonomy = DangerTaxonomy.load(ConfiguredClassifier.DANGER_TAXONOMY);
+        assertThat(taxonomy.categories())
+                .containsExactlyInAnyOrder(
+                        "violence",
+                        "fire_smoke",
+                        "gas",
+                        "electricity",
+                        "water_flood",
+                        "collapse",
+                        "fall_injury",
+                        "self_harm",
+                        "child_or_dependent_alone",
+                        "missing_dementia",
+                        "no_food_water_heat_shelter",
+                        "medical_crisis");
+    }
+}
