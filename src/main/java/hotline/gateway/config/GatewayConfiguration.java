@@ -5,6 +5,7 @@ import hotline.gateway.assignment.AssignmentDeadlines;
 import hotline.gateway.classification.DangerTaxonomy;
 import hotline.gateway.classification.NeedClassifier;
 import hotline.gateway.classification.NeedDictionary;
+import hotline.gateway.classification.TwoStageClassifier;
 import hotline.gateway.criteria.Assessor;
 import hotline.gateway.dispatch.Outbox;
 import hotline.gateway.dispatch.OutboxRelay;
@@ -76,7 +77,7 @@ public class GatewayConfiguration {
 
     @Bean
     IntakeDecider intakeDecider(
-            NeedClassifier classifier,
+            TwoStageClassifier classifier,
             Assessor assessor,
             JurisdictionResolver resolver,
             AssignmentDeadlines deadlines) {

@@ -25,7 +25,35 @@ public record GatewayProperties(
             @DefaultValue("config/classification/danger-taxonomy.yml")
             Path dangerTaxonomy,
             /** Null: the classifier's own default. */
-            Double minConfidence) {}
+            Double minConfidence,
+            @DefaultValue Semantic semantic) {}
+
+    /**
+     * The semantic second stage. Its thresholds were chosen on the tuning part's cross-validation
+     * (bench/classification.sh); {@code permits} 0 means one concurrent embedding per core.
+     */
+    public record Semantic(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("0") int permits,
+            @DefaultValue("0.55") double minScore,
+            @DefaultValue("0.0") double minMargin,
+            @DefaultValue("3") int neighbours,
+            @DefaultValue("0.3") double centroidWeight,
+            @DefaultValue("0.65") double dangerThreshold,
+
+            @DefaultValue("config/classification/need-descriptions.yml")
+            Path needDescriptions,
+
+            @DefaultValue("config/classification/labelled-calls.jsonl")
+            Path labelledCalls,
+
+            @DefaultValue("config/classification/danger-descriptions.yml")
+            Path dangerDescriptions,
+            /** How long a desk's correction is kept as a labelled example. */
+            @DefaultValue("730d") Duration correctionRetention,
+            @DefaultValue("24h") Duration refreshPeriod,
+            /** How often each instance looks for a newly activated version. */
+            @DefaultValue("1m") Duration syncPeriod) {}
 
     public record Jurisdiction(
             @DefaultValue("config/districts.csv") Path districts,

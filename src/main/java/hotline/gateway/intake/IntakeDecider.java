@@ -3,7 +3,9 @@ package hotline.gateway.intake;
 import hotline.gateway.assignment.AssignmentDeadlines;
 import hotline.gateway.assignment.AssignmentRecord;
 import hotline.gateway.classification.Classification;
-import hotline.gateway.classification.NeedClassifier;
+import hotline.gateway.classification.NeedJudgement;
+import hotline.gateway.classification.TwoStageClassifier;
+import hotline.gateway.classification.semantic.DangerScore;
 import hotline.gateway.criteria.Assessment;
 import hotline.gateway.criteria.Assessor;
 import hotline.gateway.jurisdiction.Assignment;
@@ -26,13 +28,13 @@ import java.util.Map;
  */
 public class IntakeDecider {
 
-    private final NeedClassifier classifier;
+    private final TwoStageClassifier classifier;
     private final Assessor assessor;
     private final JurisdictionResolver resolver;
     private final AssignmentDeadlines deadlines;
 
     public IntakeDecider(
-            NeedClassifier classifier,
+            TwoStageClassifier classifier,
             Assessor assessor,
             JurisdictionResolver resolver,
             AssignmentDeadlines deadlines) {
@@ -48,17 +50,22 @@ public class IntakeDecider {
      * @param now         the moment of intake: the ticket's creation and the start of its first SLA clock
      */
     public NewTicket decide(ServiceRequest request, byte[] requestHash, String ticketNo, Instant now) {
-        Classification classification = classifier.classify(request.classificationText());
+        NeedJudgement judgement = classifier.classify(request.classificationText());
+        Classification classification = judgement.classification();
         Assessment assessment = assess(request, classification);
         boolean urgent =
                 classification.urgent() || request.flaggedUrgent() || (assessment != null && assessment.urgent());
         Priority priority = urgent ? Priority.URGENT : Priority.NORMAL;
-        NeedsView needs = new NeedsView(
-                classification.primary(), classification.all(), classification.confidence(), classification.evidence());
+        NeedsView needs = NeedsView.of(judgement);
+        // The model's danger hint is for a person to look at when no rule made the call urgent; never a priority.
+        DangerScore dangerHint = urgent ? null : judgement.dangerHint();
         Map<String, Object> urgency = new LinkedHashMap<>();
         urgency.put("urgent", urgent);
         urgency.put("evidence", urgencyEvidence(classification, assessment));
         urgency.put("flaggedBySender", request.flaggedUrgent());
+        if (dangerHint != null) {
+            urgency.put("dangerHint", dangerHint);
+        }
 
         Assignment assignment = resolver.resolve(request.locationOrEmpty().hints());
         TicketMessage message = new TicketMessage(
@@ -80,7 +87,8 @@ public class IntakeDecider {
                 request.household(),
                 request.details(),
                 Map.of("self", TicketLinks.self(ticketNo)),
-                assessment);
+                assessment,
+                dangerHint);
         AssignmentRecord first = new AssignmentRecord(
                 0,
                 1,

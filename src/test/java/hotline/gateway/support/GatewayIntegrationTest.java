@@ -60,6 +60,8 @@ public abstract class GatewayIntegrationTest {
         registry.add("hotline.inbox.dir", INBOX::toString);
         // The deadline tests run the SLA sweep themselves, at the times they set.
         registry.add("hotline.sla.sweep-period", () -> "1h");
+        // The semantic stage's own end-to-end test switches it on, with a small training set.
+        registry.add("hotline.classification.semantic.enabled", () -> "false");
     }
 
     /** A test that set the clock leaves it following the system time again, for the tests after it. */

@@ -1,5 +1,6 @@
 package hotline.gateway.ticket.message;
 
+import hotline.gateway.classification.semantic.DangerScore;
 import hotline.gateway.criteria.Assessment;
 import hotline.gateway.ticket.AssignmentView;
 import hotline.gateway.ticket.Household;
@@ -33,7 +34,8 @@ public record TicketMessage(
         Household household,
         Map<String, String> details,
         Map<String, String> links,
-        Assessment assessment) {
+        Assessment assessment,
+        DangerScore dangerHint) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String TYPE_DISPATCH = "TICKET_DISPATCH";

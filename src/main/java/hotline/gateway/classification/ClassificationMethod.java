@@ -1,0 +1,11 @@
+package hotline.gateway.classification;
+
+/** Which stage decided a request's needs. */
+public enum ClassificationMethod {
+    /** The need dictionary: sure enough on its own, or the semantic stage could not help. */
+    DICTIONARY,
+    /** The semantic stage, where the dictionary was unsure and its own margin was clear. */
+    SEMANTIC,
+    /** A dispatch desk or the office corrected the need (RECLASSIFY). */
+    DESK
+}

@@ -1,0 +1,14 @@
+package hotline.gateway.classification;
+
+/**
+ * How the semantic stage decides, chosen on the tuning part's cross-validation (bench/classification.sh prints
+ * the figures behind each value).
+ *
+ * @param minScore        the best need's score must reach this
+ * @param minMargin       ... and beat the runner-up by this
+ * @param neighbours      how many nearest examples of a need count in its score
+ * @param centroidWeight  the share of the need's centroid in its score (the nearest examples have the rest)
+ * @param dangerThreshold a danger hint is given at this similarity to a danger description
+ */
+public record SemanticSettings(
+        double minScore, double minMargin, int neighbours, double centroidWeight, double dangerThreshold) {}

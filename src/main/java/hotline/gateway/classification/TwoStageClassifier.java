@@ -1,0 +1,88 @@
+package hotline.gateway.classification;
+
+import hotline.gateway.classification.semantic.DangerScore;
+import hotline.gateway.classification.semantic.EmbeddingBudget;
+import hotline.gateway.classification.semantic.SemanticVerdict;
+import hotline.gateway.classification.semantic.TextVector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Decides a request's needs in two stages. The need dictionary first: fast, exact, explainable. Where it is unsure
+ * (its answer is OTHER: below its confidence threshold, or no need at all), the semantic stage compares the text
+ * with what the city's labelled tickets, desk corrections and need descriptions teach, and decides only when its
+ * best need beats the runner-up by its margin; otherwise the request stays OTHER and goes to triage, never a guess.
+ * The semantic stage runs inline within a budget of concurrent embeddings: when every permit is taken the request
+ * keeps the dictionary's answer at once, and says so. Urgency always comes from the rules; the semantic stage
+ * only adds a danger hint for a person to look at.
+ */
+public final class TwoStageClassifier {
+
+    private final NeedClassifier dictionary;
+    private final Supplier<Optional<SemanticStage>> semantic;
+    private final EmbeddingBudget budget;
+
+    /**
+     * @param semantic the stage in use now (empty while it is off, loading, or cannot run here); read per call, so
+     *                 a refreshed model takes over without a restart
+     */
+    public TwoStageClassifier(
+            NeedClassifier dictionary, Supplier<Optional<SemanticStage>> semantic, EmbeddingBudget budget) {
+        this.dictionary = dictionary;
+        this.semantic = semantic;
+        this.budget = budget;
+    }
+
+    public NeedJudgement classify(String text) {
+        Classification byDictionary = dictionary.classify(text);
+        if (!byDictionary.isTriage()) {
+            return NeedJudgement.dictionary(byDictionary, SemanticOutcome.NOT_NEEDED);
+        }
+        Optional<SemanticStage> stage = semantic.get();
+        if (stage.isEmpty() || text == null || text.isBlank()) {
+            return NeedJudgement.dictionary(byDictionary, SemanticOutcome.UNAVAILABLE);
+        }
+        return budget.tryRun(() -> judge(stage.get(), text, byDictionary))
+                .orElseGet(() -> NeedJudgement.dictionary(byDictionary, SemanticOutcome.BUDGET_SPENT));
+    }
+
+    private static NeedJudgement judge(SemanticStage stage, String text, Classification byDictionary) {
+        TextVector vector = stage.needs().embedders().embed(text);
+        SemanticVerdict verdict = stage.needs().classify(vector);
+        DangerScore hint =
+                byDictionary.urgent() ? null : stage.danger().hint(vector).orElse(null);
+        if (!verdict.decided()) {
+            return new NeedJudgement(
+                    byDictionary,
+                    ClassificationMethod.DICTIONARY,
+                    SemanticOutcome.UNDECIDED,
+                    verdict.evidence(),
+                    hint,
+                    stage.version());
+        }
+        List<NeedCode> all = new ArrayList<>();
+        all.add(verdict.best());
+        // The dictionary's terms may still point at further needs; they follow the semantic stage's.
+        for (NeedCode need : byDictionary.all()) {
+            if (need != NeedCode.OTHER && !all.contains(need)) {
+                all.add(need);
+            }
+        }
+        Classification decided = new Classification(
+                verdict.best(),
+                all,
+                Math.round(Math.max(0, verdict.score()) * 100) / 100.0,
+                byDictionary.evidence(),
+                byDictionary.urgent(),
+                byDictionary.urgencyEvidence());
+        return new NeedJudgement(
+                decided,
+                ClassificationMethod.SEMANTIC,
+                SemanticOutcome.DECIDED,
+                verdict.evidence(),
+                hint,
+                stage.version());
+    }
+}

@@ -1,0 +1,108 @@
+package hotline.gateway.config;
+
+import hotline.gateway.classification.ClassificationDesk;
+import hotline.gateway.classification.ModelRepository;
+import hotline.gateway.classification.NeedClassifier;
+import hotline.gateway.classification.SemanticModels;
+import hotline.gateway.classification.SemanticSettings;
+import hotline.gateway.classification.TrainingData;
+import hotline.gateway.classification.TwoStageClassifier;
+import hotline.gateway.classification.semantic.BgeSmallEmbedders;
+import hotline.gateway.classification.semantic.EmbeddingBudget;
+import hotline.gateway.json.Json;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The two classification stages. The sentence-embedding models load, and the active model version is read (or a
+ * first one built), in the background after start: until then, and for good where the native runtime cannot load
+ * or {@code hotline.classification.semantic.enabled} is false, the dictionary decides alone.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ClassificationConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ClassificationConfiguration.class);
+
+    private volatile Optional<BgeSmallEmbedders> embedders = Optional.empty();
+
+    @Bean
+    ModelRepository modelRepository(JdbcTemplate jdbc) {
+        return new ModelRepository(jdbc);
+    }
+
+    @Bean
+    EmbeddingBudget embeddingBudget(GatewayProperties properties) {
+        int permits = properties.classification().semantic().permits();
+        return new EmbeddingBudget(permits > 0 ? permits : Runtime.getRuntime().availableProcessors());
+    }
+
+    @Bean
+    SemanticModels semanticModels(ModelRepository repository, GatewayProperties properties, Json json, Clock clock) {
+        GatewayProperties.Semantic semantic = properties.classification().semantic();
+        TrainingData training =
+                TrainingData.load(semantic.needDescriptions(), semantic.labelledCalls(), semantic.dangerDescriptions());
+        SemanticSettings settings = new SemanticSettings(
+                semantic.minScore(),
+                semantic.minMargin(),
+                semantic.neighbours(),
+                semantic.centroidWeight(),
+                semantic.dangerThreshold());
+        return new SemanticModels(() -> embedders.map(e -> e), repository, training, settings, json, clock);
+    }
+
+    @Bean
+    ClassificationDesk classificationDesk(SemanticModels models, GatewayProperties properties) {
+        return new ClassificationDesk(
+                models, properties.classification().semantic().enabled());
+    }
+
+    @Bean
+    TwoStageClassifier twoStageClassifier(
+            NeedClassifier dictionary,
+            SemanticModels models,
+            EmbeddingBudget budget,
+            GatewayProperties properties,
+            MeterRegistry registry) {
+        Gauge.builder("hotline.classification.semantic.budget.spent", budget, EmbeddingBudget::spentCount)
+                .description("Requests that kept the dictionary's answer because every embedding permit was taken")
+                .register(registry);
+        boolean enabled = properties.classification().semantic().enabled();
+        return new TwoStageClassifier(dictionary, enabled ? models::current : Optional::empty, budget);
+    }
+
+    /** Loads the models and the active version off the start-up path. */
+    @EventListener(ApplicationReadyEvent.class)
+    void loadSemanticStage(ApplicationReadyEvent event) {
+        GatewayProperties properties = event.getApplicationContext().getBean(GatewayProperties.class);
+        if (!properties.classification().semantic().enabled()) {
+            log.info("Semantic stage switched off (hotline.classification.semantic.enabled=false): dictionary only");
+            return;
+        }
+        SemanticModels models = event.getApplicationContext().getBean(SemanticModels.class);
+        CompletableFuture.runAsync(() -> {
+            BgeSmallEmbedders.LoadResult result = BgeSmallEmbedders.load();
+            if (result.loaded().isEmpty()) {
+                log.warn(
+                        "Semantic stage cannot run here ({}): classifying with the need dictionary alone",
+                        result.failure().orElse("unknown reason"));
+                return;
+            }
+            embedders = result.loaded();
+            try {
+                models.syncWithDatabase();
+            } catch (RuntimeException e) {
+                log.warn("Semantic stage: no model version could be loaded yet: {}", e.toString());
+            }
+        });
+    }
+}
