@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Benchmark, not a test: the bge-small models' load times, per-call latency for 120-character Chinese and English
- * texts on one thread, throughput with one and two threads, heap and resident memory; and the cost of classifying
- * a vector against a need model of 2,000 examples.
+ * texts on one thread, throughput with one and two threads, the process's CPU time per call (the cost of a call
+ * when other work on the machine stretches the wall-clock figures), heap and resident memory; and the cost of
+ * classifying a vector against a need model of 2,000 examples.
  *
  * <p>Run: {@code bench/embedding.sh} (a JVM of its own, so that the heap figures are the benchmark's). Settings:
  * {@code -Dcalls=300} calls per language for the latencies, {@code -Dseconds=10} per throughput run.
@@ -103,10 +104,12 @@ public final class EmbeddingBenchmark {
         for (List<String> texts : List.of(chinese, english, mixed)) {
             String name = texts == chinese ? "zh" : texts == english ? "en" : "zh+en alternating";
             double one = throughput(embedders, texts, 1);
+            double cpuOne = cpuPerCall;
             double two = throughput(embedders, texts, 2);
             System.out.printf(
-                    "throughput %-18s 1 thread %6.1f calls/s, 2 threads %6.1f calls/s (x%.2f)%n",
-                    name, one, two, two / one);
+                    "throughput %-18s 1 thread %6.1f calls/s (CPU %.1f ms per call), 2 threads %6.1f calls/s"
+                            + " (CPU %.1f ms per call)%n",
+                    name, one, cpuOne, two, cpuPerCall);
         }
 
         scoring();
@@ -128,26 +131,31 @@ public final class EmbeddingBenchmark {
 
     private static void latency(String name, TextEmbedder embedder, List<String> texts) {
         long[] nanos = new long[CALLS];
+        long cpu0 = processCpuNanos();
         for (int i = 0; i < CALLS; i++) {
             String text = texts.get(i % texts.size());
             long t0 = System.nanoTime();
             embedder.embed(text);
             nanos[i] = System.nanoTime() - t0;
         }
+        double cpuPerCall = ms(processCpuNanos() - cpu0) / CALLS;
         Arrays.sort(nanos);
         System.out.printf(
-                "latency %s, %d calls: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, mean %.1f ms%n",
+                "latency %s, %d calls: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, mean %.1f ms;"
+                        + " CPU %.1f ms per call%n",
                 name,
                 CALLS,
                 ms(percentile(nanos, 50)),
                 ms(percentile(nanos, 90)),
                 ms(percentile(nanos, 99)),
                 ms(nanos[nanos.length - 1]),
-                ms((long) Arrays.stream(nanos).average().orElse(0)));
+                ms((long) Arrays.stream(nanos).average().orElse(0)),
+                cpuPerCall);
     }
 
     /** Calls per second over {@link #SECONDS}, with {@code threads} threads embedding each in its text's space. */
     private static double throughput(Embedders embedders, List<String> texts, int threads) throws InterruptedException {
+        long cpu0 = processCpuNanos();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong calls = new AtomicLong();
         CountDownLatch done = new CountDownLatch(threads);
@@ -169,8 +177,12 @@ public final class EmbeddingBenchmark {
         stop.set(true);
         done.await();
         double seconds = (System.nanoTime() - t0) / 1e9;
+        cpuPerCall = ms(processCpuNanos() - cpu0) / calls.get();
         return calls.get() / seconds;
     }
+
+    /** CPU per call of the last throughput run. */
+    private static double cpuPerCall;
 
     /** Scoring a vector against 2,000 random examples of 512 and 384 dimensions; build time; bytes. */
     private static void scoring() {
@@ -196,14 +208,16 @@ public final class EmbeddingBenchmark {
         }
         int rounds = 5_000;
         t0 = System.nanoTime();
+        long cpu0 = processCpuNanos();
         for (int i = 0; i < rounds; i++) {
             classifier.classify(vector);
         }
         double scoreMs = (System.nanoTime() - t0) / 1e6 / rounds;
+        double scoreCpuMs = ms(processCpuNanos() - cpu0) / rounds;
         System.out.printf(
                 "need model of 2,000 examples (random vectors, no embedding): built in %.0f ms, %s as bytes,"
-                        + " read back in %.0f ms, classifying a vector %.3f ms (512 dimensions)%n",
-                buildMs, mb(bytes.length), readMs, scoreMs);
+                        + " read back in %.0f ms, classifying a vector %.3f ms (CPU %.3f ms, 512 dimensions)%n",
+                buildMs, mb(bytes.length), readMs, scoreMs, scoreCpuMs);
     }
 
     private static TextEmbedder randomEmbedder(String id, int dimension) {
@@ -233,6 +247,15 @@ public final class EmbeddingBenchmark {
     private static long percentile(long[] sorted, int p) {
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(index, sorted.length - 1))];
+    }
+
+    /**
+     * CPU time of the whole process (all threads, ONNX Runtime's included): on a machine shared with other work
+     * the cost of a call when wall-clock figures are stretched by waiting for a core.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double ms(long nanos) {
