@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The whole gateway on a random HTTP port, with a real embedded PostgreSQL and a real embedded Artemis reached over
@@ -26,6 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureObservability
 @CamelSpringBootTest
 @Import(GatewayIntegrationTest.TestClockConfiguration.class)
+// The semantic stage's own end-to-end test switches it on, with a small training set.
+@TestPropertySource(properties = "hotline.classification.semantic.enabled=false")
 public abstract class GatewayIntegrationTest {
 
     protected static final Path DATA =
@@ -60,8 +63,6 @@ public abstract class GatewayIntegrationTest {
         registry.add("hotline.inbox.dir", INBOX::toString);
         // The deadline tests run the SLA sweep themselves, at the times they set.
         registry.add("hotline.sla.sweep-period", () -> "1h");
-        // The semantic stage's own end-to-end test switches it on, with a small training set.
-        registry.add("hotline.classification.semantic.enabled", () -> "false");
     }
 
     /** A test that set the clock leaves it following the system time again, for the tests after it. */

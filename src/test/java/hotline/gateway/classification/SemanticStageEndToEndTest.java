@@ -1,0 +1,101 @@
+package hotline.gateway.classification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import hotline.gateway.support.GatewayClient.Response;
+import hotline.gateway.support.GatewayIntegrationTest;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The semantic stage inside the gateway, with the real embedding models and a small training set: a first model
+ * version is built at start, stored and activated; a call the dictionary cannot read is read by the semantic stage
+ * and names the version; the city desk refreshes the model on demand, and no one else may.
+ */
+@TestPropertySource(
+        properties = {
+            "hotline.classification.semantic.enabled=true",
+            "hotline.classification.semantic.need-descriptions=src/test/resources/classification/small/need-descriptions.yml",
+            "hotline.classification.semantic.labelled-calls=src/test/resources/classification/small/labelled-calls.jsonl",
+            "hotline.classification.semantic.danger-descriptions=src/test/resources/classification/small/danger-descriptions.yml",
+            "hotline.classification.semantic.sync-period=2s"
+        })
+class SemanticStageEndToEndTest extends GatewayIntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Response call(String content) {
+        ObjectNode call = JSON.createObjectNode();
+        call.put("callId", "SEM-" + UUID.randomUUID());
+        call.put("receivedAt", "2026-11-30T10:00:00+08:00");
+        call.put("content", content);
+        return gateway().postJson("/api/v1/calls", call.toString());
+    }
+
+    @Test
+    void aFirstVersionIsBuiltAndUsedWhereTheDictionaryCannotReadTheCall() {
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() ->
+                        jdbc.queryForObject("SELECT count(*) FROM classification_model WHERE active", Integer.class)
+                                == 1);
+        String active = jdbc.queryForObject("SELECT version FROM classification_model WHERE active", String.class);
+
+        // A text the need dictionary has no term for: the dictionary answers OTHER, so the semantic stage reads it.
+        AtomicReference<JsonNode> needs = new AtomicReference<>();
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    Response response = call("Zorblax quintum flibber wobnat.");
+                    assertThat(response.status()).isEqualTo(201);
+                    needs.set(response.json().path("needs"));
+                    return needs.get().has("modelVersion");
+                });
+        assertThat(needs.get().path("modelVersion").asText()).isEqualTo(active);
+        assertThat(needs.get().path("semantic").asText()).isIn("DECIDED", "UNDECIDED");
+        assertThat(needs.get().path("nearest")).isNotEmpty();
+        assertThat(needs.get().path("nearest").get(0).has("id")).isTrue();
+
+        // A call the dictionary is sure about never waits for the model.
+        JsonNode sure =
+                call("来电人反映父亲82岁独居，最近行动不便，一日三餐成问题，希望街道安排助餐和上门探访。").json().path("needs");
+        assertThat(sure.path("method").asText()).isEqualTo("DICTIONARY");
+        assertThat(sure.path("semantic").asText()).isEqualTo("NOT_NEEDED");
+        assertThat(sure.has("modelVersion")).isFalse();
+    }
+
+    @Test
+    void theCityDeskRefreshesTheModelAndNoOfficeMay() {
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() ->
+                        jdbc.queryForObject("SELECT count(*) FROM classification_model WHERE active", Integer.class)
+                                == 1);
+        Response refused = gateway()
+                .as("office-310104003", "office-local")
+                .post("/api/v1/classification/refresh", "application/json", "");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+
+        Response refreshed =
+                gateway().as("desk-city", "desk-local").post("/api/v1/classification/refresh", "application/json", "");
+        assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+        JsonNode result = refreshed.json();
+        // Nothing changed since the first version: the same examples make the same version, which stays in use.
+        assertThat(result.path("candidateVersion").asText())
+                .isEqualTo(jdbc.queryForObject("SELECT version FROM classification_model WHERE active", String.class));
+        assertThat(result.path("candidateRecall").has("ELDERLY_CARE")).isTrue();
+    }
+}
