@@ -40,9 +40,10 @@ class FrozenTestSetTest {
 
     @Test
     void theLabelledCallsHoldNoTextOfTheSampleCalls() {
-        List<String> samples = LabelledCall.readSamples(Path.of("../shared/data/sample-calls.jsonl")).stream()
-                .map(LabelledCall::text)
-                .toList();
+        List<String> samples =
+                LabelledCall.readSamples(Path.of("src/test/resources/samples/sample-calls.jsonl")).stream()
+                        .map(LabelledCall::text)
+                        .toList();
         assertThat(samples).isNotEmpty();
         for (LabelledCall call : LabelledCall.read(Path.of("config/classification/labelled-calls.jsonl"), "tuning")) {
             assertThat(samples)
