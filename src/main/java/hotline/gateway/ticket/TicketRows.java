@@ -2,6 +2,7 @@ package hotline.gateway.ticket;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hotline.gateway.classification.semantic.DangerScore;
 import hotline.gateway.criteria.Assessment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,6 +27,16 @@ public final class TicketRows {
             return assessment == null ? null : json.readValue(assessment, Assessment.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored assessment is not readable", e);
+        }
+    }
+
+    /** The semantic stage's danger hint, from a column {@code danger_hint} ({@code urgency -> 'dangerHint'}). */
+    public static DangerScore dangerHint(ObjectMapper json, ResultSet rs) throws SQLException {
+        String hint = rs.getString("danger_hint");
+        try {
+            return hint == null ? null : json.readValue(hint, DangerScore.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored danger hint is not readable", e);
         }
     }
 

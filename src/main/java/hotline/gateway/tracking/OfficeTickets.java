@@ -1,8 +1,11 @@
 package hotline.gateway.tracking;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hotline.gateway.classification.semantic.DangerScore;
 import hotline.gateway.jurisdiction.OfficeCode;
 import hotline.gateway.security.Actor;
 import hotline.gateway.ticket.TicketLinks;
+import hotline.gateway.ticket.TicketRows;
 import hotline.gateway.ticket.TicketStatus;
 import hotline.gateway.validation.FieldError;
 import hotline.gateway.validation.HttpProblemException;
@@ -35,6 +38,7 @@ public class OfficeTickets {
                   CASE WHEN a.reassign_met_at IS NULL THEN a.reassign_due_at END)""";
     private static final String LIST = """
             SELECT t.ticket_no, t.assigned_code, t.status, t.priority, t.primary_need, t.extended, t.escalated,
+                   t.urgency -> 'dangerHint' AS danger_hint,
                    a.started_at,
                    a.sign_due_at, a.contact_due_at, a.resolve_due_at, a.reassign_due_at, %s AS next_due
             FROM ticket t JOIN ticket_assignment a ON a.ticket_id = t.id AND a.seq = t.assignment_seq
@@ -44,6 +48,8 @@ public class OfficeTickets {
             """;
     private static final String LIST_ALL = LIST.formatted(NEXT_DUE, "");
     private static final String LIST_DUE_BEFORE = LIST.formatted(NEXT_DUE, "AND " + NEXT_DUE + " < ?");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
 
@@ -110,7 +116,8 @@ public class OfficeTickets {
                 rs.getTimestamp("started_at").toInstant(),
                 deadlines,
                 next == null ? null : next.toInstant(),
-                Map.of("self", TicketLinks.self(ticketNo)));
+                Map.of("self", TicketLinks.self(ticketNo)),
+                TicketRows.dangerHint(JSON, rs));
     }
 
     private static void putIfSet(Map<String, Instant> map, String key, ResultSet rs, String column)
@@ -180,5 +187,6 @@ public class OfficeTickets {
             Instant assignedAt,
             Map<String, Instant> deadlines,
             Instant nextDeadline,
-            Map<String, String> links) {}
+            Map<String, String> links,
+            DangerScore dangerHint) {}
 }

@@ -1,5 +1,6 @@
 package hotline.gateway.tracking;
 
+import hotline.gateway.classification.semantic.DangerScore;
 import hotline.gateway.criteria.Assessment;
 import hotline.gateway.ticket.AssignmentView;
 import hotline.gateway.ticket.NeedsView;
@@ -27,7 +28,8 @@ public record TicketDetails(
         Instant updatedAt,
         List<Event> events,
         Map<String, String> links,
-        Assessment assessment) {
+        Assessment assessment,
+        DangerScore dangerHint) {
 
     public record Event(String type, String status, String actor, String office, String reason, Instant at) {}
 }

@@ -23,7 +23,7 @@ public class TicketQueries {
 
     private static final String FIND_TICKET = """
             SELECT t.id, t.assignment_seq, t.ticket_no, t.status, t.priority, t.extended, t.escalated, t.needs,
-                   t.assessment,
+                   t.assessment, t.urgency -> 'dangerHint' AS danger_hint,
                    t.assigned_level, t.assigned_code, t.assigned_name, t.assigned_rule, t.assigned_detail,
                    r.received_at, t.created_at, t.updated_at
             FROM ticket t JOIN service_request r ON r.id = t.request_id
@@ -102,6 +102,7 @@ public class TicketQueries {
                 rs.getTimestamp("updated_at").toInstant(),
                 events,
                 Map.of("self", TicketLinks.self(ticketNo)),
-                whole ? TicketRows.assessment(json, rs) : null);
+                whole ? TicketRows.assessment(json, rs) : null,
+                whole ? TicketRows.dangerHint(json, rs) : null);
     }
 }

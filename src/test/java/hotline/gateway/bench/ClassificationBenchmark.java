@@ -54,7 +54,7 @@ public final class ClassificationBenchmark {
                 labelled.stream().filter(c -> c.split().equals("validation")).toList();
         List<LabelledCall> frozen =
                 LabelledCall.read(Path.of("src/test/resources/classification/frozen-test.jsonl"), "frozen-test");
-        List<LabelledCall> samples = LabelledCall.readSamples(Path.of("../shared/data/sample-calls.jsonl"));
+        List<LabelledCall> samples = LabelledCall.readSamples(Path.of("src/test/resources/samples/sample-calls.jsonl"));
 
         System.out.println("Dictionary alone");
         print(samples, dictionary::classify, "sample calls");
