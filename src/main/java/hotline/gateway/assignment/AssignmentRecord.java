@@ -25,7 +25,7 @@ public final class AssignmentRecord {
     private final String name;
     private final String districtCode;
     private final Priority priority;
-    private final NeedCode primaryNeed;
+    private NeedCode primaryNeed;
     private final String cause;
     private final Instant receivedAt;
     private final Instant startedAt;
@@ -121,6 +121,18 @@ public final class AssignmentRecord {
     public void reassigned(Instant at, AssignmentDeadlines deadlines) {
         meet(TargetKind.REASSIGN, at, deadlines);
         end(at, "REASSIGNED");
+    }
+
+    /**
+     * The ticket's need was corrected: this turn's targets follow the need's spans from the turn's start (fresh),
+     * keeping what was met, warned or breached.
+     */
+    public void reclassify(NeedCode need, Map<TargetKind, TargetTimes> fresh) {
+        primaryNeed = need;
+        fresh.forEach((kind, times) -> {
+            TargetTimes now = targets.get(kind);
+            targets.put(kind, now == null ? times : now.movedTo(times.warnAt(), times.dueAt()));
+        });
     }
 
     public void requestExtension(int days) {

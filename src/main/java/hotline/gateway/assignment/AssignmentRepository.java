@@ -80,6 +80,15 @@ public class AssignmentRepository {
         updateAll(List.of(assignment));
     }
 
+    /** The turn's need after a correction (written once, with the turn, otherwise). */
+    public void updateNeed(AssignmentRecord assignment) {
+        jdbc.update(
+                "UPDATE ticket_assignment SET primary_need = ? WHERE ticket_id = ? AND seq = ?",
+                assignment.primaryNeed().name(),
+                assignment.ticketId(),
+                assignment.seq());
+    }
+
     /** Writes several assignments back in one batch (the SLA sweep's). */
     public void updateAll(List<AssignmentRecord> assignments) {
         jdbc.batchUpdate(UPDATE, new BatchPreparedStatementSetter() {

@@ -3,6 +3,8 @@ package hotline.gateway.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hotline.gateway.assignment.AssignmentDeadlines;
 import hotline.gateway.assignment.AssignmentRepository;
+import hotline.gateway.classification.ModelRepository;
+import hotline.gateway.criteria.Assessor;
 import hotline.gateway.dispatch.Outbox;
 import hotline.gateway.json.Json;
 import hotline.gateway.jurisdiction.JurisdictionDirectory;
@@ -16,6 +18,7 @@ import hotline.gateway.sla.SlaSweep;
 import hotline.gateway.sla.WorkingTime;
 import hotline.gateway.tracking.TicketQueries;
 import hotline.gateway.web.ClientAuthentication;
+import hotline.gateway.workflow.NeedCorrections;
 import hotline.gateway.workflow.OfficeEvents;
 import hotline.gateway.workflow.Redispatch;
 import hotline.gateway.workflow.TicketEventRepository;
@@ -49,6 +52,25 @@ public class WorkflowConfiguration {
     }
 
     @Bean
+    NeedCorrections needCorrections(
+            TicketEventRepository tickets,
+            AssignmentRepository assignments,
+            AssignmentDeadlines deadlines,
+            Assessor assessor,
+            ModelRepository examples,
+            Json json,
+            GatewayProperties properties) {
+        return new NeedCorrections(
+                tickets,
+                assignments,
+                deadlines,
+                assessor,
+                examples,
+                json,
+                properties.classification().semantic().correctionRetention());
+    }
+
+    @Bean
     TicketEventService ticketEventService(
             TicketEventRepository tickets,
             AssignmentRepository assignments,
@@ -56,11 +78,12 @@ public class WorkflowConfiguration {
             JurisdictionDirectory directory,
             Redispatch redispatch,
             Outbox outbox,
+            NeedCorrections corrections,
             TransactionTemplate transaction,
             Json json,
             Clock clock) {
         return new TicketEventService(
-                tickets, assignments, deadlines, directory, redispatch, outbox, transaction, json, clock);
+                tickets, assignments, deadlines, directory, redispatch, outbox, corrections, transaction, json, clock);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import hotline.gateway.classification.NeedCode;
 import hotline.gateway.criteria.Assessment;
 import hotline.gateway.criteria.Assessor;
 import hotline.gateway.criteria.CriteriaCatalogue;
+import hotline.gateway.ticket.CriteriaFacts;
 import hotline.gateway.ticket.Household;
 import hotline.gateway.validation.JsonFields;
 import java.time.LocalDate;

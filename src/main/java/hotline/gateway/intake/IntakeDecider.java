@@ -11,6 +11,7 @@ import hotline.gateway.criteria.Assessor;
 import hotline.gateway.jurisdiction.Assignment;
 import hotline.gateway.jurisdiction.JurisdictionResolver;
 import hotline.gateway.ticket.AssignmentView;
+import hotline.gateway.ticket.CriteriaFacts;
 import hotline.gateway.ticket.NeedsView;
 import hotline.gateway.ticket.Priority;
 import hotline.gateway.ticket.TicketLinks;

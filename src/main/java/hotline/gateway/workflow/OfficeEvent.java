@@ -1,5 +1,6 @@
 package hotline.gateway.workflow;
 
+import hotline.gateway.classification.NeedCode;
 import hotline.gateway.jurisdiction.OfficeCode;
 import java.time.OffsetDateTime;
 
@@ -17,6 +18,7 @@ import java.time.OffsetDateTime;
  * @param townCode     the office that takes a reassigned ticket (REASSIGN), or
  * @param districtCode the district desk that takes it (REASSIGN by the city desk)
  * @param occurredAt   when the sender says it happened; the SLA counts the time the gateway received it
+ * @param need         the right need (RECLASSIFY; optional on REASSIGN)
  */
 public record OfficeEvent(
         String eventId,
@@ -30,4 +32,5 @@ public record OfficeEvent(
         Satisfaction satisfaction,
         String townCode,
         String districtCode,
-        OffsetDateTime occurredAt) {}
+        OffsetDateTime occurredAt,
+        NeedCode need) {}

@@ -1,6 +1,7 @@
 package hotline.gateway.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import hotline.gateway.classification.NeedCode;
 import hotline.gateway.jurisdiction.OfficeCode;
 import hotline.gateway.validation.JsonFields;
 import java.time.OffsetDateTime;
@@ -57,6 +58,10 @@ public final class OfficeEventParser {
         String townCode = matching(fields, "townCode", 16, TOWN_CODE, "must be a 9-digit town code");
         String districtCode = matching(fields, "districtCode", 16, DISTRICT_CODE, "must be a 6-digit district code");
         OffsetDateTime occurredAt = fields.optionalOffsetDateTime("occurredAt");
+        NeedCode need = fields.optionalEnum("need", NeedCode.class, null);
+        if (type == OfficeEventType.RECLASSIFY) {
+            requirePresent(fields, "need", need, type);
+        }
         if (type != null) {
             requireFor(type, fields, reason, note, result, days, satisfaction, townCode, districtCode);
         }
@@ -73,7 +78,8 @@ public final class OfficeEventParser {
                 satisfaction,
                 townCode,
                 districtCode,
-                occurredAt);
+                occurredAt,
+                need);
     }
 
     private static void requireFor(

@@ -23,5 +23,7 @@ public enum OfficeEventType {
     /** 回访: the hotline records how satisfied the citizen is. */
     CALLBACK,
     /** The hotline closes the case. */
-    CLOSE
+    CLOSE,
+    /** A dispatch desk, or the office holding the ticket, corrects its need; routing stays a separate REASSIGN. */
+    RECLASSIFY
 }

@@ -19,9 +19,10 @@ public final class OfficeRights {
             OfficeEventType.PROGRESS,
             OfficeEventType.RETURN,
             OfficeEventType.EXTEND_REQUEST,
-            OfficeEventType.RESOLVE);
-    private static final Set<OfficeEventType> DESK_WORK =
-            EnumSet.of(OfficeEventType.REASSIGN, OfficeEventType.RETURN, OfficeEventType.PROGRESS);
+            OfficeEventType.RESOLVE,
+            OfficeEventType.RECLASSIFY);
+    private static final Set<OfficeEventType> DESK_WORK = EnumSet.of(
+            OfficeEventType.REASSIGN, OfficeEventType.RETURN, OfficeEventType.PROGRESS, OfficeEventType.RECLASSIFY);
     private static final Set<OfficeEventType> SUPERVISION =
             EnumSet.of(OfficeEventType.EXTEND_APPROVE, OfficeEventType.EXTEND_REJECT);
     private static final Set<OfficeEventType> HOTLINE_WORK =

@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -110,6 +112,36 @@ public class TicketEventRepository {
                 eventHash,
                 office,
                 assignmentSeq);
+    }
+
+    /** What a need correction reads: the request's text and household, and the ticket's needs as stored. */
+    public record RequestFacts(
+            String text, List<String> names, String householdJson, OffsetDateTime receivedAt, String needsJson) {}
+
+    public RequestFacts requestFacts(long ticketId) {
+        return jdbc.queryForObject(
+                """
+                SELECT concat_ws(' ', r.content, r.findings) AS text, r.subject ->> 'name' AS subject_name,
+                       r.household::text AS household, r.received_at, t.needs::text AS needs
+                FROM ticket t JOIN service_request r ON r.id = t.request_id WHERE t.id = ?
+                """,
+                (rs, row) -> new RequestFacts(
+                        rs.getString("text"),
+                        rs.getString("subject_name") == null ? List.of() : List.of(rs.getString("subject_name")),
+                        rs.getString("household"),
+                        rs.getObject("received_at", OffsetDateTime.class),
+                        rs.getString("needs")),
+                ticketId);
+    }
+
+    /** The ticket's needs and assessment after a correction. */
+    public void updateNeeds(long ticketId, NeedCode primary, String needsJson, String assessmentJson) {
+        jdbc.update(
+                "UPDATE ticket SET primary_need = ?, needs = ?::jsonb, assessment = ?::jsonb WHERE id = ?",
+                primary.name(),
+                needsJson,
+                assessmentJson,
+                ticketId);
     }
 
     /** An event received before: what it was (its hash) and for which office. */

@@ -46,6 +46,7 @@ public class TicketEventService {
     private final JurisdictionDirectory directory;
     private final Redispatch redispatch;
     private final Outbox outbox;
+    private final NeedCorrections corrections;
     private final TransactionTemplate transaction;
     private final Json json;
     private final Clock clock;
@@ -58,6 +59,7 @@ public class TicketEventService {
             JurisdictionDirectory directory,
             Redispatch redispatch,
             Outbox outbox,
+            NeedCorrections corrections,
             TransactionTemplate transaction,
             Json json,
             Clock clock) {
@@ -67,6 +69,7 @@ public class TicketEventService {
         this.directory = directory;
         this.redispatch = redispatch;
         this.outbox = outbox;
+        this.corrections = corrections;
         this.transaction = transaction;
         this.json = json;
         this.clock = clock;
@@ -220,7 +223,11 @@ public class TicketEventService {
                 current.returned(event.reason(), now);
                 return moveTo(ticket, current, deskAbove(ticket), "RETURN", now);
             }
+            case RECLASSIFIED -> corrections.apply(ticket, current, event.need(), event.actor(), now, data);
             case REASSIGNED -> {
+                if (event.need() != null) {
+                    corrections.apply(ticket, current, event.need(), event.actor(), now, data);
+                }
                 current.reassigned(now, deadlines);
                 Assignment target = reassignmentTarget(event, ticket);
                 data.put("assignedTo", target.code());

@@ -11,7 +11,7 @@ final class TicketRecord {
     final long id;
     final String ticketNo;
     final Priority priority;
-    final NeedCode primaryNeed;
+    NeedCode primaryNeed;
     TicketStatus status;
     int version;
     Assignment assignment;

@@ -39,7 +39,8 @@ public final class TicketWorkflow {
         if (desk
                 && type != OfficeEventType.REASSIGN
                 && type != OfficeEventType.RETURN
-                && type != OfficeEventType.PROGRESS) {
+                && type != OfficeEventType.PROGRESS
+                && type != OfficeEventType.RECLASSIFY) {
             throw new IllegalTransitionException(
                     type,
                     status,
@@ -74,6 +75,13 @@ public final class TicketWorkflow {
                         "sign the ticket first (SIGN)",
                         new Transition(RESOLVED, Effect.RESOLVED));
             case CALLBACK -> callback(state, event);
+            case RECLASSIFY ->
+                require(
+                        desk ? AT_DESK : EnumSet.of(CREATED, DISPATCHED, SIGNED, IN_PROGRESS),
+                        state,
+                        type,
+                        "a ticket's need is corrected before it is resolved",
+                        new Transition(status, Effect.RECLASSIFIED));
             case CLOSE ->
                 require(
                         EnumSet.of(RESOLVED),

@@ -17,6 +17,7 @@ public record Transition(TicketStatus next, Effect effect) {
         EXTENSION_REJECTED,
         CALLBACK_RECORDED,
         REOPENED,
-        CLOSED
+        CLOSED,
+        RECLASSIFIED
     }
 }

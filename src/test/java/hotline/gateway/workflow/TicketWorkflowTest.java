@@ -15,12 +15,14 @@ import static hotline.gateway.workflow.OfficeEventType.EXTEND_REJECT;
 import static hotline.gateway.workflow.OfficeEventType.EXTEND_REQUEST;
 import static hotline.gateway.workflow.OfficeEventType.PROGRESS;
 import static hotline.gateway.workflow.OfficeEventType.REASSIGN;
+import static hotline.gateway.workflow.OfficeEventType.RECLASSIFY;
 import static hotline.gateway.workflow.OfficeEventType.RESOLVE;
 import static hotline.gateway.workflow.OfficeEventType.RETURN;
 import static hotline.gateway.workflow.OfficeEventType.SIGN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import hotline.gateway.classification.NeedCode;
 import hotline.gateway.jurisdiction.AssignmentLevel;
 import hotline.gateway.ticket.TicketStatus;
 import hotline.gateway.workflow.Transition.Effect;
@@ -35,8 +37,8 @@ class TicketWorkflowTest {
 
     /** The whole table for a town office (no extension waiting): every pair not listed must be refused. */
     private static final Map<TicketStatus, Map<OfficeEventType, TicketStatus>> TOWN = new EnumMap<>(Map.of(
-            CREATED, Map.of(SIGN, SIGNED, RETURN, RETURNED),
-            DISPATCHED, Map.of(SIGN, SIGNED, RETURN, RETURNED),
+            CREATED, Map.of(SIGN, SIGNED, RETURN, RETURNED, RECLASSIFY, CREATED),
+            DISPATCHED, Map.of(SIGN, SIGNED, RETURN, RETURNED, RECLASSIFY, DISPATCHED),
             SIGNED,
                     Map.of(
                             CONTACT,
@@ -48,13 +50,27 @@ class TicketWorkflowTest {
                             EXTEND_REQUEST,
                             SIGNED,
                             RESOLVE,
-                            RESOLVED),
-            IN_PROGRESS, Map.of(PROGRESS, IN_PROGRESS, EXTEND_REQUEST, IN_PROGRESS, RESOLVE, RESOLVED),
+                            RESOLVED,
+                            RECLASSIFY,
+                            SIGNED),
+            IN_PROGRESS,
+                    Map.of(
+                            PROGRESS,
+                            IN_PROGRESS,
+                            EXTEND_REQUEST,
+                            IN_PROGRESS,
+                            RESOLVE,
+                            RESOLVED,
+                            RECLASSIFY,
+                            IN_PROGRESS),
             RESOLVED, Map.of(CALLBACK, RESOLVED, CLOSE, CLOSED),
             CLOSED, Map.of(),
             RETURNED, Map.of()));
 
-    /** A district dispatch desk: reassigns, passes on to the city desk, notes progress (the status stays). */
+    /**
+     * A district dispatch desk: reassigns, passes on to the city desk, notes progress and corrects the need (the
+     * status stays).
+     */
     private static final Map<OfficeEventType, TicketStatus> DESK = Map.of(REASSIGN, CREATED, RETURN, RETURNED);
 
     @Test
@@ -80,7 +96,7 @@ class TicketWorkflowTest {
             for (OfficeEventType type : OfficeEventType.values()) {
                 TicketState state = new TicketState(status, AssignmentLevel.DISTRICT_DESK, false, false, 0);
                 boolean atDesk = status == CREATED || status == DISPATCHED || status == RETURNED;
-                if (atDesk && (DESK.containsKey(type) || type == PROGRESS)) {
+                if (atDesk && (DESK.containsKey(type) || type == PROGRESS || type == RECLASSIFY)) {
                     TicketStatus next = workflow.decide(state, event(type)).next();
                     assertThat(next).as(status + " + " + type).isEqualTo(DESK.getOrDefault(type, status));
                 } else {
@@ -165,11 +181,12 @@ class TicketWorkflowTest {
                 type == CALLBACK ? Satisfaction.SATISFIED : null,
                 "310104003",
                 null,
-                null);
+                null,
+                type == RECLASSIFY ? NeedCode.MEDICAL : null);
     }
 
     private static OfficeEvent callback(Satisfaction satisfaction) {
         return new OfficeEvent(
-                "e-2", CALLBACK, "hotline-op", null, null, null, null, null, satisfaction, null, null, null);
+                "e-2", CALLBACK, "hotline-op", null, null, null, null, null, satisfaction, null, null, null, null);
     }
 }

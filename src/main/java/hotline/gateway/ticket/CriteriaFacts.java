@@ -1,15 +1,14 @@
-package hotline.gateway.intake;
+package hotline.gateway.ticket;
 
 import hotline.gateway.criteria.HouseholdFacts;
-import hotline.gateway.ticket.Household;
 import java.util.List;
 
 /** A request's household as the assistance criteria read it: the criteria package knows nothing of intake. */
-final class CriteriaFacts {
+public final class CriteriaFacts {
 
     private CriteriaFacts() {}
 
-    static HouseholdFacts of(Household household) {
+    public static HouseholdFacts of(Household household) {
         if (household == null) {
             return HouseholdFacts.UNKNOWN;
         }
