@@ -88,8 +88,12 @@ public class WorkflowConfiguration {
 
     @Bean
     OfficeEvents officeEvents(
-            TicketEventService service, TicketQueries queries, ObjectMapper json, GatewayProperties properties) {
-        return new OfficeEvents(service, queries, json, properties.security().systemUsers());
+            TicketEventService service,
+            TicketQueries queries,
+            ObjectMapper json,
+            GatewayProperties properties,
+            Clock clock) {
+        return new OfficeEvents(service, queries, json, properties.security().systemUsers(), clock);
     }
 
     @Bean

@@ -5,11 +5,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /** The criteria as the API shows them: the programs and values in force on a day, today by default. */
 public final class CriteriaCatalogue {
 
     public static final String DATE_RULE = "must be a date as YYYY-MM-DD, e.g. 2021-07-01";
+
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     private final Criteria criteria;
     private final Clock clock;
@@ -37,8 +40,11 @@ public final class CriteriaCatalogue {
         return LocalDate.now(clock.withZone(zone));
     }
 
-    /** The day, or null when the text is not a date as YYYY-MM-DD. */
+    /** The day, or null when the text is not a date as YYYY-MM-DD (a four-digit year, no sign). */
     public static LocalDate parse(String text) {
+        if (!DATE.matcher(text).matches()) {
+            return null;
+        }
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {

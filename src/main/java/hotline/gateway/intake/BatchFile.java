@@ -1,7 +1,14 @@
 package hotline.gateway.intake;
 
-/** A batch of community reports as received: over HTTP or dropped in the inbox folder. */
-public record BatchFile(String name, Format format, byte[] content) {
+import java.nio.charset.Charset;
+
+/**
+ * A batch of community reports as received: over HTTP or dropped in the inbox folder.
+ *
+ * @param charset the charset its bytes are in (declared by the sender, or found for an inbox file); null when none
+ *     was declared: then it must be UTF-8
+ */
+public record BatchFile(String name, Format format, byte[] content, Charset charset) {
 
     public enum Format {
         CSV,

@@ -6,13 +6,23 @@ import hotline.gateway.validation.FieldError;
 import hotline.gateway.validation.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 
 /**
  * Takes a batch of community reports row by row: each good row becomes a ticket (or finds its ticket from an
- * earlier post of the same batch), each bad row gets its errors, and no bad row stops the others. A failure of the
- * database stops the batch; the rows taken so far stay taken and a retry of the batch does not repeat them.
+ * earlier post of the same batch), each bad row gets its errors, and no bad row stops the others: a row the database
+ * refuses, or one that fails for a reason nobody foresaw, is that row's result (with an incident id in the log). An
+ * unavailable database stops the batch; the rows taken so far stay taken and a retry of the batch does not repeat
+ * them.
  */
 public class BatchIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchIntake.class);
 
     private final IntakeService intake;
     private final BatchRows batchRows;
@@ -41,8 +51,8 @@ public class BatchIntake {
     }
 
     private BatchResult.RowResult acceptRow(BatchRows.Row row) {
-        if (row.unreadable() != null) {
-            return rejected(row, null, List.of(new FieldError("(row)", row.unreadable())));
+        if (!row.unreadable().isEmpty()) {
+            return rejected(row, null, row.unreadable());
         }
         String reportId = reportId(row.body());
         try {
@@ -58,6 +68,13 @@ public class BatchIntake {
             return rejected(row, reportId, e.errors());
         } catch (IdempotencyConflictException e) {
             return rejected(row, reportId, List.of(new FieldError(e.field(), "already used with a different body")));
+        } catch (DataAccessResourceFailureException | TransientDataAccessException | RecoverableDataAccessException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String incident = UUID.randomUUID().toString();
+            log.error("Incident {}: row {} of a batch could not be taken", incident, row.number(), e);
+            return rejected(
+                    row, reportId, List.of(new FieldError("(row)", "could not be taken: incident " + incident)));
         }
     }
 

@@ -4,21 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import hotline.gateway.validation.FieldError;
 import hotline.gateway.validation.InvalidInputException;
+import hotline.gateway.validation.JsonFields;
+import hotline.gateway.validation.TextDecoding;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,21 +35,38 @@ final class BatchRows {
             "household.monthlyMedicalCosts");
     private static final Set<String> BOOLEAN_COLUMNS =
             Set.of("urgent", "household.suddenHardship", "household.hasLegalSupporter");
-    private static final CsvMapper CSV = new CsvMapper();
+    private static final ObjectReader CSV =
+            new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY).readerFor(String[].class);
 
-    private final ObjectMapper json;
+    private final ObjectReader json;
     private final int maxRows;
 
     BatchRows(ObjectMapper json, int maxRows) {
-        this.json = json;
+        this.json = JsonFields.requestReader(json);
         this.maxRows = maxRows;
     }
 
-    /** One row: its number (1 = first data row), the line it starts on, and its JSON or why it is unreadable. */
-    record Row(int number, int line, JsonNode body, String unreadable) {}
+    /**
+     * One row: its number (1 = first data row), the line it starts on, and its JSON, or why it cannot be read (then
+     * the body is null).
+     */
+    record Row(int number, int line, JsonNode body, List<FieldError> unreadable) {
+
+        Row {
+            unreadable = List.copyOf(unreadable);
+        }
+
+        static Row of(int number, int line, JsonNode body) {
+            return new Row(number, line, body, List.of());
+        }
+
+        static Row unreadable(int number, int line, String problem) {
+            return new Row(number, line, null, List.of(new FieldError("(row)", problem)));
+        }
+    }
 
     List<Row> read(BatchFile file) {
-        String text = decode(file.content());
+        String text = decode(file);
         List<Row> rows = file.format() == BatchFile.Format.CSV ? csv(text) : jsonLines(text);
         if (rows.isEmpty()) {
             throw InvalidInputException.of("(body)", "has no rows");
@@ -68,24 +85,43 @@ final class BatchRows {
             checkRowCount(rows.size() + 1);
             int number = rows.size() + 1;
             try {
-                rows.add(new Row(number, i + 1, json.readTree(line), null));
+                rows.add(Row.of(number, i + 1, json.readTree(line)));
             } catch (JsonProcessingException e) {
-                rows.add(new Row(number, i + 1, null, "line " + (i + 1) + " is not valid JSON"));
+                rows.add(Row.unreadable(number, i + 1, "line " + (i + 1) + " is not valid JSON"));
             }
         }
         return rows;
     }
 
+    /**
+     * A header row of field paths, then one report per row. A row with more cells than the header has is refused on
+     * its own; one with fewer leaves the missing fields absent; a blank row is skipped. Text that cannot be split
+     * into rows at all (an unterminated quote) refuses the batch.
+     */
     private List<Row> csv(String text) {
         List<Row> rows = new ArrayList<>();
-        CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        try (MappingIterator<Map<String, String>> records =
-                CSV.readerForMapOf(String.class).with(schema).readValues(new StringReader(text))) {
+        try (MappingIterator<String[]> records = CSV.readValues(new StringReader(text))) {
+            if (!records.hasNextValue()) {
+                return rows;
+            }
+            String[] header = records.nextValue();
             while (records.hasNextValue()) {
                 int line = records.getCurrentLocation().getLineNr();
-                Map<String, String> record = records.nextValue();
+                String[] cells = records.nextValue();
+                if (blank(cells)) {
+                    continue;
+                }
                 checkRowCount(rows.size() + 1);
-                rows.add(new Row(rows.size() + 1, line, toJson(record), null));
+                int number = rows.size() + 1;
+                if (cells.length > header.length) {
+                    rows.add(Row.unreadable(
+                            number,
+                            line,
+                            "has " + cells.length + " cells, more than the " + header.length + " columns of the header"
+                                    + " (quote a cell that contains a comma)"));
+                } else {
+                    rows.add(Row.of(number, line, toJson(header, cells)));
+                }
             }
         } catch (IOException e) {
             // hasNextValue and nextValue report every parse error as an IOException (the row limit passes through).
@@ -98,12 +134,21 @@ final class BatchRows {
         return rows;
     }
 
+    private static boolean blank(String[] cells) {
+        for (String cell : cells) {
+            if (cell != null && !cell.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** subject.name=李四 → {"subject":{"name":"李四"}}; empty cells are absent; numbers and booleans typed. */
-    private static ObjectNode toJson(Map<String, String> record) {
+    private static ObjectNode toJson(String[] header, String[] cells) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
-        for (Map.Entry<String, String> cell : record.entrySet()) {
-            String column = cell.getKey().strip();
-            String value = cell.getValue() == null ? "" : cell.getValue().strip();
+        for (int c = 0; c < cells.length; c++) {
+            String column = header[c] == null ? "" : header[c].strip();
+            String value = cells[c] == null ? "" : cells[c].strip();
             if (value.isEmpty() || column.isEmpty()) {
                 continue;
             }
@@ -147,17 +192,17 @@ final class BatchRows {
         }
     }
 
-    private static String decode(byte[] content) {
-        try {
-            String text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content))
-                    .toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw InvalidInputException.of("(body)", "must be UTF-8 text");
+    /**
+     * The batch's text: in its declared charset, or UTF-8 when it declares none (with or without a byte order mark).
+     */
+    private static String decode(BatchFile file) {
+        if (file.charset() != null) {
+            return TextDecoding.decode(file.content(), file.charset(), "(body)");
         }
+        return TextDecoding.tryDecode(file.content(), StandardCharsets.UTF_8)
+                .orElseThrow(() -> InvalidInputException.of(
+                        "(body)",
+                        TextDecoding.problem(file.content(), StandardCharsets.UTF_8)
+                                + "; a batch in GBK or GB18030 declares it, e.g. Content-Type: text/csv; charset=GBK"));
     }
 }

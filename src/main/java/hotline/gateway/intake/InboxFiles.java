@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hotline.gateway.validation.FieldError;
 import hotline.gateway.validation.InvalidInputException;
+import hotline.gateway.validation.TextDecoding;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A batch file dropped in the inbox folder: taken like a posted batch; the file goes to done/ with its result, or to
- * failed/ when the file as a whole cannot be read. A database failure is not an outcome: it propagates, the file
+ * failed/ when the file as a whole cannot be read. A file is read as UTF-8 (with or without a byte order mark), else
+ * as GBK when it is valid GBK (what Chinese spreadsheet programs save), else it fails. A database failure is not an outcome: it propagates, the file
  * stays in the inbox and is taken again later (its rows are idempotent).
  */
 public class InboxFiles {
@@ -36,7 +40,7 @@ public class InboxFiles {
             if (format == null) {
                 throw InvalidInputException.of("(file)", "must end in .csv, .jsonl or .ndjson");
             }
-            BatchResult result = batchIntake.accept(new BatchFile(fileName, format, content));
+            BatchResult result = batchIntake.accept(new BatchFile(fileName, format, content, charset(content)));
             log.info(
                     "Inbox file {}: {} rows, {} new tickets, {} already taken, {} rejected",
                     fileName,
@@ -52,6 +56,20 @@ public class InboxFiles {
             log.warn("Inbox file {} rejected: {}", fileName, e.getMessage());
             return new Outcome("failed", write(failure(fileName, List.of(new FieldError("(file)", e.getMessage())))));
         }
+    }
+
+    /** UTF-8 when the bytes are UTF-8, else GBK when they are GBK. */
+    static Charset charset(byte[] content) {
+        if (TextDecoding.tryDecode(content, StandardCharsets.UTF_8).isPresent()) {
+            return StandardCharsets.UTF_8;
+        }
+        Charset gbk = Charset.forName("GBK");
+        if (TextDecoding.tryDecode(content, gbk).isPresent()) {
+            return gbk;
+        }
+        throw InvalidInputException.of(
+                "(file)",
+                TextDecoding.problem(content, StandardCharsets.UTF_8) + ", nor is it GBK text: save it as UTF-8");
     }
 
     private static Map<String, Object> failure(String fileName, List<FieldError> errors) {

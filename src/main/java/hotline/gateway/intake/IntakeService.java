@@ -25,8 +25,8 @@ public class IntakeService {
     private final AssignmentDeadlines deadlines;
     private final Json json;
     private final Clock clock;
-    private final CallParser callParser = new CallParser();
-    private final ReportParser reportParser = new ReportParser();
+    private final CallParser callParser;
+    private final ReportParser reportParser;
 
     public IntakeService(
             IntakeDecider decider,
@@ -41,6 +41,8 @@ public class IntakeService {
         this.deadlines = deadlines;
         this.json = json;
         this.clock = clock;
+        this.callParser = new CallParser(clock);
+        this.reportParser = new ReportParser(clock);
     }
 
     /** A hotline call record as posted to /calls. */

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads a report's query parameters (as the HTTP layer hands them over: one map of names to values) and collects
@@ -24,6 +25,8 @@ public final class ReportParameters {
 
     static final int MAX_PAGE_SIZE = 200;
     static final int DEFAULT_PAGE_SIZE = 50;
+
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     private final Clock clock;
     private final ZoneId zone;
@@ -87,6 +90,10 @@ public final class ReportParameters {
             return null;
         }
         try {
+            // Four-digit years only (LocalDate also reads +294277-01-01, a day PostgreSQL cannot store).
+            if (!DATE.matcher(text).matches()) {
+                throw new DateTimeParseException("not YYYY-MM-DD", text, 0);
+            }
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(name, "must be a date YYYY-MM-DD, e.g. 2026-11-01"));

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 /**
  * An SLA report as CSV for spreadsheet programs: UTF-8 with a byte order mark (without it Excel reads Chinese names
  * as another code page), a header row of the JSON field names, RFC 4180 quoting and CRLF line ends, the total last.
+ * A text cell that a spreadsheet would take for a formula (it begins with =, +, -, @, a tab or a carriage return:
+ * an office's return reason "=HYPERLINK(...)") is written with a single quote before it, so it stays text.
  */
 public final class SlaReportCsv {
 
@@ -49,8 +51,23 @@ public final class SlaReportCsv {
     private static Object[] row(SlaFigures figures) {
         return COLUMNS.values().stream()
                 .map(column -> column.apply(figures))
-                .map(value -> value == null ? "" : value)
+                .map(value -> value == null ? "" : value instanceof String text ? neutralised(text) : value)
                 .toArray();
+    }
+
+    /**
+     * The text as a cell that no spreadsheet evaluates: a leading =, +, -, @, tab or carriage return starts a formula
+     * in Excel, LibreOffice and Google Sheets, so such a cell gets a single quote in front (OWASP's advice for CSV
+     * injection). Numbers are written as numbers and need none.
+     */
+    static String neutralised(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        return switch (text.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r' -> "'" + text;
+            default -> text;
+        };
     }
 
     private static CsvSchema schema() {

@@ -150,11 +150,16 @@ public class OfficeTickets {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            OffsetDateTime time = OffsetDateTime.parse(text);
+            // Four-digit years only: PostgreSQL's timestamps end in the year 294276 and start in 4713 BC.
+            if (time.getYear() >= 1 && time.getYear() <= 9999) {
+                return time.toInstant();
+            }
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError("dueBefore", "must be an ISO-8601 date-time with offset"));
-            return null;
+            // answered below
         }
+        errors.add(new FieldError("dueBefore", "must be an ISO-8601 date-time with offset, years 0001 to 9999"));
+        return null;
     }
 
     private static int pageNumber(String text, List<FieldError> errors) {

@@ -59,13 +59,7 @@ public class ProblemReplies {
                     invalid.errors());
         }
         if (exception instanceof HttpProblemException http) {
-            return new Problem(
-                    "/problems/" + slug(http.title()),
-                    http.title(),
-                    http.status(),
-                    http.field() + " " + http.getMessage(),
-                    instance,
-                    List.of(new FieldError(http.field(), http.getMessage())));
+            return Problem.of(http.status(), http.title(), http.field(), http.getMessage(), instance);
         }
         if (exception instanceof BatchTooLargeException tooLarge) {
             return new Problem(
@@ -148,9 +142,5 @@ public class ProblemReplies {
             detail.append(error.field()).append(' ').append(error.message());
         }
         return detail.toString();
-    }
-
-    private static String slug(String title) {
-        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import hotline.gateway.classification.NeedCode;
 import hotline.gateway.jurisdiction.OfficeCode;
 import hotline.gateway.validation.JsonFields;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,13 @@ public final class OfficeEventParser {
     private static final Pattern TICKET_NO = Pattern.compile("[0-9]{8}-[0-9]{7,12}");
     private static final Pattern TOWN_CODE = Pattern.compile("[0-9]{9}");
     private static final Pattern DISTRICT_CODE = Pattern.compile("[0-9]{6}");
+
+    private final Clock clock;
+
+    /** @param clock the gateway's clock: an event cannot have occurred more than a day after it */
+    public OfficeEventParser(Clock clock) {
+        this.clock = clock;
+    }
 
     /** An event posted for the ticket in the URL; a ticketNo in the body, if any, must be that ticket. */
     public OfficeEvent parse(JsonNode body, String ticketNo) {
@@ -57,7 +65,7 @@ public final class OfficeEventParser {
         Satisfaction satisfaction = fields.optionalEnum("satisfaction", Satisfaction.class, null);
         String townCode = matching(fields, "townCode", 16, TOWN_CODE, "must be a 9-digit town code");
         String districtCode = matching(fields, "districtCode", 16, DISTRICT_CODE, "must be a 6-digit district code");
-        OffsetDateTime occurredAt = fields.optionalOffsetDateTime("occurredAt");
+        OffsetDateTime occurredAt = fields.optionalEventTime("occurredAt", clock.instant());
         NeedCode need = fields.optionalEnum("need", NeedCode.class, null);
         if (type == OfficeEventType.RECLASSIFY) {
             requirePresent(fields, "need", need, type);

@@ -3,25 +3,34 @@ package hotline.gateway.workflow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import hotline.gateway.security.Actor;
 import hotline.gateway.tracking.TicketQueries;
 import hotline.gateway.validation.InvalidInputException;
+import hotline.gateway.validation.JsonFields;
+import java.time.Clock;
 import java.util.Set;
 
 /** Where office events come in: the REST API and the ticket-events queue, both onto the same service. */
 public class OfficeEvents {
 
-    private final OfficeEventParser parser = new OfficeEventParser();
+    private final OfficeEventParser parser;
     private final TicketEventService service;
     private final TicketQueries queries;
-    private final ObjectMapper json;
+    private final ObjectReader json;
     private final Set<String> systemUsers;
 
-    public OfficeEvents(TicketEventService service, TicketQueries queries, ObjectMapper json, Set<String> systemUsers) {
+    public OfficeEvents(
+            TicketEventService service,
+            TicketQueries queries,
+            ObjectMapper json,
+            Set<String> systemUsers,
+            Clock clock) {
         this.service = service;
         this.queries = queries;
-        this.json = json;
+        this.json = JsonFields.requestReader(json);
         this.systemUsers = Set.copyOf(systemUsers);
+        this.parser = new OfficeEventParser(clock);
     }
 
     /** POST /tickets/{ticketNo}/events. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hotline.gateway.validation.FieldError;
 import hotline.gateway.validation.InvalidInputException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class CallParserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final CallParser parser = new CallParser();
+    private final CallParser parser = new CallParser(Clock.systemUTC());
 
     private static JsonNode json(String text) throws Exception {
         return JSON.readTree(text);
@@ -99,7 +100,7 @@ class CallParserTest {
 
     @Test
     void reportsShareTheRulesAndAddTheirOwn() throws Exception {
-        ServiceRequest report = new ReportParser().parse(json("""
+        ServiceRequest report = new ReportParser(Clock.systemUTC()).parse(json("""
                 {"reportId": "R-1", "centreId": "CAC-1", "reportedAt": "2026-11-20T10:00:00+08:00",
                  "subject": {"phone": "021-64581234"}, "content": "独居老人", "visitFindings": "行动不便"}
                 """));

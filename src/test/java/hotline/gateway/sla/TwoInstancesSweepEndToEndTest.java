@@ -64,7 +64,11 @@ class TwoInstancesSweepEndToEndTest extends GatewayIntegrationTest {
         Tickets tickets = new Tickets(gateway());
         List<String> ticketNos = new ArrayList<>();
         for (int i = 0; i < TICKETS; i++) {
-            ticketNos.add(tickets.newCall(OFFICE, false));
+            // Received just before the clock: a call cannot be received more than a day after the gateway's now.
+            ticketNos.add(tickets.newCallResponse(OFFICE, false, "2026-01-05T09:58:00+08:00")
+                    .json()
+                    .get("ticketNo")
+                    .asText());
         }
 
         try (ConfigurableApplicationContext second = startSecondInstance()) {
