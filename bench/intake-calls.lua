@@ -14,6 +14,8 @@ function init(args)
   statuses = {}
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
+  -- The hotline system's API key: the local one of the embedded runtime unless HOTLINE_API_KEY says otherwise.
+  wrk.headers["X-Api-Key"] = os.getenv("HOTLINE_API_KEY") or "local-only-hotline-key"
 end
 
 local template = [[{"callId":"BENCH-%d-%d-%d","receivedAt":"2026-11-28T09:15:00+08:00","channel":"PHONE",]] ..

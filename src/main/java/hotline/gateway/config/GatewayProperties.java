@@ -71,10 +71,36 @@ public record GatewayProperties(
             @DefaultValue("config/criteria") Path dir) {}
 
     /**
-     * Broker users that act for whichever office an event names (the gateway's own); any other user must be an
-     * office (office-<town>), a desk (desk-<district>, desk-city) or the hotline.
+     * Who may do what over HTTP.
+     *
+     * @param systemUsers broker users that act for whichever office an event names (the gateway's own); any other
+     *     user must be an office (office-<town>), a desk (desk-<district>, desk-city) or the hotline
+     * @param operatorKeySha256 the hex SHA-256 of the first operator's key (HOTLINE_OPERATOR_KEY_SHA256): a client
+     *     {@code operatorClientId} with that key is made at start when absent; empty: none
+     * @param localClients API clients with published keys, made at start only in the embedded default runtime
+     * @param keyCache how long a key the database accepted is taken without asking again (a revoked key works on other
+     *     instances at most this long); 0: always ask
+     * @param failedLogins after how many failed authentications a user or an address waits, and how long
      */
-    public record Security(@DefaultValue("gateway") java.util.Set<String> systemUsers) {}
+    public record Security(
+            @DefaultValue("gateway") java.util.Set<String> systemUsers,
+            String operatorKeySha256,
+            @DefaultValue("operator") String operatorClientId,
+            @DefaultValue("config/local-clients.yml") Path localClients,
+            @DefaultValue("2s") Duration keyCache,
+            @DefaultValue LoginLimits failedLogins) {}
+
+    /**
+     * Failed authentications (API keys, office passwords, tracking codes) per gateway instance: after
+     * {@code maxPerUser} failures of one user or ticket number, or {@code maxPerAddress} from one client address,
+     * within {@code window}, 429 until the window has passed; at most {@code maxTracked} users and addresses are
+     * remembered.
+     */
+    public record LoginLimits(
+            @DefaultValue("5") int maxPerUser,
+            @DefaultValue("20") int maxPerAddress,
+            @DefaultValue("5m") Duration window,
+            @DefaultValue("100000") int maxTracked) {}
 
     /** The largest body the gateway reads: a single request, and a batch file. */
     public record Http(

@@ -103,8 +103,8 @@ public class WorkflowConfiguration {
     }
 
     @Bean
-    ClientAuthentication clientAuthentication(BrokerCredentials credentials) {
-        return new ClientAuthentication(credentials);
+    ClientAuthentication clientAuthentication() {
+        return new ClientAuthentication();
     }
 
     @Bean

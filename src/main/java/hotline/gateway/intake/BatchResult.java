@@ -12,6 +12,13 @@ public record BatchResult(String name, int rows, int created, int existing, int 
         REJECTED
     }
 
+    /** @param trackingCode what the resident gives with the ticket number to follow the case */
     public record RowResult(
-            int row, int line, String reportId, RowStatus status, String ticketNo, List<FieldError> errors) {}
+            int row,
+            int line,
+            String reportId,
+            RowStatus status,
+            String ticketNo,
+            String trackingCode,
+            List<FieldError> errors) {}
 }

@@ -14,10 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A batch file dropped in the inbox folder: taken like a posted batch; the file goes to done/ with its result, or to
- * failed/ when the file as a whole cannot be read. A file is read as UTF-8 (with or without a byte order mark), else
- * as GBK when it is valid GBK (what Chinese spreadsheet programs save), else it fails. A database failure is not an outcome: it propagates, the file
- * stays in the inbox and is taken again later (its rows are idempotent).
+ * A batch file dropped in a centre's folder of the inbox ({@code inbox/<centreId>/}): taken like a batch posted with
+ * that centre's credentials (the folder stands for the centre: a row naming another centre is refused with that
+ * reason); the file goes to the centre's done/ with its result, or to its failed/ when the file as a whole cannot be
+ * read. A file is read as UTF-8 (with or without a byte order mark), else as GBK when it is valid GBK (what Chinese
+ * spreadsheet programs save), else it fails. A database failure is not an outcome: it propagates, the file stays in
+ * the inbox and is taken again later (its rows are idempotent).
  */
 public class InboxFiles {
 
@@ -31,16 +33,25 @@ public class InboxFiles {
         this.json = json;
     }
 
-    /** What to do with a file: the folder to move it to, and the result file to write beside it. */
+    /** What to do with a file: the folder to move it to (under the inbox), and the result file to write beside it. */
     public record Outcome(String folder, byte[] result) {}
 
+    /** @param fileName the file's path under the inbox: {@code <centreId>/<name>} */
     public Outcome process(String fileName, byte[] content) {
+        String normalised = fileName.replace('\\', '/');
+        int slash = normalised.indexOf('/');
+        String centre = slash > 0 ? normalised.substring(0, slash) : null;
+        String folder = centre == null ? "" : centre + "/";
         BatchFile.Format format = BatchFile.Format.ofFileName(fileName);
         try {
+            if (centre == null) {
+                throw InvalidInputException.of(
+                        "(file)", "must be in a centre's folder of the inbox: <centreId>/<name>");
+            }
             if (format == null) {
                 throw InvalidInputException.of("(file)", "must end in .csv, .jsonl or .ndjson");
             }
-            BatchResult result = batchIntake.accept(new BatchFile(fileName, format, content, charset(content)));
+            BatchResult result = batchIntake.accept(new BatchFile(fileName, format, content, charset(content)), centre);
             log.info(
                     "Inbox file {}: {} rows, {} new tickets, {} already taken, {} rejected",
                     fileName,
@@ -48,13 +59,14 @@ public class InboxFiles {
                     result.created(),
                     result.existing(),
                     result.rejected());
-            return new Outcome("done", write(result));
+            return new Outcome(folder + "done", write(result));
         } catch (InvalidInputException e) {
             log.warn("Inbox file {} rejected: {}", fileName, e.getMessage());
-            return new Outcome("failed", write(failure(fileName, e.errors())));
+            return new Outcome(folder + "failed", write(failure(fileName, e.errors())));
         } catch (BatchTooLargeException e) {
             log.warn("Inbox file {} rejected: {}", fileName, e.getMessage());
-            return new Outcome("failed", write(failure(fileName, List.of(new FieldError("(file)", e.getMessage())))));
+            return new Outcome(
+                    folder + "failed", write(failure(fileName, List.of(new FieldError("(file)", e.getMessage())))));
         }
     }
 

@@ -48,9 +48,11 @@ public class IntakeDecider {
     /**
      * @param requestHash the request's fingerprint, stored to tell a retry from a different body
      * @param ticketNo    the number the ticket will have
+     * @param trackingCode the code the caller gets to follow the ticket
      * @param now         the moment of intake: the ticket's creation and the start of its first SLA clock
      */
-    public NewTicket decide(ServiceRequest request, byte[] requestHash, String ticketNo, Instant now) {
+    public NewTicket decide(
+            ServiceRequest request, byte[] requestHash, String ticketNo, String trackingCode, Instant now) {
         NeedJudgement judgement = classifier.classify(request.classificationText());
         Classification classification = judgement.classification();
         Assessment assessment = assess(request, classification);
@@ -104,7 +106,18 @@ public class IntakeDecider {
                 now,
                 deadlines.of(assignment, priority, needs.primary(), now));
         return new NewTicket(
-                request, requestHash, ticketNo, priority, needs, urgency, assignment, first, message, now, assessment);
+                request,
+                requestHash,
+                ticketNo,
+                priority,
+                needs,
+                urgency,
+                assignment,
+                first,
+                message,
+                now,
+                assessment,
+                trackingCode);
     }
 
     /** The programs the household may qualify for, under the day it was received; null when no program serves. */

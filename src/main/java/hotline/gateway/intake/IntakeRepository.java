@@ -41,9 +41,9 @@ public class IntakeRepository {
             ), ticket AS (
                 INSERT INTO ticket (ticket_no, request_id, status, priority, primary_need, needs, urgency, assessment,
                                     assigned_level, assigned_code, assigned_name, assigned_rule, assigned_detail,
-                                    queue, assigned_district, created_at, updated_at)
+                                    queue, assigned_district, created_at, updated_at, tracking_code)
                 SELECT ?, request.id, 'CREATED', ?, ?, ?::jsonb, ?::jsonb, ?::jsonb,
-                       ?, ?, ?, ?, ?, ?, ?, ?, ? FROM request
+                       ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM request
                 RETURNING id
             ), assignment AS (
                 INSERT INTO ticket_assignment (ticket_id, %s)
@@ -62,7 +62,8 @@ public class IntakeRepository {
                     Outbox.PLACEHOLDERS);
 
     private static final String FIND_BY_EXTERNAL_ID = """
-            SELECT r.body_hash, t.id, t.assignment_seq, t.ticket_no, t.status, t.priority, t.needs, t.assessment,
+            SELECT r.body_hash, t.id, t.assignment_seq, t.ticket_no, t.tracking_code, t.status, t.priority, t.needs,
+                   t.assessment,
                    t.assigned_level, t.assigned_code, t.assigned_name, t.assigned_rule, t.assigned_detail
             FROM service_request r JOIN ticket t ON t.request_id = r.id
             WHERE r.source = ? AND r.external_id = ?
@@ -109,7 +110,8 @@ public class IntakeRepository {
             ticket.assignment().queue(),
             ticket.firstAssignment().districtCode(),
             createdAt,
-            createdAt
+            createdAt,
+            ticket.trackingCode()
         };
         Object[] afterAssignment = {createdAt, ticket.assignment().queue()};
         OutboxMessage dispatch = new OutboxMessage(
@@ -146,6 +148,7 @@ public class IntakeRepository {
                                 rs.getBytes("body_hash"),
                                 TicketSummary.of(
                                         rs.getString("ticket_no"),
+                                        rs.getString("tracking_code"),
                                         rs.getString("status"),
                                         rs.getString("priority"),
                                         TicketRows.needs(json.mapper(), rs),

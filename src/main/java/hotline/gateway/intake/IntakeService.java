@@ -8,6 +8,8 @@ import hotline.gateway.ticket.AssignmentView;
 import hotline.gateway.ticket.TicketNumbers;
 import hotline.gateway.ticket.TicketStatus;
 import hotline.gateway.ticket.TicketSummary;
+import hotline.gateway.ticket.TrackingCodes;
+import hotline.gateway.validation.HttpProblemException;
 import java.time.Clock;
 import java.util.Arrays;
 
@@ -50,13 +52,28 @@ public class IntakeService {
         return callParser.parse(body);
     }
 
-    /** A community centre report as posted to /reports or read from a batch row. */
-    public ServiceRequest parseReport(JsonNode body) {
-        return reportParser.parse(body);
+    /**
+     * A community centre report as posted to /reports or read from a batch row.
+     *
+     * @param centre the centre the sender speaks for (a centre's credentials, an inbox folder): the report's centreId
+     *     must be that one, else 403 naming centreId; null when the sender may post for any centre (an operator)
+     */
+    public ServiceRequest parseReport(JsonNode body, String centre) {
+        ServiceRequest request = reportParser.parse(body);
+        String centreId = request.details().get("centreId");
+        if (centre != null && !centre.equals(centreId)) {
+            throw new HttpProblemException(
+                    403,
+                    "Forbidden",
+                    "centreId",
+                    "is " + centreId + ", but the sender speaks for centre " + centre + " only");
+        }
+        return request;
     }
 
     public NewTicket decide(ServiceRequest request) {
-        return decider.decide(request, json.fingerprint(request), ticketNumbers.next(), clock.instant());
+        return decider.decide(
+                request, json.fingerprint(request), ticketNumbers.next(), TrackingCodes.generate(), clock.instant());
     }
 
     /** Stores the new ticket, or answers with the ticket of the same request stored before. */
@@ -66,6 +83,7 @@ public class IntakeService {
                     true,
                     TicketSummary.of(
                             ticket.ticketNo(),
+                            ticket.trackingCode(),
                             TicketStatus.CREATED.name(),
                             ticket.priority().name(),
                             ticket.needs(),
@@ -87,6 +105,7 @@ public class IntakeService {
                 false,
                 TicketSummary.of(
                         summary.ticketNo(),
+                        summary.trackingCode(),
                         summary.status(),
                         summary.priority(),
                         summary.needs(),
@@ -95,8 +114,8 @@ public class IntakeService {
                         summary.assessment()));
     }
 
-    /** Parse, decide and store in one call: a batch row's way through intake. */
-    public IntakeOutcome acceptReport(JsonNode body) {
-        return store(decide(parseReport(body)));
+    /** Parse, decide and store in one call: a batch row's way through intake (centre as for parseReport). */
+    public IntakeOutcome acceptReport(JsonNode body, String centre) {
+        return store(decide(parseReport(body, centre)));
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
  *
  * @param requestHash the request's fingerprint: a retry has the same, a different body under the same id does not
  * @param urgency     whether it is urgent, why, and whether the sender flagged it
+ * @param trackingCode what the caller gives with the ticket number to follow it without credentials
  */
 public record NewTicket(
         ServiceRequest request,
@@ -27,4 +28,5 @@ public record NewTicket(
         AssignmentRecord firstAssignment,
         TicketMessage message,
         Instant createdAt,
-        Assessment assessment) {}
+        Assessment assessment,
+        String trackingCode) {}

@@ -1,6 +1,7 @@
 package hotline.gateway.reporting;
 
 import hotline.gateway.validation.FieldError;
+import hotline.gateway.validation.HttpProblemException;
 import hotline.gateway.validation.InvalidInputException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -38,8 +39,12 @@ public final class ReportParameters {
         this.districts = districts;
     }
 
-    /** Defaults: to = today, from = the first day of to's month, grouped by town, as JSON unless CSV is asked for. */
-    public SlaReportRequest sla(Map<String, Object> parameters) {
+    /**
+     * Defaults: to = today, from = the first day of to's month, grouped by town, as JSON unless CSV is asked for.
+     *
+     * @param scope the only district the asker may see (a district manager's); null for the whole city
+     */
+    public SlaReportRequest sla(Map<String, Object> parameters, String scope) {
         List<FieldError> errors = new ArrayList<>();
         LocalDate from = date(parameters, "from", errors);
         LocalDate to = date(parameters, "to", errors);
@@ -57,7 +62,7 @@ public final class ReportParameters {
             }
         }
         GroupBy groupBy = choice(parameters, "groupBy", GroupBy.class, GroupBy.TOWN, errors);
-        String district = district(parameters, errors);
+        String district = district(parameters, scope, errors);
         ReportFormat format = choice(parameters, "format", ReportFormat.class, null, errors);
         if (format == null && !has(parameters, "format")) {
             format = acceptsCsv(parameters) ? ReportFormat.CSV : ReportFormat.JSON;
@@ -66,22 +71,31 @@ public final class ReportParameters {
         return new SlaReportRequest(new ReportPeriod(from, to, zone), groupBy, district, format);
     }
 
-    public OverdueRequest overdue(Map<String, Object> parameters) {
+    /** @param scope as for {@link #sla} */
+    public OverdueRequest overdue(Map<String, Object> parameters, String scope) {
         List<FieldError> errors = new ArrayList<>();
-        String district = district(parameters, errors);
+        String district = district(parameters, scope, errors);
         Integer page = number(parameters, "page", 1, 1_000_000, 1, errors);
         Integer size = number(parameters, "size", 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, errors);
         throwIfAny(errors);
         return new OverdueRequest(district, page, size);
     }
 
-    private String district(Map<String, Object> parameters, List<FieldError> errors) {
+    /** The district asked for; the asker's own when it may see one district only (another is 403). */
+    private String district(Map<String, Object> parameters, String scope, List<FieldError> errors) {
         String code = text(parameters, "district", errors);
+        if (scope != null && code != null && !code.equals(scope)) {
+            throw new HttpProblemException(
+                    403,
+                    "Forbidden",
+                    "district",
+                    "is " + code + ", but these credentials see district " + scope + " only");
+        }
         if (code != null && !districts.contains(code)) {
             errors.add(new FieldError("district", "must be the 6-digit code of a district, e.g. 310104"));
             return null;
         }
-        return code;
+        return code == null ? scope : code;
     }
 
     private static LocalDate date(Map<String, Object> parameters, String name, List<FieldError> errors) {

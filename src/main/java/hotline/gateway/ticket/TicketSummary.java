@@ -3,9 +3,13 @@ package hotline.gateway.ticket;
 import hotline.gateway.criteria.Assessment;
 import java.util.Map;
 
-/** The answer to an accepted request: the ticket number to read to the caller, and what happens next. */
+/**
+ * The answer to an accepted request: the ticket number and the tracking code to read to the caller (with both, the
+ * caller follows the case at GET /tickets/{no}), and what happens next.
+ */
 public record TicketSummary(
         String ticketNo,
+        String trackingCode,
         String status,
         String priority,
         NeedsView needs,
@@ -16,6 +20,7 @@ public record TicketSummary(
 
     public static TicketSummary of(
             String ticketNo,
+            String trackingCode,
             String status,
             String priority,
             NeedsView needs,
@@ -24,6 +29,7 @@ public record TicketSummary(
             Assessment assessment) {
         return new TicketSummary(
                 ticketNo,
+                trackingCode,
                 status,
                 priority,
                 needs,

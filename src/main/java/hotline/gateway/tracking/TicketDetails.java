@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A ticket as the operator or the citizen may see it: state, needs, office and history. It carries no personal
+ * A ticket as those holding it see it (the holders' view): state, needs, office and history. It carries no personal
  * data and not the call's content. {@code assessment}: the programs the household may qualify for, when any
- * program serves its needs.
+ * program serves its needs. {@code trackingCode}: what the caller was given to follow the case (for those holding
+ * the ticket, e.g. the hotline, to read it out again).
  */
 public record TicketDetails(
         String ticketNo,
@@ -29,7 +30,8 @@ public record TicketDetails(
         List<Event> events,
         Map<String, String> links,
         Assessment assessment,
-        DangerScore dangerHint) {
+        DangerScore dangerHint,
+        String trackingCode) {
 
     public record Event(String type, String status, String actor, String office, String reason, Instant at) {}
 }

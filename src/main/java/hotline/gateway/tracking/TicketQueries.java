@@ -5,6 +5,7 @@ import hotline.gateway.assignment.AssignmentDeadlines;
 import hotline.gateway.assignment.AssignmentRepository;
 import hotline.gateway.jurisdiction.OfficeCode;
 import hotline.gateway.security.Actor;
+import hotline.gateway.security.Caller;
 import hotline.gateway.ticket.SlaView;
 import hotline.gateway.ticket.TicketLinks;
 import hotline.gateway.ticket.TicketNotFoundException;
@@ -23,7 +24,7 @@ public class TicketQueries {
 
     private static final String FIND_TICKET = """
             SELECT t.id, t.assignment_seq, t.ticket_no, t.status, t.priority, t.extended, t.escalated, t.needs,
-                   t.assessment, t.urgency -> 'dangerHint' AS danger_hint,
+                   t.assessment, t.urgency -> 'dangerHint' AS danger_hint, t.tracking_code,
                    t.assigned_level, t.assigned_code, t.assigned_name, t.assigned_rule, t.assigned_detail,
                    r.received_at, t.created_at, t.updated_at
             FROM ticket t JOIN service_request r ON r.id = t.request_id
@@ -54,11 +55,12 @@ public class TicketQueries {
     }
 
     /**
-     * The ticket as this caller may see it. Anyone with the number sees its state, office, deadlines and the kinds of
-     * events; the household's assessment and who did what and why (free text that may name people) only the hotline,
-     * the system users and the office or desk holding the ticket see.
+     * The ticket as answered to an office that sent an event on it: whole while the office (or its desk, the hotline, a
+     * system user) holds it; once it passed to another office (returned, reassigned), its state, office, deadlines and
+     * the kinds of events, without the household's assessment and who did what and why (free text that may name
+     * people).
      *
-     * @param actor the authenticated caller, or null when anonymous
+     * @param actor the office that acted
      */
     public TicketDetails find(String ticketNo, Actor actor) {
         List<TicketDetails> found = jdbc.query(
@@ -69,6 +71,45 @@ public class TicketQueries {
             throw new TicketNotFoundException(ticketNo);
         }
         return found.get(0);
+    }
+
+    /**
+     * GET /tickets/{no}: the holders' view ({@link TicketDetails}) for a caller holding the ticket (its office, the
+     * office's desk, the hotline, a manager of its district or the city, an operator, a system user); the caller's
+     * view ({@link CallerView}) for anyone who gave the ticket's tracking code; otherwise 404, as for an unknown
+     * number, so that a number alone confirms nothing.
+     *
+     * @param caller who sent credentials, or null
+     * @param trackingCodeChecked whether the request carried the ticket's tracking code (checked before)
+     */
+    public Object view(String ticketNo, Caller caller, boolean trackingCodeChecked) {
+        List<Object> found = jdbc.query(
+                FIND_TICKET,
+                (rs, row) -> {
+                    if (caller != null && caller.holds(new OfficeCode(rs.getString("assigned_code")))) {
+                        return details(rs, true);
+                    }
+                    return trackingCodeChecked ? callerView(rs) : null;
+                },
+                ticketNo);
+        if (found.isEmpty() || found.get(0) == null) {
+            throw new TicketNotFoundException(ticketNo);
+        }
+        return found.get(0);
+    }
+
+    private CallerView callerView(ResultSet rs) throws SQLException {
+        SlaView sla = assignments
+                .find(rs.getLong("id"), rs.getInt("assignment_seq"))
+                .map(assignment -> deadlines.view(assignment, clock.instant()))
+                .orElse(null);
+        return new CallerView(
+                rs.getString("ticket_no"),
+                rs.getString("status"),
+                rs.getString("assigned_name"),
+                sla == null ? null : sla.contactBy(),
+                sla == null ? null : sla.resolveBy(),
+                rs.getTimestamp("updated_at").toInstant());
     }
 
     private TicketDetails details(ResultSet rs, boolean whole) throws SQLException {
@@ -103,6 +144,7 @@ public class TicketQueries {
                 events,
                 Map.of("self", TicketLinks.self(ticketNo)),
                 whole ? TicketRows.assessment(json, rs) : null,
-                whole ? TicketRows.dangerHint(json, rs) : null);
+                whole ? TicketRows.dangerHint(json, rs) : null,
+                whole ? rs.getString("tracking_code") : null);
     }
 }

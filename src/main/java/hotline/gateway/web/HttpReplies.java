@@ -33,6 +33,11 @@ public class HttpReplies {
         write(exchange, receipt.recorded() ? 201 : 200, JSON, receipt.ticket());
     }
 
+    /** 201 for something made now (an API client, a key). */
+    public void created(Exchange exchange, Object body) {
+        write(exchange, 201, JSON, body);
+    }
+
     public void ok(Exchange exchange, Object body) {
         write(exchange, 200, JSON, body);
     }

@@ -73,10 +73,17 @@ class CriteriaEndToEndTest extends GatewayIntegrationTest {
                 .get("/api/v1/tickets/" + ticketNo)
                 .json();
         assertThat(ticket.get("assessment")).isEqualTo(assessment);
-        assertThat(gateway().get("/api/v1/tickets/" + ticketNo).json().has("assessment"))
+        String code = response.json().get("trackingCode").asText();
+        assertThat(gateway()
+                        .anonymous()
+                        .header("X-Tracking-Code", code)
+                        .get("/api/v1/tickets/" + ticketNo)
+                        .json()
+                        .has("assessment"))
                 .isFalse();
         assertThat(gateway()
                         .as("office-310101002", "office-local")
+                        .header("X-Tracking-Code", code)
                         .get("/api/v1/tickets/" + ticketNo)
                         .json()
                         .has("assessment"))

@@ -26,7 +26,7 @@ class BatchIntakeTest {
         }
 
         @Override
-        public IntakeOutcome acceptReport(JsonNode body) {
+        public IntakeOutcome acceptReport(JsonNode body, String centre) {
             String id = body.get("reportId").asText();
             switch (id) {
                 case "REFUSED-BY-DB" -> throw new DataIntegrityViolationException("ERROR: a value the column refuses");
@@ -35,7 +35,7 @@ class BatchIntakeTest {
                 default -> {
                     taken.add(id);
                     return new IntakeOutcome(
-                            true, TicketSummary.of("T-" + id, "CREATED", "NORMAL", null, null, null, null));
+                            true, TicketSummary.of("T-" + id, null, "CREATED", "NORMAL", null, null, null, null));
                 }
             }
         }
@@ -54,7 +54,7 @@ class BatchIntakeTest {
     void aRowTheDatabaseRefusesOrThatFailsIsRejectedAndTheRowsAfterItAreTaken() {
         ScriptedIntake intake = new ScriptedIntake();
         BatchResult result = new BatchIntake(intake, new ObjectMapper(), 100)
-                .accept(jsonLines("A", "REFUSED-BY-DB", "B", "BUG", "C"));
+                .accept(jsonLines("A", "REFUSED-BY-DB", "B", "BUG", "C"), null);
 
         assertThat(intake.taken).containsExactly("A", "B", "C");
         assertThat(result.created()).isEqualTo(3);
@@ -74,8 +74,8 @@ class BatchIntakeTest {
     @Test
     void anUnavailableDatabaseStopsTheBatch() {
         ScriptedIntake intake = new ScriptedIntake();
-        assertThatThrownBy(
-                        () -> new BatchIntake(intake, new ObjectMapper(), 100).accept(jsonLines("A", "DB-DOWN", "B")))
+        assertThatThrownBy(() ->
+                        new BatchIntake(intake, new ObjectMapper(), 100).accept(jsonLines("A", "DB-DOWN", "B"), null))
                 .isInstanceOf(CannotGetJdbcConnectionException.class);
         assertThat(intake.taken).containsExactly("A");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import hotline.gateway.support.GatewayClient.Response;
 import hotline.gateway.support.GatewayIntegrationTest;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,8 @@ class ReportIntakeEndToEndTest extends GatewayIntegrationTest {
     private static final String CSV_HEADER = "reportId,centreId,reportedAt,reporter,subject.name,subject.phone,"
             + "subject.idNumber,location.townCode,location.district,location.address,content,household.size,"
             + "household.monthlyIncome,visitFindings\n";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     JdbcTemplate jdbc;
@@ -57,10 +60,10 @@ class ReportIntakeEndToEndTest extends GatewayIntegrationTest {
     void aCsvBatchKeepsItsGoodRowsAndReportsTheBadOnesAndARepostMakesNoNewTicket() {
         String batch = "B" + UUID.randomUUID().toString().substring(0, 8);
         String csv = CSV_HEADER
-                + batch + "-1,CAC-1,2026-11-20T10:00:00+08:00,张社工,赵某,13900001111,,310104003,,,"
+                + batch + "-1,CAC-XH-03,2026-11-20T10:00:00+08:00,张社工,赵某,13900001111,,310104003,,,"
                 + "\"老人独居，八十多岁，腿脚不便, 需要助餐\",1,1800,\"入户发现家中无人照料\"\n"
-                + batch + "-2,CAC-1,not-a-date,张社工,,,310107196803119048,,,,,,,\n"
-                + batch + "-3,CAC-1,2026-11-20T11:00:00+08:00,张社工,钱某,,,,宝山区,宝山区大场镇环镇北路,"
+                + batch + "-2,CAC-XH-03,not-a-date,张社工,,,310107196803119048,,,,,,,\n"
+                + batch + "-3,CAC-XH-03,2026-11-20T11:00:00+08:00,张社工,钱某,,,,宝山区,宝山区大场镇环镇北路,"
                 + "\"丈夫尿毒症透析，医药费负担重，家里没钱看病\",3,2600,\n";
         Response first = gateway().post("/api/v1/reports/batch", "text/csv; charset=utf-8", csv);
 
@@ -122,29 +125,36 @@ class ReportIntakeEndToEndTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void aFileDroppedInTheInboxIsTakenOnceAndMovedWithItsResult() throws Exception {
+    void aFileDroppedInACentresFolderIsTakenOnceAndMovedWithItsResult() throws Exception {
         String batch = "F" + UUID.randomUUID().toString().substring(0, 8);
-        Files.createDirectories(INBOX);
+        Path centre = INBOX.resolve("CAC-XH-03");
+        Files.createDirectories(centre);
         String csv = CSV_HEADER
-                + batch + "-1,CAC-2,2026-11-21T09:00:00+08:00,,,,,,,徐汇区天平路,独居老人需要助餐,1,,\n"
-                + batch + "-2,CAC-2,bad-date,,,,,,,,,,,\n";
-        Path file = INBOX.resolve(batch + ".csv");
+                + batch + "-1,CAC-XH-03,2026-11-21T09:00:00+08:00,,,,,,,徐汇区天平路,独居老人需要助餐,1,,\n"
+                + batch + "-2,CAC-XH-03,bad-date,,,,,,,,,,,\n"
+                + batch + "-3,CAC-HP-01,2026-11-21T09:00:00+08:00,,,,,,,黄浦区南京东路,独居老人需要助餐,1,,\n";
+        Path file = centre.resolve(batch + ".csv");
         Files.writeString(file, csv, StandardCharsets.UTF_8);
 
-        Path done = INBOX.resolve("done").resolve(batch + ".csv");
-        Path result = INBOX.resolve("done").resolve(batch + ".csv.result.json");
+        Path done = centre.resolve("done").resolve(batch + ".csv");
+        Path result = centre.resolve("done").resolve(batch + ".csv.result.json");
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(done) && Files.exists(result));
         assertThat(file).doesNotExist();
-        String written = Files.readString(result);
-        assertThat(written).contains("\"created\" : 1", "\"rejected\" : 1", "reportedAt");
+        JsonNode written = JSON.readTree(Files.readString(result));
+        assertThat(written.get("created").asInt()).isEqualTo(1);
+        assertThat(written.get("rejected").asInt()).isEqualTo(2);
+        assertThat(written.at("/results/1/errors/0/field").asText()).isEqualTo("reportedAt");
+        // The folder stands for the centre: a row naming another centre is refused with its reason.
+        assertThat(written.at("/results/2/errors/0/field").asText()).isEqualTo("centreId");
+        assertThat(written.at("/results/2/errors/0/message").asText()).contains("CAC-HP-01", "CAC-XH-03");
         assertThat(storedReports(batch)).isEqualTo(1);
 
-        Path unreadable = INBOX.resolve(batch + "-broken.csv");
+        Path unreadable = centre.resolve(batch + "-broken.csv");
         Files.writeString(unreadable, "reportId,content\n\"unterminated,quote\n", StandardCharsets.UTF_8);
-        Path failed = INBOX.resolve("failed").resolve(batch + "-broken.csv");
+        Path failed = centre.resolve("failed").resolve(batch + "-broken.csv");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> Files.exists(failed)
-                        && Files.exists(INBOX.resolve("failed").resolve(batch + "-broken.csv.result.json")));
+                        && Files.exists(centre.resolve("failed").resolve(batch + "-broken.csv.result.json")));
     }
 
     private int storedReports(String batch) {

@@ -3,6 +3,7 @@ package hotline.gateway.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hotline.gateway.infrastructure.broker.EmbeddedBroker;
+import hotline.gateway.security.ApiKeys;
 import hotline.gateway.support.BrokerClient;
 import hotline.gateway.support.GatewayClient;
 import hotline.gateway.support.SampleCalls;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +35,8 @@ class ExternalServicesEndToEndTest {
             Path.of("target/test-data", "external-" + UUID.randomUUID()).toAbsolutePath();
     private static final EmbeddedPostgres POSTGRES = startPostgres();
     private static final EmbeddedBroker BROKER = startBroker();
+    /** The key the operator generated; the gateway gets only its hash. */
+    private static final String OPERATOR_KEY = ApiKeys.generate();
 
     @LocalServerPort
     int port;
@@ -49,6 +53,7 @@ class ExternalServicesEndToEndTest {
         registry.add("BROKER_USER", () -> "gateway");
         registry.add("BROKER_PASSWORD", () -> "gateway-local");
         registry.add("hotline.inbox.dir", () -> DATA.resolve("inbox").toString());
+        registry.add("HOTLINE_OPERATOR_KEY_SHA256", () -> HexFormat.of().formatHex(ApiKeys.hash(OPERATOR_KEY)));
     }
 
     @Test
@@ -56,7 +61,19 @@ class ExternalServicesEndToEndTest {
         assertThat(context.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
         assertThat(context.getBeanNamesForType(EmbeddedBroker.class)).isEmpty();
 
-        GatewayClient.Response response = new GatewayClient(port)
+        // Production seeds the first operator from HOTLINE_OPERATOR_KEY_SHA256, and nothing else: no local client.
+        GatewayClient gateway = new GatewayClient(port);
+        assertThat(gateway.get("/api/v1/criteria").status()).isEqualTo(401);
+        GatewayClient operator = gateway.as("operator", OPERATOR_KEY);
+        assertThat(operator.get("/api/v1/admin/clients").json())
+                .extracting(client -> client.get("id").asText())
+                .containsExactly("operator");
+        GatewayClient.Response hotline =
+                operator.postJson("/api/v1/admin/clients", "{\"id\": \"hotline-system\", \"role\": \"HOTLINE\"}");
+        assertThat(hotline.status()).isEqualTo(201);
+
+        GatewayClient.Response response = gateway.withKey(
+                        hotline.json().at("/key/key").asText())
                 .postJson(
                         "/api/v1/calls",
                         SampleCalls.byId("DEV-2026-0003")

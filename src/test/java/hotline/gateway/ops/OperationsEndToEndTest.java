@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import hotline.gateway.support.GatewayClient;
 import hotline.gateway.support.GatewayClient.Response;
 import hotline.gateway.support.GatewayIntegrationTest;
+import hotline.gateway.support.LocalClients;
 import hotline.gateway.support.SampleCalls;
 import java.time.Duration;
 import java.util.UUID;
@@ -63,6 +65,23 @@ class OperationsEndToEndTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void theOpenApiDocumentEchoesNoRequestHeader() {
+        Response document = gateway().header("X-Custom-Probe", "probe-7f3a9c").get("/api/v1/api-doc");
+
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.headers().keySet())
+                .noneMatch(name -> name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("X-Custom-Probe"));
+        String everything = document.headers() + document.body();
+        assertThat(everything)
+                .doesNotContain("probe-7f3a9c", "local-only-hotline-key")
+                .doesNotContain(GatewayClient.basic(LocalClients.HOTLINE, LocalClients.HOTLINE_KEY)
+                        .substring(6));
+        // The same for an answer of any route: only the answer's own headers.
+        Response criteria = gateway().header("X-Custom-Probe", "probe-7f3a9c").get("/api/v1/criteria");
+        assertThat(criteria.headers().keySet()).noneMatch(name -> name.equalsIgnoreCase("X-Custom-Probe"));
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheApi() {
         Response document = gateway().get("/api/v1/api-doc");
         assertThat(document.status()).isEqualTo(200);
@@ -71,5 +90,7 @@ class OperationsEndToEndTest extends GatewayIntegrationTest {
         assertThat(openApi.get("paths").has("/calls")).isTrue();
         assertThat(openApi.get("paths").has("/reports/batch")).isTrue();
         assertThat(openApi.get("paths").has("/tickets/{ticketNo}")).isTrue();
+        assertThat(openApi.get("paths").has("/admin/clients/{clientId}/keys/{keyId}"))
+                .isTrue();
     }
 }

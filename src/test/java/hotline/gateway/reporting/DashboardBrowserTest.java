@@ -2,6 +2,7 @@ package hotline.gateway.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hotline.gateway.support.LocalClients;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.UsernameAndPassword;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -69,6 +71,9 @@ class DashboardBrowserTest extends ReportFixtureEndToEndTest {
                 .usingAnyFreePort()
                 .build();
         browser = new ChromeDriver(service, options);
+        // The dashboard and its data are a manager's: the browser answers the HTTP Basic challenge with the local
+        // manager's client id and key (through the DevTools protocol, for the page and its requests alike).
+        browser.register(UsernameAndPassword.of(LocalClients.MANAGER, LocalClients.MANAGER_KEY));
     }
 
     @AfterAll

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import hotline.gateway.support.GatewayClient;
 import hotline.gateway.support.GatewayClient.Response;
+import hotline.gateway.support.LocalClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +25,7 @@ class ReportApiEndToEndTest extends ReportFixtureEndToEndTest {
 
     private HttpResponse<byte[]> get(String path, String accept) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", GatewayClient.basic(LocalClients.MANAGER, LocalClients.MANAGER_KEY))
                 .GET();
         if (accept != null) {
             request.header("Accept", accept);

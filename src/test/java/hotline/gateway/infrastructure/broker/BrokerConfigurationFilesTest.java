@@ -70,6 +70,15 @@ class BrokerConfigurationFilesTest {
     }
 
     @Test
+    void successfulLoginsAreCachedForTenSecondsWithRoomForEveryOffice() throws Exception {
+        FileConfiguration configuration = BrokerConfigurationFiles.loadBrokerXml(BROKER_XML);
+
+        assertThat(configuration.getSecurityInvalidationInterval()).isEqualTo(10_000);
+        assertThat(configuration.getAuthenticationCacheSize()).isEqualTo(2_000);
+        assertThat(configuration.getAuthorizationCacheSize()).isEqualTo(2_000);
+    }
+
+    @Test
     void brokerXmlStaysAscii() throws IOException {
         // The standalone broker reads broker.xml with the platform charset.
         byte[] bytes = Files.readAllBytes(BROKER_XML);
