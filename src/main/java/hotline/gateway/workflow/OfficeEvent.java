@@ -1,6 +1,7 @@
 package hotline.gateway.workflow;
 
 import hotline.gateway.jurisdiction.OfficeCode;
+import hotline.gateway.ticket.ReturnReasonCode;
 import java.time.OffsetDateTime;
 
 /**
@@ -17,6 +18,7 @@ import java.time.OffsetDateTime;
  * @param townCode     the office that takes a reassigned ticket (REASSIGN), or
  * @param districtCode the district desk that takes it (REASSIGN by the city desk)
  * @param occurredAt   when the sender says it happened; the SLA counts the time the gateway received it
+ * @param reasonCode   why a ticket is returned, from a fixed list (RETURN, required there; the reason is free text)
  */
 public record OfficeEvent(
         String eventId,
@@ -30,4 +32,36 @@ public record OfficeEvent(
         Satisfaction satisfaction,
         String townCode,
         String districtCode,
-        OffsetDateTime occurredAt) {}
+        OffsetDateTime occurredAt,
+        ReturnReasonCode reasonCode) {
+
+    /** An event without a return reason code: any type but RETURN. */
+    public OfficeEvent(
+            String eventId,
+            OfficeEventType type,
+            String actor,
+            OfficeCode office,
+            String reason,
+            String note,
+            String result,
+            Integer days,
+            Satisfaction satisfaction,
+            String townCode,
+            String districtCode,
+            OffsetDateTime occurredAt) {
+        this(
+                eventId,
+                type,
+                actor,
+                office,
+                reason,
+                note,
+                result,
+                days,
+                satisfaction,
+                townCode,
+                districtCode,
+                occurredAt,
+                null);
+    }
+}

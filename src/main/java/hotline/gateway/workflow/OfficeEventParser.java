@@ -2,6 +2,7 @@ package hotline.gateway.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import hotline.gateway.jurisdiction.OfficeCode;
+import hotline.gateway.ticket.ReturnReasonCode;
 import hotline.gateway.validation.JsonFields;
 import java.time.OffsetDateTime;
 import java.util.regex.Pattern;
@@ -50,6 +51,7 @@ public final class OfficeEventParser {
         String officeText = matching(fields, "office", 16, OfficeCode.PATTERN, "must be " + OfficeCode.DESCRIPTION);
         OfficeCode office = officeText == null ? null : new OfficeCode(officeText);
         String reason = fields.optionalText("reason", 500);
+        ReturnReasonCode reasonCode = fields.optionalEnum("reasonCode", ReturnReasonCode.class, null);
         String note = fields.optionalText("note", 2000);
         String result = fields.optionalText("result", 2000);
         Integer days = fields.optionalInteger("days", 1, MAX_EXTENSION_DAYS);
@@ -59,6 +61,11 @@ public final class OfficeEventParser {
         OffsetDateTime occurredAt = fields.optionalOffsetDateTime("occurredAt");
         if (type != null) {
             requireFor(type, fields, reason, note, result, days, satisfaction, townCode, districtCode);
+            if (type == OfficeEventType.RETURN) {
+                requirePresent(fields, "reasonCode", reasonCode, type);
+            } else if (reasonCode != null) {
+                fields.reject("reasonCode", "is only for RETURN");
+            }
         }
         fields.throwIfInvalid();
         return new OfficeEvent(
@@ -73,7 +80,8 @@ public final class OfficeEventParser {
                 satisfaction,
                 townCode,
                 districtCode,
-                occurredAt);
+                occurredAt,
+                reasonCode);
     }
 
     private static void requireFor(
