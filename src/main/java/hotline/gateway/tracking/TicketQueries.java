@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import hotline.gateway.assignment.AssignmentDeadlines;
 import hotline.gateway.assignment.AssignmentRepository;
 import hotline.gateway.jurisdiction.OfficeCode;
+import hotline.gateway.privacy.PersonalData;
 import hotline.gateway.security.Actor;
 import hotline.gateway.ticket.SlaView;
 import hotline.gateway.ticket.TicketLinks;
@@ -56,14 +57,21 @@ public class TicketQueries {
     /**
      * The ticket as this caller may see it. Anyone with the number sees its state, office, deadlines and the kinds of
      * events; the household's assessment and who did what and why (free text that may name people) only the hotline,
-     * the system users and the office or desk holding the ticket see.
+     * the system users and the offices overseeing the ticket see, and of those only the office or desk holding it
+     * reads the free text as written: for the others, phone and resident ID numbers in it are masked.
      *
      * @param actor the authenticated caller, or null when anonymous
      */
     public TicketDetails find(String ticketNo, Actor actor) {
         List<TicketDetails> found = jdbc.query(
                 FIND_TICKET,
-                (rs, row) -> details(rs, actor != null && actor.maySee(new OfficeCode(rs.getString("assigned_code")))),
+                (rs, row) -> {
+                    OfficeCode holder = new OfficeCode(rs.getString("assigned_code"));
+                    boolean whole = actor != null && actor.maySee(holder);
+                    boolean holds =
+                            actor != null && !actor.system() && actor.office().equals(holder);
+                    return details(rs, whole, holds);
+                },
                 ticketNo);
         if (found.isEmpty()) {
             throw new TicketNotFoundException(ticketNo);
@@ -71,16 +79,20 @@ public class TicketQueries {
         return found.get(0);
     }
 
-    private TicketDetails details(ResultSet rs, boolean whole) throws SQLException {
+    /**
+     * @param whole whether the caller sees the assessment and the events' actors and reasons
+     * @param holds whether the caller is the office holding the ticket, which reads the free text unmasked
+     */
+    private TicketDetails details(ResultSet rs, boolean whole, boolean holds) throws SQLException {
         long id = rs.getLong("id");
         List<TicketDetails.Event> events = jdbc.query(
                 FIND_EVENTS,
                 (e, row) -> new TicketDetails.Event(
                         e.getString("type"),
                         e.getString("status"),
-                        whole ? e.getString("actor") : null,
+                        whole ? freeText(e.getString("actor"), holds) : null,
                         e.getString("office_code"),
-                        whole ? e.getString("reason") : null,
+                        whole ? freeText(e.getString("reason"), holds) : null,
                         e.getTimestamp("occurred_at").toInstant()),
                 id);
         String ticketNo = rs.getString("ticket_no");
@@ -103,5 +115,10 @@ public class TicketQueries {
                 events,
                 Map.of("self", TicketLinks.self(ticketNo)),
                 whole ? TicketRows.assessment(json, rs) : null);
+    }
+
+    /** An office's words as the caller may read them: as written for the office holding the ticket, else masked. */
+    private static String freeText(String text, boolean holds) {
+        return holds ? text : PersonalData.maskText(text);
     }
 }
