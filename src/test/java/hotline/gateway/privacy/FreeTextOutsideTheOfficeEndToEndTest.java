@@ -59,6 +59,13 @@ class FreeTextOutsideTheOfficeEndToEndTest extends GatewayIntegrationTest {
                 assertHidden(update);
             }
         }
+        // The hotline's durable subscription queue holds the same updates, masked alike.
+        List<String> queued = new BrokerClient("tcp://127.0.0.1:" + BROKER_PORT, "hotline", "hotline-local")
+                .take("ticket-updates::ticket-updates.hotline", ticketNo, 10_000).stream()
+                        .map(FreeTextOutsideTheOfficeEndToEndTest::text)
+                        .toList();
+        assertThat(queued).anySatisfy(update -> assertThat(update).contains("+86 136 **** 1238"));
+        queued.forEach(FreeTextOutsideTheOfficeEndToEndTest::assertHidden);
 
         // The office holding the ticket reads its words as written.
         JsonNode atOffice = gateway()
@@ -107,6 +114,14 @@ class FreeTextOutsideTheOfficeEndToEndTest extends GatewayIntegrationTest {
     /** Neither number shows, in any of its forms. */
     private static void assertHidden(String text) {
         assertThat(text).doesNotContain("136 0000 1238", "13600001238", "136-0000-1235", "1949123100", "19491231");
+    }
+
+    private static String text(jakarta.jms.TextMessage message) {
+        try {
+            return message.getText();
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> reasons(JsonNode ticket) {
