@@ -16,6 +16,7 @@ SELECT g, received_at, received_at + interval '1 minute' AS created_at, now, urg
        d.codes[1 + floor(r_second * cardinality(d.codes))::int] AS second_town,
        d.names[1 + floor(r_second * cardinality(d.codes))::int] AS second_name,
        reasons[1 + floor(r_x * 5)::int] AS return_reason,
+       reason_codes[1 + floor(r_x * 5)::int] AS return_reason_code,
        r_sign, r_contact, r_resolve, r_ext, r_callback, r_x
 FROM (
     SELECT g, p.now, p.first_day + (g - 1) * (p.days * interval '1 day' / p.tickets) AS received_at,
@@ -28,7 +29,8 @@ FROM (
            1 + floor(random() * (SELECT count(*) FROM bench_town))::int AS town_n,
            random() AS r_second, random() AS r_sign, random() AS r_contact, random() AS r_resolve,
            random() AS r_ext, random() AS r_callback, random() AS r_x,
-           ARRAY['不属本街道管辖', '地址有误', '应由区职能部门办理', '重复工单', '诉求人信息不全'] AS reasons
+           ARRAY['不属本街道管辖', '地址有误', '应由区职能部门办理', '重复工单', '诉求人信息不全'] AS reasons,
+           ARRAY['NOT_OUR_JURISDICTION', 'WRONG_ADDRESS', 'OTHER_DEPARTMENT', 'DUPLICATE', 'OTHER'] AS reason_codes
     FROM bench_params p, generate_series(1, p.tickets) g, LATERAL (SELECT random() + 0 * g AS r_route) r
 ) b
 JOIN bench_town town ON town.n = b.town_n
@@ -118,10 +120,11 @@ FROM bench_flow WHERE desk_start IS NOT NULL;
 
 -- The town that returned its ticket (seq 1).
 INSERT INTO ticket_assignment (ticket_id, seq, level, code, name, district_code, priority, primary_need, cause,
-                               received_at, started_at, ended_at, end_cause, return_reason, sign_due_at, contact_due_at,
-                               resolve_due_at)
+                               received_at, started_at, ended_at, end_cause, return_reason_code, return_reason,
+                               sign_due_at, contact_due_at, resolve_due_at)
 SELECT g, 1, 'TOWN', town, town_name, district, CASE WHEN urgent THEN 'URGENT' ELSE 'NORMAL' END, need, 'INTAKE',
-       received_at, created_at, return_at, 'RETURNED', return_reason, created_at + sign_span * interval '1 minute',
+       received_at, created_at, return_at, 'RETURNED', return_reason_code, return_reason,
+       created_at + sign_span * interval '1 minute',
        created_at + contact_span * interval '1 minute', created_at + resolve_span * interval '1 minute'
 FROM bench_flow WHERE returned;
 
@@ -176,7 +179,8 @@ FROM bench_flow f JOIN bench_seq s USING (g)
 CROSS JOIN LATERAL (VALUES
     ('CREATED', 'CREATED', 'gateway', NULL, f.created_at, NULL::jsonb, NULL, NULL::int),
     ('DISPATCHED', 'DISPATCHED', 'gateway', NULL, f.created_at + interval '1 second', NULL, f.town, 1),
-    ('RETURN', 'RETURNED', f.town, f.return_reason, f.return_at, NULL, f.town, 1),
+    ('RETURN', 'RETURNED', f.town, f.return_reason, f.return_at, jsonb_build_object('reasonCode', f.return_reason_code),
+     f.town, 1),
     ('REASSIGN', 'CREATED', 'desk', NULL, CASE WHEN f.desk_start IS NOT NULL THEN f.flow_start END, NULL, NULL,
      s.flow_seq - 1),
     ('SIGN', 'SIGNED', 'office', NULL, f.sign_met, NULL, f.town, s.flow_seq),

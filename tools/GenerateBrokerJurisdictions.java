@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  *       {@code escalations.<district>} queues, the city desk {@code triage.city}; the gateway everything;
  *       offices and desks may send to {@code ticket-events});</li>
  *   <li>{@code addresses.xml}: every queue declared up front, so an office can start listening before its
- *       first ticket is dispatched (it has no right to create queues itself).</li>
+ *       first ticket is dispatched (it has no right to create queues itself); on the multicast address
+ *       {@code ticket-updates}, the hotline system's durable subscription queue {@code ticket-updates.hotline},
+ *       which clients of every protocol read by its fully qualified name
+ *       {@code ticket-updates::ticket-updates.hotline}.</li>
  * </ul>
  * broker.xml pulls both in with {@code xi:include}; the same files serve the embedded and the standalone broker.
  *
@@ -38,6 +41,12 @@ public final class GenerateBrokerJurisdictions {
     static final String GATEWAY = "gateway";
     static final String CITY_DESK = "desk-city";
     static final String HOTLINE = "hotline";
+    /**
+     * The hotline system's subscription to ticket-updates: declared durable, so it collects every update while the
+     * hotline is away, whatever protocol it reads with (a STOMP or AMQP subscriber could not make its own queue on
+     * the address without the right to create addresses).
+     */
+    static final String HOTLINE_SUBSCRIPTION = "ticket-updates.hotline";
     /** A subscriber to a multicast address makes its own (durable or not) subscription queue. */
     private static final List<String> SUBSCRIBER_PERMISSIONS = List.of("send", "consume", "browse",
             "createNonDurableQueue", "deleteNonDurableQueue", "createDurableQueue", "deleteDurableQueue");
@@ -177,7 +186,9 @@ public final class GenerateBrokerJurisdictions {
 
         xml.append("""
 
-                   <!-- Every change of a ticket, multicast: the gateway publishes, the hotline system subscribes. -->
+                   <!-- Every change of a ticket, multicast: the gateway publishes, the hotline system subscribes: it
+                        reads its durable queue ticket-updates::ticket-updates.hotline (addresses.xml) over any
+                        protocol, or makes its own subscription queue over CORE/JMS. -->
                    <security-setting match="ticket-updates">
                 """);
         for (String permission : SUBSCRIBER_PERMISSIONS) {
@@ -224,7 +235,9 @@ public final class GenerateBrokerJurisdictions {
         anycast(xml, "ticket-events");
         anycast(xml, "triage.city");
         anycast(xml, "escalations.city");
-        xml.append("   <address name=\"ticket-updates\"><multicast/></address>\n");
+        xml.append("   <!-- The hotline system's durable subscription: every update waits here until the hotline reads it. -->\n");
+        xml.append("   <address name=\"ticket-updates\"><multicast><queue name=\"").append(HOTLINE_SUBSCRIPTION)
+                .append("\"/></multicast></address>\n");
         for (Map.Entry<String, TreeSet<String>> district : townsByDistrict.entrySet()) {
             anycast(xml, "triage." + district.getKey());
             anycast(xml, "escalations." + district.getKey());

@@ -3,6 +3,7 @@ package hotline.gateway.assignment;
 import hotline.gateway.classification.NeedCode;
 import hotline.gateway.jurisdiction.AssignmentLevel;
 import hotline.gateway.ticket.Priority;
+import hotline.gateway.ticket.ReturnReasonCode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,6 +33,7 @@ public final class AssignmentRecord {
     private final Map<TargetKind, TargetTimes> targets;
     private Instant endedAt;
     private String endCause;
+    private ReturnReasonCode returnReasonCode;
     private String returnReason;
     private Integer extensionPendingDays;
     private int extensionsApproved;
@@ -111,8 +113,9 @@ public final class AssignmentRecord {
         return target;
     }
 
-    /** The office gave the ticket back (not its jurisdiction, say): its turn ends. */
-    public void returned(String reason, Instant at) {
+    /** The office gave the ticket back (not its jurisdiction, say), with a code and its own words: its turn ends. */
+    public void returned(ReturnReasonCode code, String reason, Instant at) {
+        returnReasonCode = code;
         returnReason = reason;
         end(at, "RETURNED");
     }
@@ -179,6 +182,7 @@ public final class AssignmentRecord {
     void restore(
             Instant endedAt,
             String endCause,
+            ReturnReasonCode returnReasonCode,
             String returnReason,
             Integer extensionPendingDays,
             int extensionsApproved,
@@ -188,6 +192,7 @@ public final class AssignmentRecord {
             Instant callbackAt) {
         this.endedAt = endedAt;
         this.endCause = endCause;
+        this.returnReasonCode = returnReasonCode;
         this.returnReason = returnReason;
         this.extensionPendingDays = extensionPendingDays;
         this.extensionsApproved = extensionsApproved;
@@ -248,6 +253,11 @@ public final class AssignmentRecord {
 
     public String endCause() {
         return endCause;
+    }
+
+    /** Why the office returned the ticket, from the fixed list; null unless it did. */
+    public ReturnReasonCode returnReasonCode() {
+        return returnReasonCode;
     }
 
     public String returnReason() {

@@ -3,6 +3,7 @@ package hotline.gateway.assignment;
 import hotline.gateway.classification.NeedCode;
 import hotline.gateway.jurisdiction.AssignmentLevel;
 import hotline.gateway.ticket.Priority;
+import hotline.gateway.ticket.ReturnReasonCode;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -170,6 +171,7 @@ public class AssignmentRepository {
         a.restore(
                 instant(rs, "ended_at"),
                 rs.getString("end_cause"),
+                returnReasonCode(rs.getString("return_reason_code")),
                 rs.getString("return_reason"),
                 extensionPendingDays,
                 rs.getInt("extensions_approved"),
@@ -183,6 +185,9 @@ public class AssignmentRepository {
     private static int bindMutable(PreparedStatement statement, int index, AssignmentRecord a) throws SQLException {
         statement.setTimestamp(index++, timestamp(a.endedAt()));
         statement.setString(index++, a.endCause());
+        statement.setString(
+                index++,
+                a.returnReasonCode() == null ? null : a.returnReasonCode().name());
         statement.setString(index++, a.returnReason());
         for (TargetKind kind : TargetKind.values()) {
             TargetTimes t = a.target(kind);
@@ -212,7 +217,7 @@ public class AssignmentRepository {
     }
 
     private static String mutableColumns() {
-        List<String> columns = new ArrayList<>(List.of("ended_at", "end_cause", "return_reason"));
+        List<String> columns = new ArrayList<>(List.of("ended_at", "end_cause", "return_reason_code", "return_reason"));
         for (TargetKind kind : TargetKind.values()) {
             for (String field : TARGET_FIELDS) {
                 columns.add(kind.name().toLowerCase() + "_" + field);
@@ -227,6 +232,10 @@ public class AssignmentRepository {
                 "callback_at",
                 "next_check_at"));
         return String.join(", ", columns);
+    }
+
+    private static ReturnReasonCode returnReasonCode(String code) {
+        return code == null ? null : ReturnReasonCode.valueOf(code);
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -1,5 +1,6 @@
 package hotline.gateway.intake;
 
+import hotline.gateway.privacy.PersonalNumbers;
 import hotline.gateway.privacy.ResidentIdNumber;
 import hotline.gateway.ticket.Household;
 import hotline.gateway.ticket.Location;
@@ -13,7 +14,6 @@ final class RequestFields {
 
     static final int MAX_CONTENT_LENGTH = 4000;
     private static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{2,22}[0-9]");
     private static final Pattern TOWN_CODE = Pattern.compile("[0-9]{9}");
     private static final BigDecimal MAX_INCOME = new BigDecimal("100000000");
 
@@ -36,8 +36,13 @@ final class RequestFields {
     static Person person(JsonFields fields) {
         String name = fields.optionalText("name", 100);
         String phone = fields.optionalText("phone", 32);
-        if (phone != null && !PHONE.matcher(phone).matches()) {
-            fields.reject("phone", "must be a phone number: digits, spaces or dashes, optionally starting with +");
+        // The recogniser the masks use: whatever is accepted here is found and masked in any text.
+        if (phone != null && !PersonalNumbers.isPhoneNumber(phone)) {
+            fields.reject(
+                    "phone",
+                    "must be a mobile number or a landline with its area code (13600001234, 021-6458 1234), optionally"
+                            + " after +86 or 0086, or + and another country's number; single spaces or hyphens may"
+                            + " separate the groups");
             phone = null;
         }
         String idNumber = fields.optionalText("idNumber", 32);

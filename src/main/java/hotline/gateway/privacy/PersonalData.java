@@ -1,18 +1,12 @@
 package hotline.gateway.privacy;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
- * Masks personal data for logs: names, phone numbers and resident ID numbers. {@link #maskText} is the safety net
- * applied to every log line; it finds phone and ID numbers in free text (names cannot be found that way, so code
+ * Masks personal data: names, phone numbers and resident ID numbers. {@link #maskText} is the safety net applied to
+ * every log line and to free text shown outside the office holding a ticket; it finds phone and ID numbers in free
+ * text with {@link PersonalNumbers}, the recogniser intake validates with (names cannot be found that way, so code
  * never logs names or free text, only masked values).
  */
 public final class PersonalData {
-
-    // An 18-character resident ID number, a mainland mobile number, or a landline with area code.
-    private static final Pattern SENSITIVE_NUMBER =
-            Pattern.compile("(?<![0-9A-Za-z])(?:\\d{17}[\\dXx]|1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})(?![0-9A-Za-z])");
 
     private PersonalData() {}
 
@@ -26,9 +20,9 @@ public final class PersonalData {
                 + "*".repeat(Math.max(1, name.codePointCount(0, name.length()) - 1));
     }
 
-    /** 13201501449 → 132****1449; short numbers are masked entirely. */
+    /** 13201501449 → 132****1449, +86 136 0000 1238 → +86 136 **** 1238; anything else keeps its ends only. */
     public static String maskPhone(String phone) {
-        return keepEnds(phone);
+        return PersonalNumbers.isPhoneNumber(phone) ? PersonalNumbers.mask(phone) : keepEnds(phone);
     }
 
     /** 310107196803119049 → 310***********9049: area prefix and last digits only, never the birth date. */
@@ -47,22 +41,8 @@ public final class PersonalData {
         return value.substring(0, 3) + "*".repeat(value.length() - 7) + value.substring(value.length() - 4);
     }
 
-    /** Masks every phone or resident ID number found in a text. */
+    /** Masks every phone or resident ID number found in a text (the same instance when there is none). */
     public static String maskText(String text) {
-        if (text == null || text.isEmpty()) {
-            return text;
-        }
-        Matcher matcher = SENSITIVE_NUMBER.matcher(text);
-        if (!matcher.find()) {
-            return text;
-        }
-        StringBuilder masked = new StringBuilder(text.length());
-        do {
-            String found = matcher.group();
-            matcher.appendReplacement(
-                    masked, Matcher.quoteReplacement(found.length() == 18 ? maskIdNumber(found) : maskPhone(found)));
-        } while (matcher.find());
-        matcher.appendTail(masked);
-        return masked.toString();
+        return PersonalNumbers.mask(text);
     }
 }

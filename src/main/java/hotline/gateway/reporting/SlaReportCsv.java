@@ -78,7 +78,7 @@ public final class SlaReportCsv {
 
     private static String reasons(List<ReturnReason> reasons) {
         return reasons.stream()
-                .map(reason -> (reason.reason() == null ? "" : reason.reason()) + ": " + reason.count())
+                .map(reason -> reason.code() + ": " + reason.count())
                 .collect(Collectors.joining("; "));
     }
 

@@ -84,11 +84,12 @@ final class SlaReportSql {
 
     /*
      * What needs sorting, apart from the counts so that both run at once: the median and 90th percentile (one sort
-     * each) of the met targets' working minutes, and the return reasons with their counts.
+     * each) of the met targets' working minutes, and the returns per reason code (never the offices' free text, which
+     * may name people).
      */
     private static final String SPREAD = PERIOD + """
             , cohort AS (
-                SELECT %s AS group_key, a.end_cause, a.return_reason,
+                SELECT %s AS group_key, a.end_cause, a.return_reason_code,
                        CASE WHEN a.sign_met_at IS NOT NULL THEN a.sign_working_minutes END AS sign_minutes,
                        CASE WHEN a.resolve_met_at IS NOT NULL THEN a.resolve_working_minutes END AS resolve_minutes
             """ + COHORT_ROWS + """
@@ -99,14 +100,14 @@ final class SlaReportSql {
                 FROM cohort
                 GROUP BY GROUPING SETS ((group_key), ())
             ), reasons AS (
-                SELECT GROUPING(group_key) = 1 AS is_total, group_key, return_reason, count(*) AS n
+                SELECT GROUPING(group_key) = 1 AS is_total, group_key, return_reason_code, count(*) AS n
                 FROM cohort
                 WHERE end_cause = 'RETURNED'
-                GROUP BY GROUPING SETS ((group_key, return_reason), (return_reason))
+                GROUP BY GROUPING SETS ((group_key, return_reason_code), (return_reason_code))
             ), reason_lists AS (
                 SELECT is_total, group_key,
-                       json_agg(json_build_object('reason', return_reason, 'count', n)
-                                ORDER BY n DESC, return_reason) AS return_reasons
+                       json_agg(json_build_object('code', return_reason_code, 'count', n)
+                                ORDER BY n DESC, return_reason_code) AS return_reasons
                 FROM reasons
                 GROUP BY is_total, group_key
             )

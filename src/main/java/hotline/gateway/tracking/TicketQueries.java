@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import hotline.gateway.assignment.AssignmentDeadlines;
 import hotline.gateway.assignment.AssignmentRepository;
 import hotline.gateway.jurisdiction.OfficeCode;
+import hotline.gateway.privacy.PersonalData;
 import hotline.gateway.security.Actor;
 import hotline.gateway.security.Caller;
 import hotline.gateway.ticket.SlaView;
@@ -56,16 +57,22 @@ public class TicketQueries {
 
     /**
      * The ticket as answered to an office that sent an event on it: whole while the office (or its desk, the hotline, a
-     * system user) holds it; once it passed to another office (returned, reassigned), its state, office, deadlines and
-     * the kinds of events, without the household's assessment and who did what and why (free text that may name
-     * people).
+     * system user) oversees it, with the free text as written only for the office or desk holding it (phone and
+     * resident ID numbers masked for the others); once it passed to another office (returned, reassigned), its state,
+     * office, deadlines and the kinds of events, without the household's assessment and who did what and why.
      *
      * @param actor the office that acted
      */
     public TicketDetails find(String ticketNo, Actor actor) {
         List<TicketDetails> found = jdbc.query(
                 FIND_TICKET,
-                (rs, row) -> details(rs, actor != null && actor.maySee(new OfficeCode(rs.getString("assigned_code")))),
+                (rs, row) -> {
+                    OfficeCode holder = new OfficeCode(rs.getString("assigned_code"));
+                    boolean whole = actor != null && actor.maySee(holder);
+                    boolean holds =
+                            actor != null && !actor.system() && actor.office().equals(holder);
+                    return details(rs, whole, holds);
+                },
                 ticketNo);
         if (found.isEmpty()) {
             throw new TicketNotFoundException(ticketNo);
@@ -86,8 +93,13 @@ public class TicketQueries {
         List<Object> found = jdbc.query(
                 FIND_TICKET,
                 (rs, row) -> {
-                    if (caller != null && caller.holds(new OfficeCode(rs.getString("assigned_code")))) {
-                        return details(rs, true);
+                    OfficeCode holder = new OfficeCode(rs.getString("assigned_code"));
+                    if (caller != null && caller.holds(holder)) {
+                        Actor actor = caller.actor();
+                        boolean holds = actor != null
+                                && !actor.system()
+                                && actor.office().equals(holder);
+                        return details(rs, true, holds);
                     }
                     return trackingCodeChecked ? callerView(rs) : null;
                 },
@@ -112,16 +124,20 @@ public class TicketQueries {
                 rs.getTimestamp("updated_at").toInstant());
     }
 
-    private TicketDetails details(ResultSet rs, boolean whole) throws SQLException {
+    /**
+     * @param whole whether the caller sees the assessment and the events' actors and reasons
+     * @param holds whether the caller is the office holding the ticket, which reads the free text unmasked
+     */
+    private TicketDetails details(ResultSet rs, boolean whole, boolean holds) throws SQLException {
         long id = rs.getLong("id");
         List<TicketDetails.Event> events = jdbc.query(
                 FIND_EVENTS,
                 (e, row) -> new TicketDetails.Event(
                         e.getString("type"),
                         e.getString("status"),
-                        whole ? e.getString("actor") : null,
+                        whole ? freeText(e.getString("actor"), holds) : null,
                         e.getString("office_code"),
-                        whole ? e.getString("reason") : null,
+                        whole ? freeText(e.getString("reason"), holds) : null,
                         e.getTimestamp("occurred_at").toInstant()),
                 id);
         String ticketNo = rs.getString("ticket_no");
@@ -146,5 +162,10 @@ public class TicketQueries {
                 whole ? TicketRows.assessment(json, rs) : null,
                 whole ? TicketRows.dangerHint(json, rs) : null,
                 whole ? rs.getString("tracking_code") : null);
+    }
+
+    /** An office's words as the caller may read them: as written for the office holding the ticket, else masked. */
+    private static String freeText(String text, boolean holds) {
+        return holds ? text : PersonalData.maskText(text);
     }
 }

@@ -1,5 +1,6 @@
 package hotline.gateway.web;
 
+import hotline.gateway.infrastructure.database.DatabaseUnavailableException;
 import hotline.gateway.intake.BatchTooLargeException;
 import hotline.gateway.intake.IdempotencyConflictException;
 import hotline.gateway.ticket.TicketNotFoundException;
@@ -9,6 +10,7 @@ import hotline.gateway.validation.InvalidInputException;
 import hotline.gateway.workflow.EventIdConflictException;
 import hotline.gateway.workflow.IllegalTransitionException;
 import hotline.gateway.workflow.OfficeNotPermittedException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.UUID;
 import org.apache.camel.Exchange;
@@ -18,6 +20,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * The HTTP error policy: every exception of an HTTP route becomes a problem+json answer. Client mistakes are 4xx and
@@ -28,6 +31,8 @@ import org.springframework.stereotype.Component;
 public class ProblemReplies {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemReplies.class);
+    /** Retry-After of a 503 when the database circuit does not say. */
+    private static final long RETRY_AFTER_SECONDS = 5;
 
     private final HttpReplies replies;
 
@@ -40,7 +45,12 @@ public class ProblemReplies {
         String instance = exchange.getIn().getHeader(Exchange.HTTP_URI, String.class);
         Problem problem = toProblem(exception, instance);
         if (problem.status() == 503) {
-            exchange.getMessage().setHeader("Retry-After", "5");
+            DatabaseUnavailableException circuitOpen = cause(exception, DatabaseUnavailableException.class);
+            exchange.getMessage()
+                    .setHeader(
+                            "Retry-After",
+                            String.valueOf(
+                                    circuitOpen == null ? RETRY_AFTER_SECONDS : circuitOpen.retryAfterSeconds()));
         }
         if (problem.status() == 401) {
             exchange.getMessage().setHeader("WWW-Authenticate", "Basic realm=\"hotline-gateway\", charset=\"UTF-8\"");
@@ -113,8 +123,15 @@ public class ProblemReplies {
         String incident = UUID.randomUUID().toString();
         if (exception instanceof CannotGetJdbcConnectionException
                 || exception instanceof DataAccessResourceFailureException
-                || exception instanceof TransientDataAccessException) {
-            log.warn("Incident {}: database unavailable for {}: {}", incident, instance, exception.getMessage());
+                || exception instanceof TransientDataAccessException
+                || exception instanceof CannotCreateTransactionException
+                || cause(exception, SQLTransientConnectionException.class) != null) {
+            if (cause(exception, DatabaseUnavailableException.class) != null) {
+                // The circuit logged the outage once when it opened; one line per refused request would flood.
+                log.debug("Incident {}: database unreachable for {}", incident, instance);
+            } else {
+                log.warn("Incident {}: database unavailable for {}: {}", incident, instance, exception.getMessage());
+            }
             return new Problem(
                     "/problems/unavailable",
                     "Service unavailable",
@@ -131,6 +148,16 @@ public class ProblemReplies {
                 "The request could not be completed. Incident " + incident,
                 instance,
                 List.of());
+    }
+
+    /** The exception or the first of its causes of that type; null when none is. */
+    private static <T extends Throwable> T cause(Throwable exception, Class<T> type) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static String describe(List<FieldError> errors) {

@@ -2,6 +2,7 @@ package hotline.gateway.workflow;
 
 import hotline.gateway.classification.NeedCode;
 import hotline.gateway.jurisdiction.OfficeCode;
+import hotline.gateway.ticket.ReturnReasonCode;
 import java.time.OffsetDateTime;
 
 /**
@@ -18,6 +19,7 @@ import java.time.OffsetDateTime;
  * @param townCode     the office that takes a reassigned ticket (REASSIGN), or
  * @param districtCode the district desk that takes it (REASSIGN by the city desk)
  * @param occurredAt   when the sender says it happened; the SLA counts the time the gateway received it
+ * @param reasonCode   why a ticket is returned, from a fixed list (RETURN, required there; the reason is free text)
  * @param need         the right need (RECLASSIFY; optional on REASSIGN)
  */
 public record OfficeEvent(
@@ -33,4 +35,37 @@ public record OfficeEvent(
         String townCode,
         String districtCode,
         OffsetDateTime occurredAt,
-        NeedCode need) {}
+        ReturnReasonCode reasonCode,
+        NeedCode need) {
+
+    /** An event without a return reason code or a need: any type but RETURN and RECLASSIFY. */
+    public OfficeEvent(
+            String eventId,
+            OfficeEventType type,
+            String actor,
+            OfficeCode office,
+            String reason,
+            String note,
+            String result,
+            Integer days,
+            Satisfaction satisfaction,
+            String townCode,
+            String districtCode,
+            OffsetDateTime occurredAt) {
+        this(
+                eventId,
+                type,
+                actor,
+                office,
+                reason,
+                note,
+                result,
+                days,
+                satisfaction,
+                townCode,
+                districtCode,
+                occurredAt,
+                null,
+                null);
+    }
+}

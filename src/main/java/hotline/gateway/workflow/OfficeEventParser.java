@@ -3,6 +3,7 @@ package hotline.gateway.workflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import hotline.gateway.classification.NeedCode;
 import hotline.gateway.jurisdiction.OfficeCode;
+import hotline.gateway.ticket.ReturnReasonCode;
 import hotline.gateway.validation.JsonFields;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -59,6 +60,7 @@ public final class OfficeEventParser {
         String officeText = matching(fields, "office", 16, OfficeCode.PATTERN, "must be " + OfficeCode.DESCRIPTION);
         OfficeCode office = officeText == null ? null : new OfficeCode(officeText);
         String reason = fields.optionalText("reason", 500);
+        ReturnReasonCode reasonCode = fields.optionalEnum("reasonCode", ReturnReasonCode.class, null);
         String note = fields.optionalText("note", 2000);
         String result = fields.optionalText("result", 2000);
         Integer days = fields.optionalInteger("days", 1, MAX_EXTENSION_DAYS);
@@ -72,6 +74,11 @@ public final class OfficeEventParser {
         }
         if (type != null) {
             requireFor(type, fields, reason, note, result, days, satisfaction, townCode, districtCode);
+            if (type == OfficeEventType.RETURN) {
+                requirePresent(fields, "reasonCode", reasonCode, type);
+            } else if (reasonCode != null) {
+                fields.reject("reasonCode", "is only for RETURN");
+            }
         }
         fields.throwIfInvalid();
         return new OfficeEvent(
@@ -87,6 +94,7 @@ public final class OfficeEventParser {
                 townCode,
                 districtCode,
                 occurredAt,
+                reasonCode,
                 need);
     }
 

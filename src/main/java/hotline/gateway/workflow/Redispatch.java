@@ -24,7 +24,11 @@ public class Redispatch {
         this.json = json;
     }
 
-    public String message(TicketRecord ticket, String cause, String causeDetail, Instant now) {
+    /**
+     * @param causeCode   the return reason code of a return, else null
+     * @param causeDetail the office's own words for a return, else null
+     */
+    public String message(TicketRecord ticket, String cause, String causeCode, String causeDetail, Instant now) {
         String first = outbox.dispatchPayload(ticket.id, 1)
                 .orElseThrow(() -> new IllegalStateException("ticket " + ticket.ticketNo + " has no dispatch message"));
         JsonNode stored = json.read(first);
@@ -34,6 +38,9 @@ public class Redispatch {
         message.put("ticketVersion", ticket.version);
         message.put("dispatchedAt", now.toString());
         message.put("cause", cause);
+        if (causeCode != null) {
+            message.put("causeCode", causeCode);
+        }
         if (causeDetail != null) {
             message.put("causeDetail", causeDetail);
         }

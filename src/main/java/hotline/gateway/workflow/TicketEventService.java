@@ -147,7 +147,9 @@ public class TicketEventService {
                 current.seq());
         int jmsPriority = ticket.priority.jmsPriority();
         if (next != null) {
-            String detail = transition.effect() == Transition.Effect.RETURNED_TO_DESK ? event.reason() : null;
+            boolean returned = transition.effect() == Transition.Effect.RETURNED_TO_DESK;
+            String code = returned ? event.reasonCode().name() : null;
+            String detail = returned ? event.reason() : null;
             // A reassigned ticket is CREATED again: the relay announces its dispatch. A return or a reopening keeps
             // its own status.
             outbox.add(
@@ -158,7 +160,7 @@ public class TicketEventService {
                             ticket.assignment.queue(),
                             DuplicateId.dispatch(ticket.ticketNo, ticket.version),
                             jmsPriority,
-                            redispatch.message(ticket, next.cause(), detail, now),
+                            redispatch.message(ticket, next.cause(), code, detail, now),
                             ticket.status == TicketStatus.CREATED,
                             TicketMessage.TYPE_DISPATCH,
                             now));
@@ -220,7 +222,8 @@ public class TicketEventService {
                 current.meet(TargetKind.RESOLVE, now, deadlines);
             }
             case RETURNED_TO_DESK -> {
-                current.returned(event.reason(), now);
+                current.returned(event.reasonCode(), event.reason(), now);
+                data.put("reasonCode", event.reasonCode().name());
                 return moveTo(ticket, current, deskAbove(ticket), "RETURN", now);
             }
             case RECLASSIFIED -> corrections.apply(ticket, current, event.need(), event.actor(), now, data);

@@ -70,7 +70,8 @@ class ReportApiEndToEndTest extends ReportFixtureEndToEndTest {
                 .filter(row -> row.get(0).equals("310104004"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(hunan.get(header.indexOf("returnReasons"))).contains("不属本街道管辖: 1", "地址有误: 1");
+        assertThat(hunan.get(header.indexOf("returnReasons"))).isEqualTo("NOT_OUR_JURISDICTION: 1; WRONG_ADDRESS: 1");
+        assertThat(text).doesNotContain("不属本街道管辖", "地址有误", "136-0000");
         assertThat(hunan.get(header.indexOf("satisfactionRate"))).isEmpty(); // null: no callback
         List<String> total = rows.get(rows.size() - 1);
         assertThat(total.get(0)).isEqualTo("total");

@@ -33,7 +33,7 @@ class ReportOfTheWorkflowEndToEndTest extends GatewayIntegrationTest {
         String t3 = ticket(tickets);
 
         at("10:30");
-        tickets.event(t3, "RETURN", Map.of("office", WEIFANG, "reason", "不属本街道"));
+        tickets.event(t3, "RETURN", Map.of("office", WEIFANG, "reasonCode", "NOT_OUR_JURISDICTION", "reason", "不属本街道"));
         at("11:00");
         tickets.event(t1, "SIGN", Map.of("office", WEIFANG));
         tickets.event(t3, "REASSIGN", Map.of("office", "310115", "townCode", LUJIAZUI));
@@ -71,7 +71,8 @@ class ReportOfTheWorkflowEndToEndTest extends GatewayIntegrationTest {
         assertThat(weifang.get("resolveHoursMedian").asDouble()).isEqualTo(2.0);
         assertThat(weifang.get("escalations").asLong()).isEqualTo(1);
         assertThat(weifang.get("returns").asLong()).isEqualTo(1);
-        assertThat(weifang.at("/returnReasons/0/reason").asText()).isEqualTo("不属本街道");
+        assertThat(weifang.at("/returnReasons/0/code").asText()).isEqualTo("NOT_OUR_JURISDICTION");
+        assertThat(weifang.at("/returnReasons/0/count").asLong()).isEqualTo(1);
         // Resolved in time: t1, t2, and t2 again after the reopening.
         assertThat(weifang.get("resolvedOnTime").asLong()).isEqualTo(3);
         assertThat(weifang.get("resolveDecided").asLong()).isEqualTo(3);

@@ -28,6 +28,7 @@ final class SlaFixtureBuilder {
         final Map<String, Target> targets = new LinkedHashMap<>();
         OffsetDateTime ended;
         String endCause;
+        String returnReasonCode;
         String returnReason;
         int extensionsApproved;
         int extensionsRejected;
@@ -90,10 +91,17 @@ final class SlaFixtureBuilder {
             return this;
         }
 
-        TicketSpec ended(String when, String cause, String returnReason) {
+        TicketSpec ended(String when, String cause) {
             last().ended = at(when);
             last().endCause = cause;
-            last().returnReason = returnReason;
+            return this;
+        }
+
+        /** The last assignment ended by a return, with its reason code and the office's words. */
+        TicketSpec returned(String when, String code, String reason) {
+            ended(when, "RETURNED");
+            last().returnReasonCode = code;
+            last().returnReason = reason;
             return this;
         }
     }
@@ -204,6 +212,7 @@ final class SlaFixtureBuilder {
                 ts(a.started)));
         values.add(ts(a.ended));
         values.add(a.endCause);
+        values.add(a.returnReasonCode);
         values.add(a.returnReason);
         for (String kind : List.of("SIGN", "CONTACT", "RESOLVE", "REASSIGN")) {
             Target target = a.targets.get(kind);
@@ -221,7 +230,7 @@ final class SlaFixtureBuilder {
                 a.office.district()));
         jdbc.update("""
                 INSERT INTO ticket_assignment (ticket_id, seq, level, code, name, priority, primary_need, cause,
-                    received_at, started_at, ended_at, end_cause, return_reason,
+                    received_at, started_at, ended_at, end_cause, return_reason_code, return_reason,
                     sign_due_at, sign_met_at, sign_breached_at, sign_working_minutes,
                     contact_due_at, contact_met_at, contact_breached_at, contact_working_minutes,
                     resolve_due_at, resolve_met_at, resolve_breached_at, resolve_working_minutes,
@@ -229,7 +238,7 @@ final class SlaFixtureBuilder {
                     extensions_approved, extensions_rejected, extension_days, callback_result, callback_at,
                     district_code)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                        ?, ?, ?)
+                        ?, ?, ?, ?)
                 """, values.toArray());
     }
 
@@ -302,7 +311,15 @@ final class SlaFixtureBuilder {
                         seq));
             }
             if ("RETURNED".equals(a.endCause)) {
-                events.add(new Event(a.ended, "RETURN", "RETURNED", office, a.returnReason, null, office, seq));
+                events.add(new Event(
+                        a.ended,
+                        "RETURN",
+                        "RETURNED",
+                        office,
+                        a.returnReason,
+                        "{\"reasonCode\": \"" + a.returnReasonCode + "\"}",
+                        office,
+                        seq));
             } else if ("CLOSED".equals(a.endCause)) {
                 events.add(new Event(a.ended, "CLOSE", "CLOSED", "hotline", null, null, office, seq));
             }

@@ -84,7 +84,10 @@ class SlaReportEndToEndTest extends ReportFixtureEndToEndTest {
         assertThat(hunan.get("signDecided").asLong()).isEqualTo(1);
         assertThat(hunan.get("contactedOnTimeRate").isNull()).isTrue(); // both ended before contact was due
         assertThat(hunan.get("returns").asLong()).isEqualTo(2);
-        assertThat(hunan.get("returnReasons").findValuesAsText("reason")).containsExactlyInAnyOrder("不属本街道管辖", "地址有误");
+        assertThat(hunan.get("returnReasons").findValuesAsText("code"))
+                .containsExactlyInAnyOrder("NOT_OUR_JURISDICTION", "WRONG_ADDRESS");
+        // The offices' words are not in the report: only the codes are counted.
+        assertThat(report.toString()).doesNotContain("不属本街道管辖", "地址有误", "1360000", "136-0000");
         assertThat(hunan.get("responded").asLong()).isEqualTo(2); // a timely return is a response
         assertThat(hunan.get("responseRate").asDouble()).isEqualTo(100.0);
         assertThat(hunan.get("resolutionRate").isNull()).isTrue(); // returns are not counted: 0 / 0

@@ -155,7 +155,8 @@ class SlaEndToEndTest extends GatewayIntegrationTest {
         CLOCK.set(at("2026-02-13T16:00:00+08:00"));
         Tickets tickets = tickets();
         String ticketNo = tickets.newCall(TIANPING, false);
-        Response returned = tickets.event(ticketNo, "RETURN", Map.of("reason", "不属本街道"));
+        Response returned =
+                tickets.event(ticketNo, "RETURN", Map.of("reasonCode", "NOT_OUR_JURISDICTION", "reason", "不属本街道"));
         // One hour on Friday, one on the make-up Saturday.
         assertThat(instant(returned.json().get("sla"), "reassignBy")).isEqualTo(at("2026-02-14T10:00:00+08:00"));
 

@@ -122,8 +122,9 @@ class TwoInstancesSweepEndToEndTest extends GatewayIntegrationTest {
     }
 
     /** A second gateway on this test's PostgreSQL and Artemis, with the same clock. */
-    private ConfigurableApplicationContext startSecondInstance() {
-        String jdbcUrl = ((HikariDataSource) dataSource).getJdbcUrl();
+    private ConfigurableApplicationContext startSecondInstance() throws java.sql.SQLException {
+        // The pool is behind the database circuit; unwrap it for its URL.
+        String jdbcUrl = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
         Clock clock = CLOCK;
         return new SpringApplicationBuilder(HotlineGatewayApplication.class)
                 .initializers(context ->

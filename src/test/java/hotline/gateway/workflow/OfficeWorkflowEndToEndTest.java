@@ -104,7 +104,10 @@ class OfficeWorkflowEndToEndTest extends GatewayIntegrationTest {
         String ticketNo = tickets.newCall(TIANPING, false);
         assertThat(broker().take("tickets." + TIANPING, ticketNo, 10_000)).hasSize(1);
 
-        Response returned = tickets.event(ticketNo, "RETURN", Map.of("office", TIANPING, "reason", "地址在徐家汇街道辖区"));
+        Response returned = tickets.event(
+                ticketNo,
+                "RETURN",
+                Map.of("office", TIANPING, "reasonCode", "NOT_OUR_JURISDICTION", "reason", "地址在徐家汇街道辖区"));
         assertThat(returned.status()).isEqualTo(201);
         assertThat(returned.json().get("status").asText()).isEqualTo("RETURNED");
         assertThat(returned.json().at("/assignedTo/level").asText()).isEqualTo("DISTRICT_DESK");
@@ -136,6 +139,7 @@ class OfficeWorkflowEndToEndTest extends GatewayIntegrationTest {
         JsonNode deskMessage = JSON.readTree(atDesk.get(0).getText());
         assertThat(deskMessage.get("ticketVersion").asInt()).isEqualTo(2);
         assertThat(deskMessage.get("cause").asText()).isEqualTo("RETURN");
+        assertThat(deskMessage.get("causeCode").asText()).isEqualTo("NOT_OUR_JURISDICTION");
         assertThat(deskMessage.get("causeDetail").asText()).isEqualTo("地址在徐家汇街道辖区");
         assertThat(deskMessage.get("content").asText()).contains("独居");
 
@@ -162,11 +166,13 @@ class OfficeWorkflowEndToEndTest extends GatewayIntegrationTest {
 
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "SELECT a.seq, a.code, a.cause, a.end_cause, "
-                        + "a.return_reason, a.reassign_met_at IS NOT NULL AS reassigned FROM ticket_assignment a "
+                        + "a.return_reason_code, a.return_reason, a.reassign_met_at IS NOT NULL AS reassigned "
+                        + "FROM ticket_assignment a "
                         + "JOIN ticket t ON t.id = a.ticket_id WHERE t.ticket_no = ? ORDER BY a.seq",
                 ticketNo);
         assertThat(rows).extracting(r -> r.get("code")).containsExactly(TIANPING, "310104", XUJIAHUI);
         assertThat(rows).extracting(r -> r.get("end_cause")).containsExactly("RETURNED", "REASSIGNED", null);
+        assertThat(rows.get(0).get("return_reason_code")).isEqualTo("NOT_OUR_JURISDICTION");
         assertThat(rows.get(0).get("return_reason")).isEqualTo("地址在徐家汇街道辖区");
         assertThat(rows.get(1).get("reassigned")).isEqualTo(true);
     }

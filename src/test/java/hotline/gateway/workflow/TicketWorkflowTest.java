@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hotline.gateway.classification.NeedCode;
 import hotline.gateway.jurisdiction.AssignmentLevel;
+import hotline.gateway.ticket.ReturnReasonCode;
 import hotline.gateway.ticket.TicketStatus;
 import hotline.gateway.workflow.Transition.Effect;
 import java.util.EnumMap;
@@ -182,11 +183,12 @@ class TicketWorkflowTest {
                 "310104003",
                 null,
                 null,
+                type == RETURN ? ReturnReasonCode.NOT_OUR_JURISDICTION : null,
                 type == RECLASSIFY ? NeedCode.MEDICAL : null);
     }
 
     private static OfficeEvent callback(Satisfaction satisfaction) {
         return new OfficeEvent(
-                "e-2", CALLBACK, "hotline-op", null, null, null, null, null, satisfaction, null, null, null, null);
+                "e-2", CALLBACK, "hotline-op", null, null, null, null, null, satisfaction, null, null, null);
     }
 }
