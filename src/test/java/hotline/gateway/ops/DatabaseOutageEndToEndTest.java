@@ -1,5 +1,7 @@
 package hotline.gateway.ops;
 
+import hotline.gateway.support.GatewayClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -164,11 +166,9 @@ class DatabaseOutageEndToEndTest {
         HttpRequest.Builder request = request(path)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        if (user != null) {
-            String credentials = java.util.Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-            request.header("Authorization", "Basic " + credentials);
-        }
+        request.header(
+                "Authorization",
+                user != null ? GatewayClient.basic(user, password) : GatewayClient.defaultCredentials("POST", path));
         return send(request.build());
     }
 

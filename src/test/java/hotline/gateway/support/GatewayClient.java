@@ -121,7 +121,7 @@ public final class GatewayClient {
     }
 
     /** The local client that would send this request (see the class comment). */
-    static String defaultCredentials(String method, String pathAndQuery) {
+    public static String defaultCredentials(String method, String pathAndQuery) {
         String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
         if (path.startsWith("/actuator") || path.startsWith("/api/v1/admin")) {
             return basic(LocalClients.OPERATOR, LocalClients.OPERATOR_KEY);
