@@ -1,6 +1,7 @@
 package hotline.gateway.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hotline.gateway.infrastructure.database.DatabaseUnavailableException;
 import hotline.gateway.security.AccessRules;
 import hotline.gateway.security.AccessRules.Need;
 import hotline.gateway.security.AccessRules.Rule;
@@ -108,6 +109,21 @@ public class AccessFilter extends OncePerRequestFilter {
             }
         } catch (HttpProblemException refused) {
             refuse(request, response, path, refused);
+            return;
+        } catch (RuntimeException failed) {
+            // Keys live in the database: with the database down, the caller gets 503 and Retry-After at once.
+            Problem problem = problems.toProblem(failed, path);
+            if (problem.status() != 503) {
+                throw failed;
+            }
+            DatabaseUnavailableException open = circuitOpen(failed);
+            response.setStatus(503);
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.setHeader("Retry-After", Long.toString(open == null ? 5 : open.retryAfterSeconds()));
+            if (!"HEAD".equals(request.getMethod())) {
+                json.writeValue(response.getOutputStream(), problem);
+            }
             return;
         }
         count(rule, path, caller);
@@ -243,6 +259,15 @@ public class AccessFilter extends OncePerRequestFilter {
         if (!"HEAD".equals(request.getMethod())) {
             json.writeValue(response.getOutputStream(), problem);
         }
+    }
+
+    private static DatabaseUnavailableException circuitOpen(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabaseUnavailableException open) {
+                return open;
+            }
+        }
+        return null;
     }
 
     private static HttpProblemException unauthorized(String field, String why) {

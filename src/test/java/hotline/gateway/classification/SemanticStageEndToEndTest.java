@@ -6,14 +6,20 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import hotline.gateway.support.GatewayClient;
 import hotline.gateway.support.GatewayClient.Response;
-import hotline.gateway.support.GatewayIntegrationTest;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -29,9 +35,47 @@ import org.springframework.test.context.TestPropertySource;
             "hotline.classification.semantic.danger-descriptions=src/test/resources/classification/small/danger-descriptions.yml",
             "hotline.classification.semantic.sync-period=2s"
         })
-class SemanticStageEndToEndTest extends GatewayIntegrationTest {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@CamelSpringBootTest
+class SemanticStageEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int OWN_BROKER_PORT = freeTcpPort();
+
+    /**
+     * This test's context runs beside the other tests' (Spring keeps contexts open), so it has servers of its own: a
+     * PostgreSQL data directory is never shared by two running gateways.
+     */
+    private static final Path DATA =
+            Path.of("target/test-data", "semantic-" + UUID.randomUUID()).toAbsolutePath();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void ownServers(DynamicPropertyRegistry registry) {
+        registry.add(
+                "hotline.database.embedded.data-dir", () -> DATA.resolve("pg").toString());
+        registry.add("hotline.database.embedded.fsync", () -> "false");
+        registry.add("hotline.broker.embedded.port", () -> OWN_BROKER_PORT);
+        registry.add(
+                "hotline.broker.embedded.data-dir",
+                () -> DATA.resolve("artemis").toString());
+        registry.add("hotline.inbox.dir", () -> DATA.resolve("inbox").toString());
+        registry.add("hotline.sla.sweep-period", () -> "1h");
+    }
+
+    private GatewayClient gateway() {
+        return new GatewayClient(port);
+    }
+
+    private static int freeTcpPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Autowired
     JdbcTemplate jdbc;

@@ -83,7 +83,9 @@ class FreeTextOutsideTheOfficeEndToEndTest extends GatewayIntegrationTest {
                     .contains("已联系其女儿 +86 136 **** 1238（身份证 110***********002x），安排助餐", "等家属回电 136-****-1235");
             assertHidden(outside.body());
         }
-        Response anonymous = gateway().get("/api/v1/tickets/" + ticketNo);
+        // Without credentials and without the tracking code the ticket is not found.
+        Response anonymous = gateway().anonymous().get("/api/v1/tickets/" + ticketNo);
+        assertThat(anonymous.status()).isEqualTo(404);
         assertThat(anonymous.body()).doesNotContain("已联系其女儿", "等家属回电");
         assertHidden(anonymous.body());
     }
