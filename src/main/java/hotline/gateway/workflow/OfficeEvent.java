@@ -36,36 +36,4 @@ public record OfficeEvent(
         String districtCode,
         OffsetDateTime occurredAt,
         ReturnReasonCode reasonCode,
-        NeedCode need) {
-
-    /** An event without a return reason code or a need: any type but RETURN and RECLASSIFY. */
-    public OfficeEvent(
-            String eventId,
-            OfficeEventType type,
-            String actor,
-            OfficeCode office,
-            String reason,
-            String note,
-            String result,
-            Integer days,
-            Satisfaction satisfaction,
-            String townCode,
-            String districtCode,
-            OffsetDateTime occurredAt) {
-        this(
-                eventId,
-                type,
-                actor,
-                office,
-                reason,
-                note,
-                result,
-                days,
-                satisfaction,
-                townCode,
-                districtCode,
-                occurredAt,
-                null,
-                null);
-    }
-}
+        NeedCode need) {}

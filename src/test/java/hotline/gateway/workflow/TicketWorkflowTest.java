@@ -189,6 +189,19 @@ class TicketWorkflowTest {
 
     private static OfficeEvent callback(Satisfaction satisfaction) {
         return new OfficeEvent(
-                "e-2", CALLBACK, "hotline-op", null, null, null, null, null, satisfaction, null, null, null);
+                "e-2",
+                CALLBACK,
+                "hotline-op",
+                null,
+                null,
+                null,
+                null,
+                null,
+                satisfaction,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }
