@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): the whole path of a call, from the hotline system's POST to the office reading the ticket
+# from its queue, against the packaged gateway with its embedded default (fsync on, intake authenticated, the
+# semantic stage enabled), and beside it the raw ceiling of the same durable work on the same PostgreSQL and broker.
+# Prints accepted calls/s, HTTP p50/p99/p99.9, 201 -> office p50/p99, p99 at a fixed 100 calls/s, throughput and
+# latency with 1, 4, 16 and 64 connections, the ceiling and the ratio. Everything it writes is under target/bench-e2e.
+#   bench/end-to-end.sh                  SECONDS_SUSTAINED=60 STEP_SECONDS=15 CONNECTIONS=16
+#   PROFILE=1 bench/end-to-end.sh        also records a JFR profile of the gateway (target/bench-e2e/gateway.jfr)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=target/bench-e2e
+port=${PORT:-18080}
+db_port=${DB_PORT:-15432}
+broker_port=${BROKER_PORT:-16616}
+management_port=${MANAGEMENT_PORT:-18081}
+
+./mvnw -B -q -DskipTests -Dspotless.check.skip=true package
+./mvnw -B -q -Dspotless.check.skip=true test-compile
+jar=$(ls target/hotline-gateway-*.jar | grep -v original | head -1)
+rm -rf "$work" && mkdir -p "$work"
+
+jvm_options=()
+if [ "${PROFILE:-0}" = 1 ]; then
+  jvm_options+=("-XX:StartFlightRecording=filename=$work/gateway.jfr,settings=profile,delay=20s")
+fi
+PORT=$port MANAGEMENT_PORT=$management_port DB_PORT=$db_port DB_DATA=$work/pg BROKER_PORT=$broker_port \
+  BROKER_DATA=$work/artemis INBOX_DIR=$work/inbox \
+  java "${jvm_options[@]}" -jar "$jar" >"$work/gateway.log" 2>&1 &
+gateway=$!
+trap 'kill $gateway 2>/dev/null; wait $gateway 2>/dev/null || true' EXIT
+
+for _ in $(seq 1 180); do
+  if curl -fs "localhost:$management_port/actuator/health/readiness" >/dev/null 2>&1 \
+      || curl -fs "localhost:$port/actuator/health/readiness" >/dev/null 2>&1; then
+    break
+  fi
+  kill -0 $gateway 2>/dev/null || { echo "the gateway did not start: see $work/gateway.log"; exit 1; }
+  sleep 1
+done
+echo "gateway up (pid $gateway)"
+
+./mvnw -B -q exec:java -Dexec.mainClass=hotline.gateway.bench.EndToEndBenchmark -Dexec.classpathScope=test \
+  -Dbase="http://127.0.0.1:$port" -DdbPort="$db_port" -DbrokerUrl="tcp://127.0.0.1:$broker_port" \
+  -Dseconds="${SECONDS_SUSTAINED:-60}" -DstepSeconds="${STEP_SECONDS:-15}" -Dconnections="${CONNECTIONS:-16}"

@@ -1,0 +1,274 @@
+package hotline.gateway.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Benchmark, not a test: the whole path of a call, from the hotline system's POST to the office that reads the
+ * ticket from its queue, against a running gateway (bench/end-to-end.sh starts the packaged jar with its embedded
+ * PostgreSQL and Artemis), and beside it the raw ceiling of the same durable work on the same servers.
+ *
+ * <p>One run prints: accepted calls/s under sustained load with HTTP latency p50/p99/p99.9 and the time from the 201
+ * to the office's receipt (p50/p99); the latency at a fixed 100 calls/s; throughput and latency with 1, 4, 16 and 64
+ * connections; the ceiling (the same inserts in one transaction plus one persistent send, no gateway code) and the
+ * ratio of the sustained rate to it.
+ *
+ * <p>Settings (system properties): {@code base} (http://127.0.0.1:8080), {@code dbPort}, {@code brokerUrl},
+ * {@code seconds} (60, the sustained phase), {@code stepSeconds} (15, each concurrency step), {@code connections}
+ * (16), {@code apiKey}.
+ */
+public final class EndToEndBenchmark {
+
+    private static final String BASE = System.getProperty("base", "http://127.0.0.1:8080");
+    private static final int SECONDS = Integer.getInteger("seconds", 60);
+    private static final int STEP_SECONDS = Integer.getInteger("stepSeconds", 15);
+    private static final int CONNECTIONS = Integer.getInteger("connections", 16);
+    private static final String API_KEY = System.getProperty("apiKey", "local-only-hotline-key");
+
+    private final BenchCalls calls;
+    private final OfficeConsumers offices;
+    private final Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
+    private final ObjectMapper json = new ObjectMapper();
+
+    private EndToEndBenchmark(BenchCalls calls, OfficeConsumers offices) {
+        this.calls = calls;
+        this.offices = offices;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path project = Path.of(System.getProperty("project", "."));
+        BenchCalls calls = BenchCalls.load(project);
+        String brokerUrl = System.getProperty("brokerUrl", "tcp://127.0.0.1:61616");
+        try (OfficeConsumers offices = OfficeConsumers.start(brokerUrl, calls.queues())) {
+            EndToEndBenchmark bench = new EndToEndBenchmark(calls, offices);
+            bench.run(brokerUrl, Integer.getInteger("dbPort", 0));
+        }
+    }
+
+    private void run(String brokerUrl, int dbPort) throws Exception {
+        System.out.printf(
+                Locale.ROOT,
+                "calls: %d texts from the labelled corpus (zh, en, mixed; every need), %d offices' queues consumed%n",
+                calls.size(),
+                calls.queues().size());
+        closedLoop("warm-up", 8, 10);
+        waitForDelivery(null);
+
+        Phase sustained = closedLoop("sustained", CONNECTIONS, SECONDS);
+        Delivery delivery = waitForDelivery(sustained);
+        Phase fixed = fixedRate(100, Math.max(20, SECONDS / 2));
+        List<Phase> steps = new ArrayList<>();
+        for (int connections : new int[] {1, 4, 16, 64}) {
+            steps.add(closedLoop(connections + " connections", connections, STEP_SECONDS));
+        }
+        waitForDelivery(null);
+
+        double ceiling = dbPort > 0
+                ? new DurableCeiling(dbPort, brokerUrl).measure(CONNECTIONS, Math.max(20, SECONDS / 2))
+                : Double.NaN;
+
+        System.out.println();
+        System.out.println("== end-to-end benchmark ==");
+        System.out.printf(
+                Locale.ROOT,
+                "sustained, %d connections, %d s: %.0f calls/s accepted (%d accepted, %d other answers)%n",
+                CONNECTIONS,
+                SECONDS,
+                sustained.rate(),
+                sustained.accepted(),
+                sustained.failed());
+        System.out.printf(
+                Locale.ROOT,
+                "  HTTP latency p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms%n",
+                sustained.latency().percentile(50),
+                sustained.latency().percentile(99),
+                sustained.latency().percentile(99.9));
+        System.out.printf(
+                Locale.ROOT,
+                "  delivered to offices: %d of %d accepted (%.0f calls/s accepted and delivered); 201 -> office p50 %.1f"
+                        + " ms, p99 %.1f ms%n",
+                delivery.delivered(),
+                sustained.accepted(),
+                delivery.delivered() / sustained.seconds(),
+                delivery.latency().percentile(50),
+                delivery.latency().percentile(99));
+        System.out.printf(
+                Locale.ROOT,
+                "fixed 100 calls/s for %.0f s: %.0f calls/s, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms%n",
+                fixed.seconds(),
+                fixed.rate(),
+                fixed.latency().percentile(50),
+                fixed.latency().percentile(99),
+                fixed.latency().percentile(99.9));
+        for (Phase step : steps) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-15s %6.0f calls/s, p50 %6.1f ms, p99 %6.1f ms, p99.9 %6.1f ms%n",
+                    step.name(),
+                    step.rate(),
+                    step.latency().percentile(50),
+                    step.latency().percentile(99),
+                    step.latency().percentile(99.9));
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "ceiling, %d connections: %.0f transactions/s (the intake's inserts in one transaction + one persistent"
+                        + " send, on the same PostgreSQL and broker)%n",
+                CONNECTIONS,
+                ceiling);
+        System.out.printf(Locale.ROOT, "ratio sustained / ceiling: %.2f%n", sustained.rate() / ceiling);
+    }
+
+    /** Each connection posts its next call as soon as the last one is answered. */
+    private Phase closedLoop(String name, int connections, int seconds) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        Latencies latency = new Latencies();
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int i = 0; i < connections; i++) {
+            HttpClient http = client();
+            Thread thread = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    post(http, latency, accepted, failed);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "%s: %d accepted in %.1f s%n", name, accepted.get(), elapsed);
+        return new Phase(name, accepted.get(), failed.get(), elapsed, latency);
+    }
+
+    /** Calls sent on a schedule, not when the last one is answered, so a slow answer does not hide the next. */
+    private Phase fixedRate(int perSecond, int seconds) throws InterruptedException {
+        Latencies latency = new Latencies();
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        int senders = 8;
+        long interval = 1_000_000_000L / perSecond;
+        long start = System.nanoTime() + 10_000_000L;
+        long total = (long) perSecond * seconds;
+        List<Thread> threads = new ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            int first = s;
+            HttpClient http = client();
+            Thread thread = new Thread(() -> {
+                for (long n = first; n < total; n += senders) {
+                    long due = start + n * interval;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        sleepNanos(wait);
+                    }
+                    post(http, latency, accepted, failed);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "fixed %d/s: %d accepted in %.1f s%n", perSecond, accepted.get(), elapsed);
+        return new Phase("fixed", accepted.get(), failed.get(), elapsed, latency);
+    }
+
+    private void post(HttpClient http, Latencies latency, AtomicLong accepted, AtomicLong failed) {
+        String body = calls.next(OffsetDateTime.now(ZoneOffset.ofHours(8)));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + "/api/v1/calls"))
+                .header("Content-Type", "application/json")
+                .header("X-Api-Key", API_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        long sent = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long answered = System.nanoTime();
+            latency.add(answered - sent);
+            if (response.statusCode() == 201) {
+                accepted.incrementAndGet();
+                acceptedAt.put(ticketNo(response.body()), answered);
+            } else {
+                failed.incrementAndGet();
+                if (failed.get() <= 3) {
+                    System.out.println("answer " + response.statusCode() + ": " + response.body());
+                }
+            }
+        } catch (Exception e) {
+            failed.incrementAndGet();
+        }
+    }
+
+    private String ticketNo(String answer) {
+        try {
+            return json.readTree(answer).path("ticketNo").asText();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    /** Waits until every ticket accepted so far has reached an office (or 60 s pass), then measures the phase's. */
+    private Delivery waitForDelivery(Phase phase) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && !offices.receivedAll(acceptedAt.keySet())) {
+            Thread.sleep(200);
+        }
+        Latencies latency = new Latencies();
+        long delivered = 0;
+        for (Map.Entry<String, Long> accepted : acceptedAt.entrySet()) {
+            Long received = offices.receivedAt(accepted.getKey());
+            if (received != null) {
+                delivered++;
+                latency.add(Math.max(0, received - accepted.getValue()));
+            }
+        }
+        if (phase != null) {
+            System.out.printf(Locale.ROOT, "delivered %d of %d accepted%n", delivered, acceptedAt.size());
+        }
+        acceptedAt.clear();
+        offices.forget();
+        return new Delivery(delivered, latency);
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    private static void sleepNanos(long nanos) {
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    record Phase(String name, long accepted, long failed, double seconds, Latencies latency) {
+        double rate() {
+            return accepted / seconds;
+        }
+    }
+
+    record Delivery(long delivered, Latencies latency) {}
+}
