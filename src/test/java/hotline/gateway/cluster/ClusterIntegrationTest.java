@@ -134,7 +134,7 @@ class ClusterIntegrationTest {
             gateway.start();
         }
         for (GatewayProcess gateway : gateways) {
-            gateway.awaitReady(Duration.ofMinutes(4));
+            gateway.awaitReady(Duration.ofMinutes(6));
         }
         GatewayProcess second = gateways.get(1);
         log(began, "gateways ready on ports " + gateways.get(0).port() + " and " + second.port());
@@ -183,7 +183,7 @@ class ClusterIntegrationTest {
             if (done >= CALLS * 6 / 10 && fired[3].compareAndSet(false, true)) {
                 steps.add(chaos.submit(() -> {
                     second.start();
-                    second.awaitReady(Duration.ofMinutes(4));
+                    second.awaitReady(Duration.ofMinutes(6));
                     log(began, second.name() + " ready again");
                 }));
             }
@@ -191,13 +191,13 @@ class ClusterIntegrationTest {
         double postingSeconds = (System.nanoTime() - postingBegan) / 1e9;
         log(began, String.format("%d calls answered in %.1f s (%.0f calls/s)", CALLS, postingSeconds, CALLS / postingSeconds));
         chaos.shutdown();
-        assertThat(chaos.awaitTermination(5, TimeUnit.MINUTES)).as("kills and restarts done").isTrue();
+        assertThat(chaos.awaitTermination(8, TimeUnit.MINUTES)).as("kills and restarts done").isTrue();
         for (Future<?> step : steps) {
             step.get();
         }
         assertThat(steps).as("kills and restarts").hasSize(4);
         // The restarted primary copies the journal back from the backup and becomes active again (failback).
-        primary.awaitLog(Duration.ofMinutes(3), "AMQ221024", "AMQ221007");
+        primary.awaitLog(Duration.ofMinutes(5), "AMQ221024", "AMQ221007");
         log(began, "primary broker active again (failback)");
 
         Map<String, Result> results = load.results();
@@ -210,7 +210,7 @@ class ClusterIntegrationTest {
         String like = "CL-" + runId + "-%";
 
         // Wait for everything to arrive: the outbox drained, a dispatch for every ticket, a breach for every urgent one.
-        await(Duration.ofMinutes(4), "outbox drained, every dispatch and breach delivered", () -> {
+        await(Duration.ofMinutes(5), "outbox drained, every dispatch and breach delivered", () -> {
             Integer pending = db.queryForObject("SELECT count(*) FROM outbox WHERE sent_at IS NULL", Integer.class);
             Integer escalatedEvents = db.queryForObject(
                     "SELECT count(*) FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id"
