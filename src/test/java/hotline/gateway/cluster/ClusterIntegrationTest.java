@@ -105,8 +105,8 @@ class ClusterIntegrationTest {
         cleanup.add(backup::stop);
         primary.start();
         backup.start();
-        primary.awaitLog(Duration.ofMinutes(2), "AMQ221007"); // Server is now active
-        backup.awaitLog(Duration.ofMinutes(2), "AMQ221024"); // Backup server ... is synchronized with primary server
+        primary.awaitLog(Duration.ofMinutes(4), "AMQ221007"); // Server is now active
+        backup.awaitLog(Duration.ofMinutes(4), "AMQ221024"); // Backup server ... is synchronized with primary server
         String brokerUrl = "(" + primaryUrl + "," + backupUrl + ")?ha=true&reconnectAttempts=-1";
         log(began, "broker pair up, backup synchronized: " + brokerUrl);
 
@@ -316,9 +316,12 @@ class ClusterIntegrationTest {
         }
 
         long redelivered = received.stream().filter(Received::redelivered).count();
+        int interruptions = consumers.stream()
+                .mapToInt(consumer -> consumer.interruptions().size())
+                .sum();
         System.out.printf(
                 "cluster test: %d calls (%s) over 2 gateways in %.1f s (%.0f calls/s, %d attempts sent again);"
-                        + " %d messages read by offices (%d redelivered after failover), %d breaches escalated;"
+                        + " %d messages read by offices (%d redelivered, %d connection failovers), %d breaches escalated;"
                         + " primary broker and %s killed and brought back; whole test %.1f s%n",
                 CALLS,
                 statuses,
@@ -327,6 +330,7 @@ class ClusterIntegrationTest {
                 load.retried(),
                 received.size(),
                 redelivered,
+                interruptions,
                 escalations.size(),
                 second.name(),
                 (System.nanoTime() - began) / 1e9);

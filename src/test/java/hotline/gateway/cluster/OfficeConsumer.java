@@ -36,12 +36,14 @@ final class OfficeConsumer implements AutoCloseable {
     private final Connection connection;
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> interruptions = new ConcurrentLinkedQueue<>();
 
     OfficeConsumer(String brokerUrl, String user, String password, String queue) throws JMSException {
         this.queue = queue;
         this.factory = new ActiveMQConnectionFactory(brokerUrl);
         this.connection = factory.createConnection(user, password);
-        connection.setExceptionListener(e -> errors.add(String.valueOf(e)));
+        // Told of each failover (the node it was connected to went away); the connection carries on on the other.
+        connection.setExceptionListener(e -> interruptions.add(String.valueOf(e)));
         Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
         session.createConsumer(session.createQueue(queue)).setMessageListener(this::onMessage);
         connection.start();
@@ -74,8 +76,14 @@ final class OfficeConsumer implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** Messages this office could not read. */
     List<String> errors() {
         return List.copyOf(errors);
+    }
+
+    /** What the connection's exception listener was told: one entry per failover it went through. */
+    List<String> interruptions() {
+        return List.copyOf(interruptions);
     }
 
     @Override
