@@ -40,11 +40,15 @@ final class BrokerNode {
         Files.createDirectories(instance.getParent());
         return new ProcessBuilder(
                         "bash",
-                        projectDir.resolve("config/artemis/cluster/create-instance.sh").toString(),
+                        projectDir
+                                .resolve("config/artemis/cluster/create-instance.sh")
+                                .toString(),
                         artemisHome.toString(),
                         instance.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(instance.getParent().resolve(instance.getFileName() + "-create.log").toFile())
+                .redirectOutput(instance.getParent()
+                        .resolve(instance.getFileName() + "-create.log")
+                        .toFile())
                 .start();
     }
 

@@ -126,7 +126,8 @@ final class CallLoad {
                         HttpResponse.BodyHandlers.ofString());
                 lastStatus = response.statusCode();
                 if (lastStatus == 201 || lastStatus == 200) {
-                    String ticketNo = JSON.readTree(response.body()).path("ticketNo").asText(null);
+                    String ticketNo =
+                            JSON.readTree(response.body()).path("ticketNo").asText(null);
                     return new Result(callId, lastStatus, ticketNo, attempt);
                 }
                 if (lastStatus != 503) {
@@ -156,7 +157,8 @@ final class CallLoad {
     private String body(int i) {
         Map<String, Object> call = new java.util.LinkedHashMap<>();
         call.put("callId", callId(i));
-        call.put("receivedAt", OffsetDateTime.now(ZoneOffset.ofHours(8)).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        call.put(
+                "receivedAt", OffsetDateTime.now(ZoneOffset.ofHours(8)).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         call.put("channel", "PHONE");
         call.put("caller", Map.of("name", "张三", "phone", "13800138000"));
         switch (route(i)) {

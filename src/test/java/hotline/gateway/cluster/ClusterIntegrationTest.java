@@ -97,8 +97,8 @@ class ClusterIntegrationTest {
         Process createBackup = BrokerNode.create(project, artemisHome, work.resolve("broker-backup"));
         assertThat(createPrimary.waitFor()).as("create-instance.sh primary").isZero();
         assertThat(createBackup.waitFor()).as("create-instance.sh backup").isZero();
-        BrokerNode primary = new BrokerNode(
-                "primary", "backup", work.resolve("broker-primary"), primaryPort, primaryUrl, backupUrl);
+        BrokerNode primary =
+                new BrokerNode("primary", "backup", work.resolve("broker-primary"), primaryPort, primaryUrl, backupUrl);
         BrokerNode backup =
                 new BrokerNode("backup", "primary", work.resolve("broker-backup"), backupPort, primaryUrl, backupUrl);
         cleanup.add(primary::stop);
@@ -189,9 +189,14 @@ class ClusterIntegrationTest {
             }
         });
         double postingSeconds = (System.nanoTime() - postingBegan) / 1e9;
-        log(began, String.format("%d calls answered in %.1f s (%.0f calls/s)", CALLS, postingSeconds, CALLS / postingSeconds));
+        log(
+                began,
+                String.format(
+                        "%d calls answered in %.1f s (%.0f calls/s)", CALLS, postingSeconds, CALLS / postingSeconds));
         chaos.shutdown();
-        assertThat(chaos.awaitTermination(8, TimeUnit.MINUTES)).as("kills and restarts done").isTrue();
+        assertThat(chaos.awaitTermination(8, TimeUnit.MINUTES))
+                .as("kills and restarts done")
+                .isTrue();
         for (Future<?> step : steps) {
             step.get();
         }
@@ -209,7 +214,8 @@ class ClusterIntegrationTest {
         }
         String like = "CL-" + runId + "-%";
 
-        // Wait for everything to arrive: the outbox drained, a dispatch for every ticket, a breach for every urgent one.
+        // Wait for everything to arrive: the outbox drained, a dispatch for every ticket, a breach for every urgent
+        // one.
         await(Duration.ofMinutes(5), "outbox drained, every dispatch and breach delivered", () -> {
             Integer pending = db.queryForObject("SELECT count(*) FROM outbox WHERE sent_at IS NULL", Integer.class);
             Integer escalatedEvents = db.queryForObject(
@@ -244,7 +250,9 @@ class ClusterIntegrationTest {
                         like)
                 .forEach(row -> {
                     Object previous = tickets.put((String) row.get("external_id"), row);
-                    softly.assertThat(previous).as("a second ticket for " + row.get("external_id")).isNull();
+                    softly.assertThat(previous)
+                            .as("a second ticket for " + row.get("external_id"))
+                            .isNull();
                 });
         softly.assertThat(tickets).as("tickets of the run").hasSize(CALLS);
         Map<String, String> queueOfTicket = new HashMap<>();
@@ -296,7 +304,9 @@ class ClusterIntegrationTest {
                         like)
                 .forEach(row -> escalations.put((String) row.get("ticket_no"), ((Number) row.get("n")).intValue()));
         softly.assertThat(escalations.keySet()).as("tickets escalated").isEqualTo(urgentTickets);
-        softly.assertThat(Set.copyOf(escalations.values())).as("escalations per ticket").containsOnly(1);
+        softly.assertThat(Set.copyOf(escalations.values()))
+                .as("escalations per ticket")
+                .containsOnly(1);
         Map<String, List<Received>> breaches = byTicket(received, "SLA_BREACH");
         softly.assertThat(breaches.keySet()).as("tickets with a breach message").isEqualTo(urgentTickets);
         breaches.forEach((ticketNo, messages) -> softly.assertThat(distinctIds(messages))
@@ -312,7 +322,9 @@ class ClusterIntegrationTest {
                 .as("outbox rows not sent")
                 .isZero();
         for (OfficeConsumer consumer : consumers) {
-            softly.assertThat(consumer.errors()).as("errors of the consumer of " + consumer.queue()).isEmpty();
+            softly.assertThat(consumer.errors())
+                    .as("errors of the consumer of " + consumer.queue())
+                    .isEmpty();
         }
 
         long redelivered = received.stream().filter(Received::redelivered).count();
@@ -380,7 +392,9 @@ class ClusterIntegrationTest {
                                         "{\"id\": \"hotline-system\", \"role\": \"HOTLINE\"}"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("hotline client made: " + response.body()).isEqualTo(201);
+        assertThat(response.statusCode())
+                .as("hotline client made: " + response.body())
+                .isEqualTo(201);
         return new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(response.body())
                 .at("/key/key")
@@ -420,7 +434,8 @@ class ClusterIntegrationTest {
 
     private static Path single(Path dir, String prefix, String suffix) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException(dir + " is missing: run through mvn verify (package, pre-integration-test)");
+            throw new IllegalStateException(
+                    dir + " is missing: run through mvn verify (package, pre-integration-test)");
         }
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> found = files.filter(p -> {

@@ -68,8 +68,7 @@ final class GatewayProcess {
     synchronized void start() {
         starts++;
         log = logDir.resolve(name + "-" + starts + ".log");
-        ProcessBuilder builder = new ProcessBuilder(
-                        "java", "-Xmx1g", "-XX:+UseSerialGC", "-jar", jar.toString())
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g", "-XX:+UseSerialGC", "-jar", jar.toString())
                 .directory(projectDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
