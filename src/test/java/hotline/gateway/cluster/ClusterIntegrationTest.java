@@ -164,8 +164,12 @@ class ClusterIntegrationTest {
         load.post(CALLS, CLIENTS, done -> {
             if (done >= CALLS / 5 && fired[0].compareAndSet(false, true)) {
                 steps.add(chaos.submit(() -> {
+                    long killed = System.nanoTime();
                     primary.kill();
                     log(began, "killed the primary broker (kill -9) after " + done + " calls");
+                    // The primary comes back only once the backup has taken over, as an operator would do it.
+                    backup.awaitLog(Duration.ofMinutes(4), "AMQ221007"); // Server is now active
+                    log(began, String.format("backup active %.1f s after the kill", (System.nanoTime() - killed) / 1e9));
                 }));
             }
             if (done >= CALLS * 35 / 100 && fired[1].compareAndSet(false, true)) {
