@@ -90,9 +90,9 @@ final class CallLoad {
             });
         }
         pool.shutdown();
-        if (!pool.awaitTermination(15, TimeUnit.MINUTES)) {
+        if (!pool.awaitTermination(30, TimeUnit.MINUTES)) {
             pool.shutdownNow();
-            throw new IllegalStateException("calls still being posted after 15 minutes");
+            throw new IllegalStateException("calls still being posted after 30 minutes");
         }
     }
 

@@ -134,7 +134,7 @@ class ClusterIntegrationTest {
             gateway.start();
         }
         for (GatewayProcess gateway : gateways) {
-            gateway.awaitReady(Duration.ofMinutes(6));
+            gateway.awaitReady(Duration.ofMinutes(10));
         }
         GatewayProcess second = gateways.get(1);
         log(began, "gateways ready on ports " + gateways.get(0).port() + " and " + second.port());
@@ -187,7 +187,7 @@ class ClusterIntegrationTest {
             if (done >= CALLS * 6 / 10 && fired[3].compareAndSet(false, true)) {
                 steps.add(chaos.submit(() -> {
                     second.start();
-                    second.awaitReady(Duration.ofMinutes(6));
+                    second.awaitReady(Duration.ofMinutes(10));
                     log(began, second.name() + " ready again");
                 }));
             }
