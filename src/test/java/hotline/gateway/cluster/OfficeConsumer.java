@@ -26,7 +26,6 @@ final class OfficeConsumer implements AutoCloseable {
             String messageType,
             String messageId,
             String duplicateId,
-            boolean redelivered,
             String assignedCode) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,7 +58,6 @@ final class OfficeConsumer implements AutoCloseable {
                     message.getStringProperty("messageType"),
                     message.getJMSMessageID(),
                     message.getStringProperty("_AMQ_DUPL_ID"),
-                    message.getJMSRedelivered(),
                     json.at("/assignment/code").isMissingNode()
                             ? null
                             : json.at("/assignment/code").asText()));
