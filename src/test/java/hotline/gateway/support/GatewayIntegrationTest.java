@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -42,6 +43,10 @@ public abstract class GatewayIntegrationTest {
     @LocalServerPort
     protected int port;
 
+    /** The actuator's port (MANAGEMENT_PORT; a free one here). */
+    @LocalManagementPort
+    protected int managementPort;
+
     @TestConfiguration(proxyBeanMethods = false)
     static class TestClockConfiguration {
         @Bean
@@ -72,7 +77,7 @@ public abstract class GatewayIntegrationTest {
     }
 
     protected GatewayClient gateway() {
-        return new GatewayClient(port);
+        return new GatewayClient(port, managementPort);
     }
 
     protected static BrokerClient broker() {
