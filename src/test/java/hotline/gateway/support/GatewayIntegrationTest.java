@@ -68,6 +68,8 @@ public abstract class GatewayIntegrationTest {
         registry.add("hotline.inbox.dir", INBOX::toString);
         // The deadline tests run the SLA sweep themselves, at the times they set.
         registry.add("hotline.sla.sweep-period", () -> "1h");
+        // The broker's queues are read every second (production: 15 s), so tests see a message within a second or two.
+        registry.add("hotline.broker.metrics.period", () -> "1s");
     }
 
     /** A test that set the clock leaves it following the system time again, for the tests after it. */
