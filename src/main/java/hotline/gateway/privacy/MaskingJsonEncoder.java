@@ -45,7 +45,8 @@ public class MaskingJsonEncoder extends EncoderBase<ILoggingEvent> {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
-            json.writeStringField("@timestamp", Instant.ofEpochMilli(event.getTimeStamp()).toString());
+            json.writeStringField(
+                    "@timestamp", Instant.ofEpochMilli(event.getTimeStamp()).toString());
             json.writeStringField("log.level", event.getLevel().toString());
             json.writeStringField("log.logger", event.getLoggerName());
             json.writeStringField("process.thread.name", event.getThreadName());

@@ -1,7 +1,7 @@
 package hotline.gateway.sla;
 
-import hotline.gateway.reporting.OverdueRepository;
 import hotline.gateway.assignment.TargetKind;
+import hotline.gateway.reporting.OverdueRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

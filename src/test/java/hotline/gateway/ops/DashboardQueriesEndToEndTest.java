@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import hotline.gateway.support.GatewayClient.Response;
 import hotline.gateway.support.GatewayIntegrationTest;
 import hotline.gateway.support.SampleCalls;
 import java.nio.file.Files;
@@ -47,21 +46,26 @@ class DashboardQueriesEndToEndTest extends GatewayIntegrationTest {
         // JSON is YAML: promtool reads it as a rule file.
         Path file = temp.resolve("dashboard-rules.yml");
         Files.writeString(file, JSON.writeValueAsString(rules));
-        Promtool.Result checked = Promtool.run(temp, "check", "rules", file.getFileName().toString());
+        Promtool.Result checked =
+                Promtool.run(temp, "check", "rules", file.getFileName().toString());
         assertThat(checked.exitCode()).as(checked.output()).isZero();
         assertThat(checked.output()).contains("SUCCESS: " + expressions.size() + " rules found");
     }
 
     @Test
     void theDashboardAndTheAlertsNameOnlyExportedMetrics() throws Exception {
-        assertThat(gateway().postJson(
+        assertThat(gateway()
+                        .postJson(
                                 "/api/v1/calls",
                                 SampleCalls.byId("DEV-2026-0002")
                                         .withCallId("DASH-" + UUID.randomUUID())
                                         .toString())
                         .status())
                 .isEqualTo(201);
-        Set<String> exported = exportedMetricNames();
+        String exposition = gateway().get("/actuator/prometheus").body();
+        // The latency panel reads the calls' buckets by their URI.
+        assertThat(exposition).containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/api/v1/calls\"");
+        Set<String> exported = exportedMetricNames(exposition);
 
         Map<String, Set<String>> unknown = new TreeMap<>();
         for (String expression : dashboardExpressions()) {
@@ -87,11 +91,9 @@ class DashboardQueriesEndToEndTest extends GatewayIntegrationTest {
                 .doesNotContainAnyElementsOf(exported);
     }
 
-    private Set<String> exportedMetricNames() {
-        Response metrics = gateway().get("/actuator/prometheus");
-        assertThat(metrics.status()).isEqualTo(200);
+    private static Set<String> exportedMetricNames(String exposition) {
         Set<String> names = new TreeSet<>();
-        for (String line : metrics.body().split("\n")) {
+        for (String line : exposition.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }

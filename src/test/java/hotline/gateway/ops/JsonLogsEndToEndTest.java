@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import hotline.gateway.HotlineGatewayApplication;
 import hotline.gateway.support.GatewayClient;
 import hotline.gateway.support.SampleCalls;
 import java.io.IOException;
@@ -23,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * LOG_FORMAT=json, as a log shipper reads it: the gateway started in a process of its own (embedded PostgreSQL and
+ * LOG_FORMAT=json, as a log shipper reads it: the packaged jar started in a process of its own (embedded PostgreSQL and
  * Artemis), a call with a caller's name, phone and resident ID number posted, a call with a bad resident ID refused,
  * then stopped. Every line it wrote, from start to shutdown, is one JSON object, and none holds the personal data.
  */
@@ -33,7 +32,8 @@ class JsonLogsEndToEndTest {
 
     @Test
     void everyLineIsJsonAndMasked() throws Exception {
-        Path data = Path.of("target/test-data", "json-logs-" + UUID.randomUUID()).toAbsolutePath();
+        Path data =
+                Path.of("target/test-data", "json-logs-" + UUID.randomUUID()).toAbsolutePath();
         Files.createDirectories(data);
         Path out = data.resolve("stdout.log");
         int port = freePort();
@@ -41,9 +41,8 @@ class JsonLogsEndToEndTest {
         ProcessBuilder builder = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx512m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        HotlineGatewayApplication.class.getName())
+                        "-jar",
+                        packagedJar().toString())
                 .redirectOutput(out.toFile())
                 .redirectError(data.resolve("stderr.log").toFile());
         builder.environment()
@@ -93,16 +92,27 @@ class JsonLogsEndToEndTest {
             }
         }
         assertThat(notJson).as("lines that are not JSON").isEmpty();
-        assertThat(lines)
-                .anySatisfy(line -> assertThat(line).contains("Started HotlineGatewayApplication"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("Started HotlineGatewayApplication"));
         String everything = String.join("\n", lines) + Files.readString(data.resolve("stderr.log"));
         assertThat(everything).doesNotContain("韩桂芳", "13201501449", "310107196803119049", "310107196803119048");
     }
 
+    /** The jar Maven packaged before the end-to-end tests: what the image runs, with its runtime classpath only. */
+    private static Path packagedJar() throws IOException {
+        try (var files = Files.list(Path.of("target"))) {
+            return files.filter(file -> file.getFileName().toString().matches("hotline-gateway-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no target/hotline-gateway-*.jar: run mvn verify"))
+                    .toAbsolutePath();
+        }
+    }
+
     private static void waitUntilReady(GatewayClient client, Process gateway) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (System.nanoTime() < deadline) {
-            assertThat(gateway.isAlive()).as("the gateway exited while starting").isTrue();
+            assertThat(gateway.isAlive())
+                    .as("the gateway exited while starting")
+                    .isTrue();
             try {
                 if (client.anonymous().get("/actuator/health/readiness").status() == 200) {
                     return;
@@ -112,7 +122,7 @@ class JsonLogsEndToEndTest {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("the gateway was not ready within 240 s");
+        throw new AssertionError("the gateway was not ready within 300 s");
     }
 
     private static int freePort() {

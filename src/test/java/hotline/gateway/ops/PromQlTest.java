@@ -8,8 +8,9 @@ class PromQlTest {
 
     @Test
     void findsTheMetricsNotTheFunctionsLabelsOrClauses() {
-        assertThat(PromQl.metricNames(
-                        "histogram_quantile(0.99, sum by (le) (rate(http_server_requests_seconds_bucket{uri=\"/api/v1/calls\"}[5m])))"))
+        assertThat(
+                        PromQl.metricNames(
+                                "histogram_quantile(0.99, sum by (le) (rate(http_server_requests_seconds_bucket{uri=\"/api/v1/calls\"}[5m])))"))
                 .containsExactly("http_server_requests_seconds_bucket");
         assertThat(PromQl.metricNames(
                         "count((max by (queue) (hotline_broker_queue_messages{kind=~\"tickets|triage\"}) > 0) and on (queue) "

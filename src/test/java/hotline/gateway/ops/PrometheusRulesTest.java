@@ -33,9 +33,7 @@ class PrometheusRulesTest {
     @Test
     void aWrongExpectationFails(@TempDir Path temp) throws Exception {
         Files.copy(RULES.resolve("alerts.yml"), temp.resolve("alerts.yml"));
-        Files.writeString(
-                temp.resolve("wrong.test.yml"),
-                """
+        Files.writeString(temp.resolve("wrong.test.yml"), """
                 rule_files: [alerts.yml]
                 evaluation_interval: 1m
                 tests:

@@ -12,4 +12,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("hotline.broker.metrics")
 public record BrokerMetricsProperties(
-        @DefaultValue("15s") Duration period, @DefaultValue("5s") Duration timeout) {}
+        @DefaultValue("15s") Duration period,
+        @DefaultValue("5s") Duration timeout) {}

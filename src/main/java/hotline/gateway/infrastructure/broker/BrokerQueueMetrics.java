@@ -92,8 +92,8 @@ public class BrokerQueueMetrics {
                 }
                 long count = queue.path("messageCount").asLong();
                 Long first = count > 0 ? firstMessageTimestamp(name) : null;
-                figures.add(
-                        new QueueFigures(name, kind, count, queue.path("consumerCount").asInt(), first));
+                figures.add(new QueueFigures(
+                        name, kind, count, queue.path("consumerCount").asInt(), first));
             }
             if (data.size() < PAGE || (long) page * PAGE >= answer.path("count").asLong()) {
                 return figures;
