@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zaxxer.hikari.HikariDataSource;
 import hotline.gateway.support.GatewayClient;
+import hotline.gateway.support.GatewayIntegrationTest;
 import hotline.gateway.support.SampleCalls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,16 +21,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * LOG_FORMAT=json, as a log shipper reads it: the packaged jar started in a process of its own (embedded PostgreSQL and
- * Artemis), a call with a caller's name, phone and resident ID number posted, a call with a bad resident ID refused,
+ * LOG_FORMAT=json, as a log shipper reads it: the packaged jar started in a process of its own (on the tests' PostgreSQL
+ * and Artemis), a call with a caller's name, phone and resident ID number posted, a call with a bad resident ID refused,
  * then stopped. Every line it wrote, from start to shutdown, is one JSON object, and none holds the personal data.
  */
-class JsonLogsEndToEndTest {
+class JsonLogsEndToEndTest extends GatewayIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void everyLineIsJsonAndMasked() throws Exception {
@@ -36,28 +43,32 @@ class JsonLogsEndToEndTest {
                 Path.of("target/test-data", "json-logs-" + UUID.randomUUID()).toAbsolutePath();
         Files.createDirectories(data);
         Path out = data.resolve("stdout.log");
-        int port = freePort();
-        int managementPort = freePort();
+        int childPort = freePort();
+        int childManagementPort = freePort();
+        GatewayClient client = new GatewayClient(childPort, childManagementPort);
         ProcessBuilder builder = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx512m",
+                        "-Xmx768m",
                         "-jar",
                         packagedJar().toString())
                 .redirectOutput(out.toFile())
                 .redirectError(data.resolve("stderr.log").toFile());
-        builder.environment()
-                .putAll(Map.of(
-                        "LOG_FORMAT", "json",
-                        "PORT", String.valueOf(port),
-                        "MANAGEMENT_PORT", String.valueOf(managementPort),
-                        "BROKER_PORT", String.valueOf(freePort()),
-                        "DB_DATA", data.resolve("pg").toString(),
-                        "BROKER_DATA", data.resolve("artemis").toString(),
-                        "INBOX_DIR", data.resolve("inbox").toString(),
-                        "HOTLINE_CLASSIFICATION_SEMANTIC_ENABLED", "false"));
+        // On the tests' PostgreSQL and Artemis (already running, their local clients made): the gateway's own start is
+        // what this test waits for. No SLA sweep of its own while it runs.
+        String jdbcUrl = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
+        Map<String, String> environment = builder.environment();
+        environment.put("LOG_FORMAT", "json");
+        environment.put("PORT", String.valueOf(childPort));
+        environment.put("MANAGEMENT_PORT", String.valueOf(childManagementPort));
+        environment.put("DB_URL", jdbcUrl);
+        environment.put("DB_USER", "postgres");
+        environment.put("DB_PASSWORD", "");
+        environment.put("BROKER_URL", "tcp://127.0.0.1:" + BROKER_PORT);
+        environment.put("INBOX_DIR", data.resolve("inbox").toString());
+        environment.put("HOTLINE_SLA_SWEEP_PERIOD", "1h");
+        environment.put("HOTLINE_CLASSIFICATION_SEMANTIC_ENABLED", "false");
         Process gateway = builder.start();
         try {
-            GatewayClient client = new GatewayClient(port, managementPort);
             waitUntilReady(client, gateway);
 
             ObjectNode call = SampleCalls.byId("DEV-2026-0001").withCallId("JSONLOG-" + UUID.randomUUID());
@@ -108,7 +119,7 @@ class JsonLogsEndToEndTest {
     }
 
     private static void waitUntilReady(GatewayClient client, Process gateway) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(600).toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(gateway.isAlive())
                     .as("the gateway exited while starting")
@@ -122,7 +133,7 @@ class JsonLogsEndToEndTest {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("the gateway was not ready within 300 s");
+        throw new AssertionError("the gateway was not ready within 600 s");
     }
 
     private static int freePort() {
