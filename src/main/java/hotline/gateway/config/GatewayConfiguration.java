@@ -20,6 +20,7 @@ import hotline.gateway.jurisdiction.JurisdictionDirectory;
 import hotline.gateway.jurisdiction.JurisdictionResolver;
 import hotline.gateway.ticket.TicketNumbers;
 import hotline.gateway.web.HttpRequests;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
@@ -91,8 +92,9 @@ public class GatewayConfiguration {
             IntakeRepository repository,
             AssignmentDeadlines deadlines,
             Json json,
-            Clock clock) {
-        return new IntakeService(decider, numbers, repository, deadlines, json, clock);
+            Clock clock,
+            MeterRegistry registry) {
+        return new IntakeService(decider, numbers, repository, deadlines, json, clock, new IntakeMetrics(registry));
     }
 
     @Bean

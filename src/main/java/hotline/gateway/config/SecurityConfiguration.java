@@ -79,8 +79,9 @@ public class SecurityConfiguration {
         return new TrackingCodeRepository(jdbc);
     }
 
+    /** The access filter, one instance for the application's port and the management port (ManagementAccess). */
     @Bean
-    FilterRegistrationBean<AccessFilter> accessFilter(
+    AccessFilter accessFilter(
             ApiClients apiClients,
             BrokerCredentials brokerCredentials,
             FailedLogins failedLogins,
@@ -89,7 +90,7 @@ public class SecurityConfiguration {
             ObjectMapper json,
             MeterRegistry registry,
             GatewayProperties properties) {
-        FilterRegistrationBean<AccessFilter> registration = new FilterRegistrationBean<>(new AccessFilter(
+        return new AccessFilter(
                 apiClients,
                 brokerCredentials,
                 properties.security().systemUsers(),
@@ -97,7 +98,17 @@ public class SecurityConfiguration {
                 trackingCodes,
                 problems,
                 json,
-                registry));
+                registry);
+    }
+
+    @Bean
+    FilterRegistrationBean<AccessFilter> accessFilterRegistration(AccessFilter accessFilter) {
+        return registration(accessFilter);
+    }
+
+    /** The filter in front of every request of a port: before anything reads the request. */
+    static FilterRegistrationBean<AccessFilter> registration(AccessFilter accessFilter) {
+        FilterRegistrationBean<AccessFilter> registration = new FilterRegistrationBean<>(accessFilter);
         registration.addUrlPatterns("/*");
         // Before anything reads the request; after Spring's character encoding and observation filters.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

@@ -12,6 +12,7 @@ import hotline.gateway.ticket.TrackingCodes;
 import hotline.gateway.validation.HttpProblemException;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * Intake as the route runs it: parse the body into a service request, decide what it becomes
@@ -29,6 +30,7 @@ public class IntakeService {
     private final Clock clock;
     private final CallParser callParser;
     private final ReportParser reportParser;
+    private final Consumer<NewTicket> created;
 
     public IntakeService(
             IntakeDecider decider,
@@ -37,6 +39,19 @@ public class IntakeService {
             AssignmentDeadlines deadlines,
             Json json,
             Clock clock) {
+        this(decider, ticketNumbers, repository, deadlines, json, clock, ticket -> {});
+    }
+
+    /** @param created told of every ticket stored (metrics), after its transaction committed */
+    public IntakeService(
+            IntakeDecider decider,
+            TicketNumbers ticketNumbers,
+            IntakeRepository repository,
+            AssignmentDeadlines deadlines,
+            Json json,
+            Clock clock,
+            Consumer<NewTicket> created) {
+        this.created = created;
         this.decider = decider;
         this.ticketNumbers = ticketNumbers;
         this.repository = repository;
@@ -79,6 +94,7 @@ public class IntakeService {
     /** Stores the new ticket, or answers with the ticket of the same request stored before. */
     public IntakeOutcome store(NewTicket ticket) {
         if (repository.insert(ticket)) {
+            created.accept(ticket);
             return new IntakeOutcome(
                     true,
                     TicketSummary.of(

@@ -1,6 +1,8 @@
 package hotline.gateway.sla;
 
+import hotline.gateway.assignment.TargetKind;
 import hotline.gateway.reporting.OverdueRepository;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,5 +27,16 @@ public class SlaMetrics {
         Gauge.builder("hotline.sla.overdue", jdbc, db -> db.queryForObject(OVERDUE, Long.class))
                 .description("Open assignments past a deadline they have not met")
                 .register(registry);
+        // The sweep's counters exist from the start (at 0), so dashboards and alerts see them before the first one.
+        for (TargetKind kind : TargetKind.values()) {
+            Counter.builder("hotline.sla.warnings")
+                    .description("SLA warnings the sweep recorded")
+                    .tag("target", kind.name())
+                    .register(registry);
+            Counter.builder("hotline.sla.breaches")
+                    .description("SLA breaches the sweep recorded (escalated once each)")
+                    .tag("target", kind.name())
+                    .register(registry);
+        }
     }
 }

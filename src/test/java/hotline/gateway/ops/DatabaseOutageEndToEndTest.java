@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -65,6 +66,9 @@ class DatabaseOutageEndToEndTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -208,7 +212,8 @@ class DatabaseOutageEndToEndTest {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        int to = path.startsWith("/actuator") ? managementPort : port;
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to + path))
                 .timeout(Duration.ofSeconds(15));
     }
 

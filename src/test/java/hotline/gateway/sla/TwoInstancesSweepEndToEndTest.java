@@ -140,6 +140,8 @@ class TwoInstancesSweepEndToEndTest extends GatewayIntegrationTest {
                         "tcp://127.0.0.1:" + BROKER_PORT,
                         "server.port",
                         "0",
+                        "management.server.port",
+                        "0",
                         "hotline.inbox.dir",
                         DATA.resolve("inbox-second").toString(),
                         "hotline.sla.sweep-period",

@@ -38,18 +38,28 @@ public final class GatewayClient {
     private static final String DEFAULT = "(default)";
 
     private final int port;
+    /** The management port: paths under /actuator go there. */
+    private final int managementPort;
     /** The Authorization header; null for none, DEFAULT for the path's local client. */
     private final String authorization;
 
     private final Map<String, String> headers;
     private final String localAddress;
 
+    /** A client of a gateway whose actuator answers on its application port. */
     public GatewayClient(int port) {
-        this(port, DEFAULT, Map.of(), null);
+        this(port, port);
     }
 
-    private GatewayClient(int port, String authorization, Map<String, String> headers, String localAddress) {
+    /** A client of a gateway with its actuator on a management port of its own. */
+    public GatewayClient(int port, int managementPort) {
+        this(port, managementPort, DEFAULT, Map.of(), null);
+    }
+
+    private GatewayClient(
+            int port, int managementPort, String authorization, Map<String, String> headers, String localAddress) {
         this.port = port;
+        this.managementPort = managementPort;
         this.authorization = authorization;
         this.headers = Map.copyOf(headers);
         this.localAddress = localAddress;
@@ -57,22 +67,22 @@ public final class GatewayClient {
 
     /** The same client sending HTTP Basic credentials (an API client's id and key, or a broker user) with every request. */
     public GatewayClient as(String user, String password) {
-        return new GatewayClient(port, basic(user, password), headers, localAddress);
+        return new GatewayClient(port, managementPort, basic(user, password), headers, localAddress);
     }
 
     /** The same client sending a key alone, in X-Api-Key, and no Authorization. */
     public GatewayClient withKey(String key) {
-        return new GatewayClient(port, null, with("X-Api-Key", key), localAddress);
+        return new GatewayClient(port, managementPort, null, with("X-Api-Key", key), localAddress);
     }
 
     /** The same client without credentials. */
     public GatewayClient anonymous() {
-        return new GatewayClient(port, null, headers, localAddress);
+        return new GatewayClient(port, managementPort, null, headers, localAddress);
     }
 
     /** The same client sending this header with every request too. */
     public GatewayClient header(String name, String value) {
-        return new GatewayClient(port, authorization, with(name, value), localAddress);
+        return new GatewayClient(port, managementPort, authorization, with(name, value), localAddress);
     }
 
     /**
@@ -80,7 +90,7 @@ public final class GatewayClient {
      * client address, as it would another machine. Plain HTTP/1.1 over a socket, one connection per request.
      */
     public GatewayClient from(String address) {
-        return new GatewayClient(port, authorization, headers, address);
+        return new GatewayClient(port, managementPort, authorization, headers, address);
     }
 
     public static String basic(String user, String password) {
@@ -148,7 +158,12 @@ public final class GatewayClient {
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return URI.create("http://127.0.0.1:" + portOf(path) + path);
+    }
+
+    /** The port that answers a path: the management port for the actuator, the application's for the rest. */
+    public int portOf(String path) {
+        return path.startsWith("/actuator") ? managementPort : port;
     }
 
     private Response send(String method, String path, Map<String, String> sent, byte[] body) {
@@ -179,10 +194,10 @@ public final class GatewayClient {
 
     private Response sendFrom(String method, String path, Map<String, String> sent, byte[] body) {
         try (Socket socket =
-                new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(localAddress), 0)) {
+                new Socket(InetAddress.getByName("127.0.0.1"), portOf(path), InetAddress.getByName(localAddress), 0)) {
             socket.setSoTimeout(60_000);
             StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
-            head.append("Host: 127.0.0.1:").append(port).append("\r\n");
+            head.append("Host: 127.0.0.1:").append(portOf(path)).append("\r\n");
             head.append("Connection: close\r\n");
             sent.forEach((name, value) ->
                     head.append(name).append(": ").append(value).append("\r\n"));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -42,6 +43,10 @@ public abstract class GatewayIntegrationTest {
     @LocalServerPort
     protected int port;
 
+    /** The actuator's port (MANAGEMENT_PORT; a free one here). */
+    @LocalManagementPort
+    protected int managementPort;
+
     @TestConfiguration(proxyBeanMethods = false)
     static class TestClockConfiguration {
         @Bean
@@ -63,6 +68,8 @@ public abstract class GatewayIntegrationTest {
         registry.add("hotline.inbox.dir", INBOX::toString);
         // The deadline tests run the SLA sweep themselves, at the times they set.
         registry.add("hotline.sla.sweep-period", () -> "1h");
+        // The broker's queues are read every second (production: 15 s), so tests see a message within a second or two.
+        registry.add("hotline.broker.metrics.period", () -> "1s");
     }
 
     /** A test that set the clock leaves it following the system time again, for the tests after it. */
@@ -72,7 +79,7 @@ public abstract class GatewayIntegrationTest {
     }
 
     protected GatewayClient gateway() {
-        return new GatewayClient(port);
+        return new GatewayClient(port, managementPort);
     }
 
     protected static BrokerClient broker() {
