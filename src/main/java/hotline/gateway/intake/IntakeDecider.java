@@ -17,6 +17,8 @@ import hotline.gateway.ticket.Priority;
 import hotline.gateway.ticket.TicketLinks;
 import hotline.gateway.ticket.message.TicketMessage;
 import java.time.Instant;
+import hotline.gateway.jurisdiction.UnmatchedHint;
+import hotline.gateway.validation.FieldError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,7 +119,17 @@ public class IntakeDecider {
                 message,
                 now,
                 assessment,
-                trackingCode);
+                trackingCode,
+                warnings(request));
+    }
+
+    /** The request's malformed location hints, then those that matched nothing the directory knows. */
+    private List<FieldError> warnings(ServiceRequest request) {
+        List<FieldError> warnings = new ArrayList<>(request.warnings());
+        for (UnmatchedHint hint : resolver.unmatched(request.locationOrEmpty().hints())) {
+            warnings.add(new FieldError("location." + hint.hint(), hint.message()));
+        }
+        return warnings;
     }
 
     /** The programs the household may qualify for, under the day it was received; null when no program serves. */
