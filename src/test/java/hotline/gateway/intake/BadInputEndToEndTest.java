@@ -139,9 +139,8 @@ class BadInputEndToEndTest extends GatewayIntegrationTest {
                         "centreId",
                         "reportedAt",
                         "content",
-                        "subject.idNumber",
-                        "location.townCode",
-                        "location.lat");
+                        "subject.idNumber");
+        // The bad location hints are not refusals (LocationWarningsEndToEndTest): the other fields are.
     }
 
     @Test
