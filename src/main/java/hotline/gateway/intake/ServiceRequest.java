@@ -1,8 +1,8 @@
 package hotline.gateway.intake;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import hotline.gateway.ticket.Household;
 import hotline.gateway.ticket.Location;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import hotline.gateway.ticket.Person;
 import hotline.gateway.validation.FieldError;
 import java.time.OffsetDateTime;

@@ -122,11 +122,12 @@ public final class RequestSchema {
                             .toList())
                     .keyword(new AnnotationKeyword("x-message"))
                     .build();
-            return SchemaRegistry.withDialect(dialect, builder -> builder.schemaRegistryConfig(
-                            SchemaRegistryConfig.builder()
+            return SchemaRegistry.withDialect(
+                    dialect,
+                    builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
                                     .formatAssertionsEnabled(true)
                                     .build())
-                    .schemaIdResolvers(resolvers -> resolvers.mapPrefix(BASE_ID, "classpath:" + FOLDER)));
+                            .schemaIdResolvers(resolvers -> resolvers.mapPrefix(BASE_ID, "classpath:" + FOLDER)));
         }
 
         private static Format format(RequestFormat format) {

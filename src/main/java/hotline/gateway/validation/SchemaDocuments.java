@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,8 @@ import java.util.Map;
 final class SchemaDocuments {
 
     private final Map<String, JsonNode> documents = new LinkedHashMap<>();
+    /** Every $ref of the documents, resolved once (by the identity of the schema object that holds it). */
+    private final Map<JsonNode, Target> refs = new IdentityHashMap<>();
 
     SchemaDocuments(String classpathFolder, List<String> names) {
         ObjectMapper mapper = new ObjectMapper();
@@ -37,6 +40,7 @@ final class SchemaDocuments {
                 throw new UncheckedIOException("cannot read schema " + resource, e);
             }
         }
+        documents.forEach((id, document) -> resolveRefs(document, id));
     }
 
     /** The schema object at a JSON pointer (e.g. {@code /properties/callId}) of a document; missing when none. */
@@ -54,19 +58,34 @@ final class SchemaDocuments {
         normalize(instance, documents.get(documentId), documentId, 0);
     }
 
+    /** A $ref resolved: the schema it names and the document that holds it. */
+    private record Target(JsonNode schema, String documentId) {}
+
+    private void resolveRefs(JsonNode node, String documentId) {
+        if (node.isObject() && node.has("$ref")) {
+            String resolved =
+                    URI.create(documentId).resolve(node.get("$ref").asText()).toString();
+            int hash = resolved.indexOf('#');
+            String id = hash < 0 ? resolved : resolved.substring(0, hash);
+            JsonNode document = documents.get(id);
+            if (document != null) {
+                refs.put(node, new Target(document.at(hash < 0 ? "" : resolved.substring(hash + 1)), id));
+            }
+        }
+        for (JsonNode child : node) {
+            resolveRefs(child, documentId);
+        }
+    }
+
     private JsonNode normalize(JsonNode instance, JsonNode schema, String documentId, int depth) {
         if (schema == null || !schema.isObject() || depth > 32) {
             return instance;
         }
         JsonNode result = instance;
         if (schema.has("$ref")) {
-            String target = URI.create(documentId).resolve(schema.get("$ref").asText()).toString();
-            int hash = target.indexOf('#');
-            String id = hash < 0 ? target : target.substring(0, hash);
-            String pointer = hash < 0 ? "" : target.substring(hash + 1);
-            JsonNode document = documents.get(id);
-            if (document != null) {
-                result = normalize(result, document.at(pointer), id, depth + 1);
+            Target target = refs.get(schema);
+            if (target != null) {
+                result = normalize(result, target.schema(), target.documentId(), depth + 1);
             }
         }
         for (JsonNode part : schema.path("allOf")) {
@@ -76,7 +95,9 @@ final class SchemaDocuments {
             for (JsonNode value : schema.get("enum")) {
                 if (value.isTextual()
                         && !value.textValue().equals(result.textValue())
-                        && value.textValue().toUpperCase(Locale.ROOT).equals(result.textValue().toUpperCase(Locale.ROOT))) {
+                        && value.textValue()
+                                .toUpperCase(Locale.ROOT)
+                                .equals(result.textValue().toUpperCase(Locale.ROOT))) {
                     return TextNode.valueOf(value.textValue());
                 }
             }

@@ -35,15 +35,17 @@ final class SchemaErrors {
                 String path = field.isEmpty() ? property : field + "." + property;
                 yield new Translated(new FieldError(path, message(parent, "is required")), 0);
             }
-            case "maxLength" -> new Translated(
-                    new FieldError(field, "must be at most " + value.asText() + " characters"), 2);
-            case "minLength" -> new Translated(
-                    new FieldError(field, "must be at least " + value.asText() + " characters"), 2);
+            case "maxLength" ->
+                new Translated(new FieldError(field, "must be at most " + value.asText() + " characters"), 2);
+            case "minLength" ->
+                new Translated(new FieldError(field, "must be at least " + value.asText() + " characters"), 2);
             case "minimum", "maximum" -> new Translated(new FieldError(field, range(parent, keyword)), 3);
-            case "maxItems" -> new Translated(
-                    new FieldError(field, message(parent, "must have at most " + value.asText() + " items")), 3);
-            case "minItems" -> new Translated(
-                    new FieldError(field, message(parent, "must have at least " + value.asText() + " items")), 3);
+            case "maxItems" ->
+                new Translated(
+                        new FieldError(field, message(parent, "must have at most " + value.asText() + " items")), 3);
+            case "minItems" ->
+                new Translated(
+                        new FieldError(field, message(parent, "must have at least " + value.asText() + " items")), 3);
             case "pattern" -> {
                 String message = message(parent, "must match " + value.asText());
                 // "must not be blank" says more than the field's own pattern, which a blank text fails too.

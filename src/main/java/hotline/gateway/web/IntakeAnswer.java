@@ -12,7 +12,8 @@ import java.util.List;
  * was left out of routing (absent when there were none).
  */
 record IntakeAnswer(
-        @JsonUnwrapped TicketSummary ticket, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldError> warnings) {
+        @JsonUnwrapped TicketSummary ticket,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldError> warnings) {
 
     static IntakeAnswer of(IntakeOutcome outcome) {
         return new IntakeAnswer(outcome.ticket(), outcome.warnings());

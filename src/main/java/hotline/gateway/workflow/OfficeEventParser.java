@@ -50,7 +50,8 @@ public final class OfficeEventParser {
 
     private OfficeEvent read(CheckedBody checked) {
         JsonNode event = checked.body();
-        OfficeEventType type = checked.hasError("type") ? null : RequestValues.enumValue(event, "type", OfficeEventType.class);
+        OfficeEventType type =
+                checked.hasError("type") ? null : RequestValues.enumValue(event, "type", OfficeEventType.class);
         if (type == OfficeEventType.REASSIGN
                 && (event.has("townCode") || checked.hasError("townCode"))
                         == (event.has("districtCode") || checked.hasError("districtCode"))) {

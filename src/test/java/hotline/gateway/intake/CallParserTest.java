@@ -91,7 +91,8 @@ class CallParserTest {
                         new FieldError("location.townCode", "must be a string: ignored for routing"),
                         new FieldError("location.lon", "must be between -180 and 180: ignored for routing"),
                         new FieldError("location.lat", "must be a number: ignored for routing"));
-        assertThat(request.location()).isEqualTo(new hotline.gateway.ticket.Location(null, "徐汇区", null, null, null, null));
+        assertThat(request.location())
+                .isEqualTo(new hotline.gateway.ticket.Location(null, "徐汇区", null, null, null, null));
         assertThat(parser.parse(json("""
                         {"callId": "A", "receivedAt": "2026-11-28T09:15:00Z", "content": "x", "location": "here"}
                         """)).warnings())

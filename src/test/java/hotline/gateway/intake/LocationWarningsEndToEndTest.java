@@ -31,7 +31,9 @@ class LocationWarningsEndToEndTest extends GatewayIntegrationTest {
 
     private static Map<String, String> warnings(JsonNode answer) {
         Map<String, String> warnings = new LinkedHashMap<>();
-        answer.path("warnings").forEach(w -> warnings.put(w.get("field").asText(), w.get("message").asText()));
+        answer.path("warnings")
+                .forEach(w ->
+                        warnings.put(w.get("field").asText(), w.get("message").asText()));
         return warnings;
     }
 
@@ -60,11 +62,7 @@ class LocationWarningsEndToEndTest extends GatewayIntegrationTest {
         assertThat(ticket.get("ticketNo").asText()).isNotBlank();
         assertThat(warnings(ticket))
                 .containsOnlyKeys(
-                        "location.townCode",
-                        "location.district",
-                        "location.community",
-                        "location.lat",
-                        "location.lon")
+                        "location.townCode", "location.district", "location.community", "location.lat", "location.lon")
                 .containsEntry("location.townCode", "must be a 9-digit town code: ignored for routing")
                 .containsEntry("location.lat", "must be between -90 and 90: ignored for routing");
         assertThat(ticket.at("/assignedTo/code").asText()).isEqualTo("310104003");
@@ -99,7 +97,9 @@ class LocationWarningsEndToEndTest extends GatewayIntegrationTest {
     void aCallWithGoodHintsHasNoWarnings() throws Exception {
         String callId = "LOC-" + UUID.randomUUID();
         Response answer = gateway()
-                .postJson("/api/v1/calls", SampleCalls.byId("DEV-2026-0001").withCallId(callId).toString());
+                .postJson(
+                        "/api/v1/calls",
+                        SampleCalls.byId("DEV-2026-0001").withCallId(callId).toString());
         assertThat(answer.status()).isEqualTo(201);
         assertThat(answer.json().has("warnings")).isFalse();
         assertThat(storedWarnings("HOTLINE", callId)).isNull();
@@ -132,7 +132,8 @@ class LocationWarningsEndToEndTest extends GatewayIntegrationTest {
         assertThat(warnings(answer.json()))
                 .containsExactly(Map.entry("location.townCode", "must be a 9-digit town code: ignored for routing"));
         assertThat(answer.json().at("/assignedTo/code").asText()).isEqualTo("310104003");
-        assertThat(storedWarnings("COMMUNITY", reportId)).isEqualTo(answer.json().get("warnings"));
+        assertThat(storedWarnings("COMMUNITY", reportId))
+                .isEqualTo(answer.json().get("warnings"));
     }
 
     @Test

@@ -36,16 +36,14 @@ class RequestSchemaEnumsTest {
     @MethodSource("enums")
     void theSchemaListsTheEnum(String schema, String pointer, Class<? extends Enum<?>> type) throws Exception {
         JsonNode document;
-        try (InputStream in = getClass()
-                .getClassLoader()
-                .getResourceAsStream(RequestSchema.FOLDER + schema + ".schema.json")) {
+        try (InputStream in =
+                getClass().getClassLoader().getResourceAsStream(RequestSchema.FOLDER + schema + ".schema.json")) {
             document = new ObjectMapper().readTree(in);
         }
         List<String> listed = new ArrayList<>();
         document.at(pointer).forEach(value -> listed.add(value.asText()));
         assertThat(listed)
-                .containsExactlyElementsOf(Arrays.stream(type.getEnumConstants())
-                        .map(Enum::name)
-                        .toList());
+                .containsExactlyElementsOf(
+                        Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
     }
 }

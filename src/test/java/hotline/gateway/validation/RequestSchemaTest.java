@@ -145,19 +145,19 @@ class RequestSchemaTest {
 
     @Test
     void theRefusalNamesTheBound() throws Exception {
-        List<String> messages = List.of("1999-12-31T23:59:59Z", "+10000-01-01T00:00:00Z", "2026-12-04T00:00:00Z")
-                .stream()
-                .map(time -> {
-                    try {
-                        CheckedBody checked =
-                                CALL.check(json("{" + VALID.replace("2026-11-28T09:15:00+08:00", time) + "}"));
-                        checked.notAhead("receivedAt", NOW);
-                        return checked.errors().get(0).message();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .toList();
+        List<String> messages =
+                List.of("1999-12-31T23:59:59Z", "+10000-01-01T00:00:00Z", "2026-12-04T00:00:00Z").stream()
+                        .map(time -> {
+                            try {
+                                CheckedBody checked =
+                                        CALL.check(json("{" + VALID.replace("2026-11-28T09:15:00+08:00", time) + "}"));
+                                checked.notAhead("receivedAt", NOW);
+                                return checked.errors().get(0).message();
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        })
+                        .toList();
         assertThat(messages)
                 .containsExactly(
                         "must be in the year 2000 or later",
@@ -174,8 +174,8 @@ class RequestSchemaTest {
 
     @Test
     void locationProblemsCanBeSetAsideAndTheirValuesLeaveTheBody() throws Exception {
-        CheckedBody checked = CALL.check(json(
-                "{" + VALID + ", \"location\": {\"townCode\": \"3101\", \"lat\": 200, \"address\": \"天平路\"}}"));
+        CheckedBody checked = CALL.check(
+                json("{" + VALID + ", \"location\": {\"townCode\": \"3101\", \"lat\": 200, \"address\": \"天平路\"}}"));
         assertThat(checked.setAside("location"))
                 .containsExactly(
                         new FieldError("location.townCode", "must be a 9-digit town code"),
@@ -187,8 +187,9 @@ class RequestSchemaTest {
     @Test
     void aBodyThatIsNotAnObjectIsOneError() {
         assertThatThrownBy(() -> CALL.check(json("[]")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
-                        .containsExactly(new FieldError("(body)", "must be a JSON object")));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors()).containsExactly(new FieldError("(body)", "must be a JSON object")));
     }
 
     @Test

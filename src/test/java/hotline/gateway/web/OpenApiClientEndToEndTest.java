@@ -48,7 +48,8 @@ class OpenApiClientEndToEndTest extends GatewayIntegrationTest {
         Response served = gateway().get("/api/v1/api-doc");
         assertThat(served.status()).isEqualTo(200);
         assertThat(served.contentType()).startsWith("application/json");
-        JsonNode committed = new YAMLMapper().readTree(Path.of("src/main/resources/openapi/hotline-api.yaml").toFile());
+        JsonNode committed = new YAMLMapper()
+                .readTree(Path.of("src/main/resources/openapi/hotline-api.yaml").toFile());
         assertThat(new ObjectMapper().readTree(served.body())).isEqualTo(committed);
     }
 

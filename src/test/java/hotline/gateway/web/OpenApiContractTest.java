@@ -96,7 +96,8 @@ class OpenApiContractTest {
                     }
                 });
                 if (entry.getKey().startsWith("4") || entry.getKey().startsWith("5")) {
-                    String problem = response.at("/content/application~1problem+json/schema/$ref").asText();
+                    String problem = response.at("/content/application~1problem+json/schema/$ref")
+                            .asText();
                     if (!problem.equals("#/components/schemas/Problem")) {
                         problems.add(name + " " + entry.getKey() + ": not a problem+json Problem");
                     }
@@ -125,8 +126,9 @@ class OpenApiContractTest {
     void everyRequestSchemaIsTheBodyOfAnOperation() throws IOException {
         JsonNode document = document();
         Set<String> bodies = new TreeSet<>();
-        operations(document).values().forEach(operation -> operation.at("/requestBody/content")
-                .forEach(content -> {
+        operations(document)
+                .values()
+                .forEach(operation -> operation.at("/requestBody/content").forEach(content -> {
                     String ref = content.at("/schema/$ref").asText();
                     if (!ref.isEmpty()) {
                         bodies.add(ref.substring(ref.lastIndexOf('/') + 1));
@@ -153,7 +155,8 @@ class OpenApiContractTest {
             Files.createDirectories(out.getParent());
             YAML.writeValue(out.toFile(), expected);
             assertThat(actual)
-                    .as("components/schemas of %s differs from the schema files: the section it should have is in %s",
+                    .as(
+                            "components/schemas of %s differs from the schema files: the section it should have is in %s",
                             DOCUMENT, out)
                     .isEqualTo(expected);
         }
@@ -162,11 +165,13 @@ class OpenApiContractTest {
     /** "POST /calls" → the operation. */
     static Map<String, JsonNode> operations(JsonNode document) {
         Map<String, JsonNode> operations = new TreeMap<>();
-        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            if (METHODS.contains(operation.getKey())) {
-                operations.put(operation.getKey().toUpperCase() + " " + path.getKey(), operation.getValue());
-            }
-        }));
+        document.get("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    if (METHODS.contains(operation.getKey())) {
+                        operations.put(operation.getKey().toUpperCase() + " " + path.getKey(), operation.getValue());
+                    }
+                }));
         return operations;
     }
 
@@ -197,8 +202,10 @@ class OpenApiContractTest {
         ObjectNode components = JSON.createObjectNode();
         files.forEach((key, schema) -> {
             String kind = key.substring(0, key.indexOf('/'));
-            schema.path("$defs").properties().forEach(def -> components.set(
-                    capitalized(def.getKey()), rewrite(def.getValue().deepCopy(), key, kind, titles)));
+            schema.path("$defs")
+                    .properties()
+                    .forEach(def -> components.set(
+                            capitalized(def.getKey()), rewrite(def.getValue().deepCopy(), key, kind, titles)));
             if (titles.containsKey(key)) {
                 ObjectNode copy = schema.deepCopy();
                 copy.remove(List.of("$schema", "$id", "$defs"));
