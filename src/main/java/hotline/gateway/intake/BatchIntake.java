@@ -66,7 +66,8 @@ public class BatchIntake {
                     outcome.created() ? BatchResult.RowStatus.CREATED : BatchResult.RowStatus.EXISTING,
                     outcome.ticket().ticketNo(),
                     outcome.ticket().trackingCode(),
-                    List.of());
+                    List.of(),
+                    outcome.warnings());
         } catch (HttpProblemException e) {
             return rejected(row, reportId, List.of(new FieldError(e.field(), e.getMessage())));
         } catch (InvalidInputException e) {

@@ -1,5 +1,6 @@
 package hotline.gateway.intake;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import hotline.gateway.validation.FieldError;
 import java.util.List;
 
@@ -12,7 +13,10 @@ public record BatchResult(String name, int rows, int created, int existing, int 
         REJECTED
     }
 
-    /** @param trackingCode what the resident gives with the ticket number to follow the case */
+    /**
+     * @param trackingCode what the resident gives with the ticket number to follow the case
+     * @param warnings     location hints of a taken row that were left out of routing (malformed, or matching nothing)
+     */
     public record RowResult(
             int row,
             int line,
@@ -20,5 +24,22 @@ public record BatchResult(String name, int rows, int created, int existing, int 
             RowStatus status,
             String ticketNo,
             String trackingCode,
-            List<FieldError> errors) {}
+            List<FieldError> errors,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldError> warnings) {
+
+        public RowResult {
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
+
+        public RowResult(
+                int row,
+                int line,
+                String reportId,
+                RowStatus status,
+                String ticketNo,
+                String trackingCode,
+                List<FieldError> errors) {
+            this(row, line, reportId, status, ticketNo, trackingCode, errors, List.of());
+        }
+    }
 }

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import hotline.gateway.validation.FieldError;
 import hotline.gateway.validation.InvalidInputException;
-import hotline.gateway.validation.JsonFields;
+import hotline.gateway.validation.RequestValues;
 import hotline.gateway.validation.TextDecoding;
 import java.io.IOException;
 import java.io.StringReader;
@@ -42,7 +42,7 @@ final class BatchRows {
     private final int maxRows;
 
     BatchRows(ObjectMapper json, int maxRows) {
-        this.json = JsonFields.requestReader(json);
+        this.json = RequestValues.requestReader(json);
         this.maxRows = maxRows;
     }
 

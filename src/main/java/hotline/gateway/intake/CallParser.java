@@ -1,17 +1,22 @@
 package hotline.gateway.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import hotline.gateway.ticket.Household;
-import hotline.gateway.ticket.Location;
-import hotline.gateway.ticket.Person;
-import hotline.gateway.validation.JsonFields;
+import hotline.gateway.validation.CheckedBody;
+import hotline.gateway.validation.FieldError;
+import hotline.gateway.validation.RequestSchema;
+import hotline.gateway.validation.RequestValues;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** A hotline call record (the JSON contract of POST /api/v1/calls) → a service request, or every bad field. */
+/**
+ * A hotline call record (POST /api/v1/calls, schemas/requests/call.schema.json) → a service request, or every bad
+ * field. A bad location hint is a warning, not a refusal.
+ */
 public final class CallParser {
+
+    private static final RequestSchema SCHEMA = RequestSchema.named(RequestSchema.CALL);
 
     private final Clock clock;
 
@@ -21,33 +26,30 @@ public final class CallParser {
     }
 
     public ServiceRequest parse(JsonNode body) {
-        JsonFields fields = JsonFields.root(body);
-        String callId = RequestFields.externalId(fields, "callId");
-        OffsetDateTime receivedAt = fields.requiredEventTime("receivedAt", clock.instant());
-        Channel channel = fields.optionalEnum("channel", Channel.class, Channel.PHONE);
-        Person caller = fields.optionalObject("caller", RequestFields::person);
-        Location location = fields.optionalObject("location", RequestFields::location);
-        String content = RequestFields.content(fields);
-        Boolean urgent = fields.optionalBoolean("urgent");
-        Household household = fields.optionalObject("household", RequestFields::household);
-        String operatorId = fields.optionalText("operatorId", 64);
-        fields.throwIfInvalid();
+        CheckedBody checked = SCHEMA.check(body);
+        List<FieldError> warnings = RequestFields.locationWarnings(checked);
+        checked.notAhead("receivedAt", clock.instant());
+        checked.throwIfInvalid();
 
+        JsonNode call = checked.body();
+        Channel channel = RequestValues.enumValue(call, "channel", Channel.class);
         Map<String, String> details = new LinkedHashMap<>();
+        String operatorId = RequestValues.text(call, "operatorId");
         if (operatorId != null) {
             details.put("operatorId", operatorId);
         }
         return new ServiceRequest(
                 Source.HOTLINE,
-                callId,
-                receivedAt,
-                channel.name(),
-                caller,
-                location,
-                content,
+                RequestValues.text(call, "callId"),
+                RequestValues.time(call, "receivedAt"),
+                (channel == null ? Channel.PHONE : channel).name(),
+                RequestFields.person(RequestValues.object(call, "caller")),
+                RequestFields.location(RequestValues.object(call, "location")),
+                RequestValues.text(call, "content"),
                 null,
-                household,
-                Boolean.TRUE.equals(urgent),
-                details);
+                RequestFields.household(RequestValues.object(call, "household")),
+                Boolean.TRUE.equals(RequestValues.bool(call, "urgent")),
+                details,
+                warnings);
     }
 }

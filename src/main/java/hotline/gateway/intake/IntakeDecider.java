@@ -10,12 +10,14 @@ import hotline.gateway.criteria.Assessment;
 import hotline.gateway.criteria.Assessor;
 import hotline.gateway.jurisdiction.Assignment;
 import hotline.gateway.jurisdiction.JurisdictionResolver;
+import hotline.gateway.jurisdiction.UnmatchedHint;
 import hotline.gateway.ticket.AssignmentView;
 import hotline.gateway.ticket.CriteriaFacts;
 import hotline.gateway.ticket.NeedsView;
 import hotline.gateway.ticket.Priority;
 import hotline.gateway.ticket.TicketLinks;
 import hotline.gateway.ticket.message.TicketMessage;
+import hotline.gateway.validation.FieldError;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -117,7 +119,17 @@ public class IntakeDecider {
                 message,
                 now,
                 assessment,
-                trackingCode);
+                trackingCode,
+                warnings(request));
+    }
+
+    /** The request's malformed location hints, then those that matched nothing the directory knows. */
+    private List<FieldError> warnings(ServiceRequest request) {
+        List<FieldError> warnings = new ArrayList<>(request.warnings());
+        for (UnmatchedHint hint : resolver.unmatched(request.locationOrEmpty().hints())) {
+            warnings.add(new FieldError("location." + hint.hint(), hint.message()));
+        }
+        return warnings;
     }
 
     /** The programs the household may qualify for, under the day it was received; null when no program serves. */

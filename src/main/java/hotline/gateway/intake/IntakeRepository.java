@@ -34,8 +34,8 @@ public class IntakeRepository {
     private static final String INSERT_REQUEST_AND_TICKET = """
             WITH request AS (
                 INSERT INTO service_request (source, external_id, body_hash, received_at, channel, content, findings,
-                                             subject, location, household, details, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?)
+                                             subject, location, household, details, created_at, warnings)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?::jsonb)
                 ON CONFLICT (source, external_id) DO NOTHING
                 RETURNING id
             ), ticket AS (
@@ -96,6 +96,7 @@ public class IntakeRepository {
             json.write(request.household()),
             json.write(request.details()),
             createdAt,
+            ticket.warnings().isEmpty() ? null : json.write(ticket.warnings()),
             ticket.ticketNo(),
             ticket.priority().name(),
             ticket.needs().primary().name(),

@@ -105,7 +105,8 @@ public class IntakeService {
                             ticket.needs(),
                             AssignmentView.of(ticket.assignment()),
                             deadlines.view(ticket.firstAssignment(), ticket.createdAt()),
-                            ticket.assessment()));
+                            ticket.assessment()),
+                    ticket.warnings());
         }
         ServiceRequest request = ticket.request();
         IntakeRepository.StoredTicket stored = repository
@@ -127,7 +128,8 @@ public class IntakeService {
                         summary.needs(),
                         summary.assignedTo(),
                         deadlines.view(current, clock.instant()),
-                        summary.assessment()));
+                        summary.assessment()),
+                ticket.warnings());
     }
 
     /** Parse, decide and store in one call: a batch row's way through intake (centre as for parseReport). */

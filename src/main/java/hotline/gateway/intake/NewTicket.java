@@ -6,7 +6,9 @@ import hotline.gateway.jurisdiction.Assignment;
 import hotline.gateway.ticket.NeedsView;
 import hotline.gateway.ticket.Priority;
 import hotline.gateway.ticket.message.TicketMessage;
+import hotline.gateway.validation.FieldError;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +18,7 @@ import java.util.Map;
  * @param requestHash the request's fingerprint: a retry has the same, a different body under the same id does not
  * @param urgency     whether it is urgent, why, and whether the sender flagged it
  * @param trackingCode what the caller gives with the ticket number to follow it without credentials
+ * @param warnings    location hints left out (malformed, or matching nothing): stored with the request and answered
  */
 public record NewTicket(
         ServiceRequest request,
@@ -29,4 +32,40 @@ public record NewTicket(
         TicketMessage message,
         Instant createdAt,
         Assessment assessment,
-        String trackingCode) {}
+        String trackingCode,
+        List<FieldError> warnings) {
+
+    public NewTicket {
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A ticket without warnings. */
+    public NewTicket(
+            ServiceRequest request,
+            byte[] requestHash,
+            String ticketNo,
+            Priority priority,
+            NeedsView needs,
+            Map<String, Object> urgency,
+            Assignment assignment,
+            AssignmentRecord firstAssignment,
+            TicketMessage message,
+            Instant createdAt,
+            Assessment assessment,
+            String trackingCode) {
+        this(
+                request,
+                requestHash,
+                ticketNo,
+                priority,
+                needs,
+                urgency,
+                assignment,
+                firstAssignment,
+                message,
+                createdAt,
+                assessment,
+                trackingCode,
+                List.of());
+    }
+}

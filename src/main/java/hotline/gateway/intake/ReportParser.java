@@ -1,23 +1,25 @@
 package hotline.gateway.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import hotline.gateway.ticket.Household;
-import hotline.gateway.ticket.Location;
-import hotline.gateway.ticket.Person;
-import hotline.gateway.validation.JsonFields;
+import hotline.gateway.validation.CheckedBody;
+import hotline.gateway.validation.FieldError;
+import hotline.gateway.validation.RequestSchema;
+import hotline.gateway.validation.RequestValues;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A community affairs service centre's report (POST /api/v1/reports, or one row of a batch) → a service request,
- * or every bad field.
+ * A community affairs service centre's report (POST /api/v1/reports, or one row of a batch;
+ * schemas/requests/report.schema.json) → a service request, or every bad field. A bad location hint is a warning.
  */
 public final class ReportParser {
 
     /** Reports arrive one at a time, in a batch or as an inbox file: the channel is the same for all of them. */
     static final String CHANNEL = "CENTRE";
+
+    private static final RequestSchema SCHEMA = RequestSchema.named(RequestSchema.REPORT);
 
     private final Clock clock;
 
@@ -27,35 +29,30 @@ public final class ReportParser {
     }
 
     public ServiceRequest parse(JsonNode body) {
-        JsonFields fields = JsonFields.root(body);
-        String reportId = RequestFields.externalId(fields, "reportId");
-        String centreId = fields.requiredText("centreId", 64);
-        OffsetDateTime reportedAt = fields.requiredEventTime("reportedAt", clock.instant());
-        String reporter = fields.optionalText("reporter", 100);
-        Person subject = fields.optionalObject("subject", RequestFields::person);
-        Location location = fields.optionalObject("location", RequestFields::location);
-        String content = RequestFields.content(fields);
-        Household household = fields.optionalObject("household", RequestFields::household);
-        String visitFindings = fields.optionalText("visitFindings", RequestFields.MAX_CONTENT_LENGTH);
-        Boolean urgent = fields.optionalBoolean("urgent");
-        fields.throwIfInvalid();
+        CheckedBody checked = SCHEMA.check(body);
+        List<FieldError> warnings = RequestFields.locationWarnings(checked);
+        checked.notAhead("reportedAt", clock.instant());
+        checked.throwIfInvalid();
 
+        JsonNode report = checked.body();
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("centreId", centreId);
+        details.put("centreId", RequestValues.text(report, "centreId"));
+        String reporter = RequestValues.text(report, "reporter");
         if (reporter != null) {
             details.put("reporter", reporter);
         }
         return new ServiceRequest(
                 Source.COMMUNITY,
-                reportId,
-                reportedAt,
+                RequestValues.text(report, "reportId"),
+                RequestValues.time(report, "reportedAt"),
                 CHANNEL,
-                subject,
-                location,
-                content,
-                visitFindings,
-                household,
-                Boolean.TRUE.equals(urgent),
-                details);
+                RequestFields.person(RequestValues.object(report, "subject")),
+                RequestFields.location(RequestValues.object(report, "location")),
+                RequestValues.text(report, "content"),
+                RequestValues.text(report, "visitFindings"),
+                RequestFields.household(RequestValues.object(report, "household")),
+                Boolean.TRUE.equals(RequestValues.bool(report, "urgent")),
+                details,
+                warnings);
     }
 }

@@ -47,6 +47,26 @@ public final class JurisdictionResolver {
     }
 
     /**
+     * The hints that name nothing the directory knows (a town code, a district, a community): the resolution went on
+     * without them, and the sender is told.
+     */
+    public List<UnmatchedHint> unmatched(LocationHints hints) {
+        List<UnmatchedHint> unmatched = new ArrayList<>();
+        if (hints.townCode() != null && directory.town(hints.townCode()) == null) {
+            unmatched.add(new UnmatchedHint("townCode", "is not a known town code: ignored for routing"));
+        }
+        if (hints.district() != null && directory.district(hints.district().trim()) == null) {
+            unmatched.add(new UnmatchedHint("district", "matches no district: ignored for routing"));
+        }
+        if (hints.community() != null
+                && directory.townsOfCommunity(hints.community()).isEmpty()) {
+            unmatched.add(new UnmatchedHint(
+                    "community", "matches no residents' committee in the directory: ignored for routing"));
+        }
+        return unmatched;
+    }
+
+    /**
      * One rule found these candidate towns: a single town, or a desk when they disagree with each other or with the
      * district.
      */

@@ -5,8 +5,10 @@ import hotline.gateway.security.ApiClientRepository.Added;
 import hotline.gateway.security.ApiClientRepository.ClientView;
 import hotline.gateway.security.ApiClientRepository.KeyMatch;
 import hotline.gateway.security.ApiClientRepository.Outcome;
+import hotline.gateway.validation.CheckedBody;
 import hotline.gateway.validation.HttpProblemException;
-import hotline.gateway.validation.JsonFields;
+import hotline.gateway.validation.RequestSchema;
+import hotline.gateway.validation.RequestValues;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +32,7 @@ import java.util.function.Predicate;
 public class ApiClients {
 
     private static final int MAX_CACHED = 10_000;
+    private static final RequestSchema SCHEMA = RequestSchema.named(RequestSchema.API_CLIENT);
 
     public enum Result {
         /** The key is a valid key of the client. */
@@ -99,20 +102,19 @@ public class ApiClients {
         return new Authentication(Result.ACCEPTED, found.get().client());
     }
 
-    /** POST /admin/clients: a new client with its first key. */
+    /** POST /admin/clients: a new client with its first key (schemas/requests/api-client.schema.json). */
     public Created create(JsonNode body) {
-        JsonFields fields = JsonFields.root(body);
-        String id = fields.requiredText("id", 64);
-        if (id != null && !ApiClient.ID.matcher(id).matches()) {
-            fields.reject("id", "must be 2 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
-        } else if (id != null && brokerUserName(id)) {
-            fields.reject(
+        CheckedBody checked = SCHEMA.check(body);
+        JsonNode request = checked.body();
+        String id = RequestValues.text(request, "id");
+        if (id != null && !checked.hasError("id") && brokerUserName(id)) {
+            checked.reject(
                     "id", "is a name of the broker's users (office-*, desk-*, hotline, system users): choose another");
         }
-        ClientRole role = fields.requiredEnum("role", ClientRole.class);
-        String scope = scope(fields, role);
-        String description = fields.optionalText("description", 200);
-        fields.throwIfInvalid();
+        ClientRole role = checked.hasError("role") ? null : RequestValues.enumValue(request, "role", ClientRole.class);
+        String scope = checked.hasError("scope") ? null : scope(checked, role);
+        String description = RequestValues.text(request, "description");
+        checked.throwIfInvalid();
 
         ApiClient client = new ApiClient(id, role, scope);
         String key = ApiKeys.generate();
@@ -164,29 +166,28 @@ public class ApiClients {
         return repository.list();
     }
 
-    private String scope(JsonFields fields, ClientRole role) {
+    private String scope(CheckedBody checked, ClientRole role) {
+        String scope = RequestValues.text(checked.body(), "scope");
         if (role == null) {
             return null;
         }
         return switch (role) {
-            case CENTRE -> fields.requiredText("scope", 64);
             case MANAGER -> {
-                String district = fields.optionalText("scope", 16);
-                if (district == null || district.equals("city")) {
+                if (scope == null || scope.equals("city")) {
                     yield null;
                 }
-                if (!isDistrict.test(district)) {
-                    fields.reject("scope", "must be a district's 6-digit code (e.g. 310104) or city");
+                if (!isDistrict.test(scope)) {
+                    checked.reject("scope", "must be a district's 6-digit code (e.g. 310104) or city");
                 }
-                yield district;
+                yield scope;
             }
             case HOTLINE, OPERATOR -> {
-                if (fields.present("scope")) {
-                    fields.reject("scope", "is not used for role " + role);
+                if (scope != null) {
+                    checked.reject("scope", "is not used for role " + role);
                 }
                 yield null;
             }
-            case OPEN311, DEPARTMENT -> fields.optionalText("scope", 64);
+            case CENTRE, OPEN311, DEPARTMENT -> scope;
         };
     }
 

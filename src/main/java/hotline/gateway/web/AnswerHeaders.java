@@ -8,7 +8,7 @@ import org.apache.camel.http.base.HttpHeaderFilterStrategy;
 /**
  * The headers an HTTP answer of a route may carry: only those an answer of this API sets itself. A Camel message
  * carries the request's headers along, and platform-http writes a message's headers into the answer; routes that
- * answer through {@link HttpReplies} drop them, but the OpenAPI document (camel-openapi-java builds it per request)
+ * answer through {@link HttpReplies} drop them, but the OpenAPI document, as camel-openapi-java built it per request,
  * kept them all and echoed the request's headers, Authorization included. Platform-http only leaves out a fixed list
  * of request header names, compared with their case, while the servlet container hands them over in lower case.
  */

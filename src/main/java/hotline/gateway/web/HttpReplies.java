@@ -20,12 +20,12 @@ public class HttpReplies {
         this.json = json;
     }
 
-    /** 201 for a request accepted now, 200 for a retry of one accepted before. */
+    /** 201 for a request accepted now, 200 for a retry of one accepted before; with warnings, if any. */
     public void intake(Exchange exchange, IntakeOutcome outcome) {
         if (outcome.created()) {
             exchange.getMessage().setHeader("Location", outcome.ticket().links().get("self"));
         }
-        write(exchange, outcome.created() ? 201 : 200, JSON, outcome.ticket());
+        write(exchange, outcome.created() ? 201 : 200, JSON, IntakeAnswer.of(outcome));
     }
 
     /** 201 for an event recorded now, 200 for a retry of one recorded before. */

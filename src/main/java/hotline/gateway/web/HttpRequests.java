@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import hotline.gateway.intake.BatchFile;
 import hotline.gateway.validation.HttpProblemException;
 import hotline.gateway.validation.InvalidInputException;
-import hotline.gateway.validation.JsonFields;
+import hotline.gateway.validation.RequestValues;
 import hotline.gateway.validation.TextDecoding;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,7 @@ public class HttpRequests {
     private final int maxBatchBytes;
 
     public HttpRequests(ObjectMapper json, int maxBodyBytes, int maxBatchBytes) {
-        this.json = JsonFields.requestReader(json);
+        this.json = RequestValues.requestReader(json);
         this.maxBodyBytes = maxBodyBytes;
         this.maxBatchBytes = maxBatchBytes;
     }

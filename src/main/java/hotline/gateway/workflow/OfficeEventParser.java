@@ -4,23 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import hotline.gateway.classification.NeedCode;
 import hotline.gateway.jurisdiction.OfficeCode;
 import hotline.gateway.ticket.ReturnReasonCode;
-import hotline.gateway.validation.JsonFields;
+import hotline.gateway.validation.CheckedBody;
+import hotline.gateway.validation.RequestSchema;
+import hotline.gateway.validation.RequestValues;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.regex.Pattern;
 
 /**
- * The JSON contract of an office event (POST /api/v1/tickets/{no}/events, or a message on ticket-events) → an
- * event, or every bad field. What each type needs is checked here; whether the ticket's state allows it is the
+ * The JSON contract of an office event (POST /api/v1/tickets/{no}/events, or a message on ticket-events;
+ * schemas/requests/office-event.schema.json) → an event, or every bad field. The schema says what each type needs;
+ * the rules across fields it does not state are checked here; whether the ticket's state allows the event is the
  * state machine's business.
  */
 public final class OfficeEventParser {
 
     static final int MAX_EXTENSION_DAYS = 15;
-    private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-    private static final Pattern TICKET_NO = Pattern.compile("[0-9]{8}-[0-9]{7,12}");
-    private static final Pattern TOWN_CODE = Pattern.compile("[0-9]{9}");
-    private static final Pattern DISTRICT_CODE = Pattern.compile("[0-9]{6}");
+
+    private static final RequestSchema SCHEMA = RequestSchema.named(RequestSchema.OFFICE_EVENT);
 
     private final Clock clock;
 
@@ -31,115 +30,54 @@ public final class OfficeEventParser {
 
     /** An event posted for the ticket in the URL; a ticketNo in the body, if any, must be that ticket. */
     public OfficeEvent parse(JsonNode body, String ticketNo) {
-        JsonFields fields = JsonFields.root(body);
-        String named = matching(fields, "ticketNo", 32, TICKET_NO, "must be a ticket number such as 20261129-0000001");
-        if (named != null && !named.equals(ticketNo)) {
-            fields.reject("ticketNo", "names another ticket than the URL");
+        CheckedBody checked = SCHEMA.check(body);
+        String named = RequestValues.text(checked.body(), "ticketNo");
+        if (named != null && !checked.hasError("ticketNo") && !named.equals(ticketNo)) {
+            checked.reject("ticketNo", "names another ticket than the URL");
         }
-        return read(fields);
+        return read(checked);
     }
 
     /** An event from the ticket-events queue, which must name its ticket. */
     public QueuedEvent parseQueued(JsonNode body) {
-        JsonFields fields = JsonFields.root(body);
-        String ticketNo =
-                matching(fields, "ticketNo", 32, TICKET_NO, "must be a ticket number such as 20261129-0000001");
+        CheckedBody checked = SCHEMA.check(body);
+        String ticketNo = RequestValues.text(checked.body(), "ticketNo");
         if (ticketNo == null) {
-            fields.reject("ticketNo", "is required");
+            checked.reject("ticketNo", "is required");
         }
-        return new QueuedEvent(ticketNo, read(fields));
+        return new QueuedEvent(ticketNo, read(checked));
     }
 
-    private OfficeEvent read(JsonFields fields) {
-        String eventId = matching(fields, "eventId", 64, EVENT_ID, "must be 1-64 characters of A-Z a-z 0-9 . _ : -");
-        if (eventId == null) {
-            fields.reject("eventId", "is required");
+    private OfficeEvent read(CheckedBody checked) {
+        JsonNode event = checked.body();
+        OfficeEventType type =
+                checked.hasError("type") ? null : RequestValues.enumValue(event, "type", OfficeEventType.class);
+        if (type == OfficeEventType.REASSIGN
+                && (event.has("townCode") || checked.hasError("townCode"))
+                        == (event.has("districtCode") || checked.hasError("districtCode"))) {
+            checked.reject("townCode", "REASSIGN names exactly one of townCode or districtCode");
         }
-        OfficeEventType type = fields.requiredEnum("type", OfficeEventType.class);
-        String actor = fields.requiredText("actor", 100);
-        String officeText = matching(fields, "office", 16, OfficeCode.PATTERN, "must be " + OfficeCode.DESCRIPTION);
-        OfficeCode office = officeText == null ? null : new OfficeCode(officeText);
-        String reason = fields.optionalText("reason", 500);
-        ReturnReasonCode reasonCode = fields.optionalEnum("reasonCode", ReturnReasonCode.class, null);
-        String note = fields.optionalText("note", 2000);
-        String result = fields.optionalText("result", 2000);
-        Integer days = fields.optionalInteger("days", 1, MAX_EXTENSION_DAYS);
-        Satisfaction satisfaction = fields.optionalEnum("satisfaction", Satisfaction.class, null);
-        String townCode = matching(fields, "townCode", 16, TOWN_CODE, "must be a 9-digit town code");
-        String districtCode = matching(fields, "districtCode", 16, DISTRICT_CODE, "must be a 6-digit district code");
-        OffsetDateTime occurredAt = fields.optionalEventTime("occurredAt", clock.instant());
-        NeedCode need = fields.optionalEnum("need", NeedCode.class, null);
-        if (type == OfficeEventType.RECLASSIFY) {
-            requirePresent(fields, "need", need, type);
+        if (type != null && type != OfficeEventType.RETURN && event.has("reasonCode")) {
+            checked.reject("reasonCode", "is only for RETURN");
         }
-        if (type != null) {
-            requireFor(type, fields, reason, note, result, days, satisfaction, townCode, districtCode);
-            if (type == OfficeEventType.RETURN) {
-                requirePresent(fields, "reasonCode", reasonCode, type);
-            } else if (reasonCode != null) {
-                fields.reject("reasonCode", "is only for RETURN");
-            }
-        }
-        fields.throwIfInvalid();
+        checked.notAhead("occurredAt", clock.instant());
+        checked.throwIfInvalid();
+        String office = RequestValues.text(event, "office");
         return new OfficeEvent(
-                eventId,
+                RequestValues.text(event, "eventId"),
                 type,
-                actor,
-                office,
-                reason,
-                note,
-                result,
-                days,
-                satisfaction,
-                townCode,
-                districtCode,
-                occurredAt,
-                reasonCode,
-                need);
-    }
-
-    private static void requireFor(
-            OfficeEventType type,
-            JsonFields fields,
-            String reason,
-            String note,
-            String result,
-            Integer days,
-            Satisfaction satisfaction,
-            String townCode,
-            String districtCode) {
-        switch (type) {
-            case RETURN, EXTEND_REJECT -> requirePresent(fields, "reason", reason, type);
-            case EXTEND_REQUEST -> {
-                requirePresent(fields, "reason", reason, type);
-                requirePresent(fields, "days", days, type);
-            }
-            case RESOLVE -> requirePresent(fields, "result", result, type);
-            case PROGRESS -> requirePresent(fields, "note", note, type);
-            case CALLBACK -> requirePresent(fields, "satisfaction", satisfaction, type);
-            case REASSIGN -> {
-                if ((townCode == null) == (districtCode == null)) {
-                    fields.reject("townCode", "REASSIGN names exactly one of townCode or districtCode");
-                }
-            }
-            default -> {}
-        }
-    }
-
-    /** Absent is an error of its own; present but invalid has been reported already. */
-    private static void requirePresent(JsonFields fields, String name, Object value, OfficeEventType type) {
-        if (value == null && !fields.present(name)) {
-            fields.reject(name, "is required for " + type);
-        }
-    }
-
-    private static String matching(JsonFields fields, String name, int maxLength, Pattern pattern, String message) {
-        String value = fields.optionalText(name, maxLength);
-        if (value != null && !pattern.matcher(value).matches()) {
-            fields.reject(name, message);
-            return null;
-        }
-        return value;
+                RequestValues.text(event, "actor"),
+                office == null ? null : new OfficeCode(office),
+                RequestValues.text(event, "reason"),
+                RequestValues.text(event, "note"),
+                RequestValues.text(event, "result"),
+                RequestValues.integer(event, "days"),
+                RequestValues.enumValue(event, "satisfaction", Satisfaction.class),
+                RequestValues.text(event, "townCode"),
+                RequestValues.text(event, "districtCode"),
+                RequestValues.time(event, "occurredAt"),
+                RequestValues.enumValue(event, "reasonCode", ReturnReasonCode.class),
+                RequestValues.enumValue(event, "need", NeedCode.class));
     }
 
     public record QueuedEvent(String ticketNo, OfficeEvent event) {}

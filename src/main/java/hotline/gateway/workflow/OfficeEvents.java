@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import hotline.gateway.security.Actor;
 import hotline.gateway.tracking.TicketQueries;
 import hotline.gateway.validation.InvalidInputException;
-import hotline.gateway.validation.JsonFields;
+import hotline.gateway.validation.RequestValues;
 import java.time.Clock;
 import java.util.Set;
 
@@ -28,7 +28,7 @@ public class OfficeEvents {
             Clock clock) {
         this.service = service;
         this.queries = queries;
-        this.json = JsonFields.requestReader(json);
+        this.json = RequestValues.requestReader(json);
         this.systemUsers = Set.copyOf(systemUsers);
         this.parser = new OfficeEventParser(clock);
     }

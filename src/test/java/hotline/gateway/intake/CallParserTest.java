@@ -75,11 +75,28 @@ class CallParserTest {
                         "channel",
                         "content",
                         "caller",
-                        "location.townCode",
-                        "location.lon",
                         "household.members[0].age",
                         "household.members[1]",
                         "urgent");
+    }
+
+    @Test
+    void badLocationHintsAreWarningsAndLeaveTheRequest() throws Exception {
+        ServiceRequest request = parser.parse(json("""
+                {"callId": "A", "receivedAt": "2026-11-28T09:15:00Z", "content": "x",
+                 "location": {"townCode": 310104003, "district": "徐汇区", "lon": 500, "lat": "north"}}
+                """));
+        assertThat(request.warnings())
+                .containsExactlyInAnyOrder(
+                        new FieldError("location.townCode", "must be a string: ignored for routing"),
+                        new FieldError("location.lon", "must be between -180 and 180: ignored for routing"),
+                        new FieldError("location.lat", "must be a number: ignored for routing"));
+        assertThat(request.location())
+                .isEqualTo(new hotline.gateway.ticket.Location(null, "徐汇区", null, null, null, null));
+        assertThat(parser.parse(json("""
+                        {"callId": "A", "receivedAt": "2026-11-28T09:15:00Z", "content": "x", "location": "here"}
+                        """)).warnings())
+                .containsExactly(new FieldError("location", "must be an object: ignored for routing"));
     }
 
     @Test
