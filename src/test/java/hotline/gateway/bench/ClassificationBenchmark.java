@@ -36,10 +36,11 @@ public final class ClassificationBenchmark {
 
     private static final int FOLDS = 5;
     private static final double[] SCORES = {0.0, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6};
-    private static final double[] MARGINS = {0.0, 0.005, 0.01, 0.02, 0.03, 0.04, 0.06, 0.08};
+    // Never 0: a need that does not beat the runner-up at all (a tie) is a guess, and a guess goes to triage.
+    private static final double[] MARGINS = {0.001, 0.002, 0.005, 0.01, 0.02, 0.03, 0.04, 0.06, 0.08};
     private static final double[] DANGER = {0.55, 0.6, 0.65, 0.7, 0.75, 0.8};
     private static final double[] UNSURE = {0.55, 0.65, 0.75, 0.85, 0.95};
-    private static final int[] NEIGHBOURS = {1, 3, 5};
+    private static final int[] NEIGHBOURS = {1, 3, 5, 7, 10};
     private static final double[] CENTROID_WEIGHTS = {0.0, 0.3, 0.5, 0.7, 1.0};
 
     public static void main(String[] args) {
