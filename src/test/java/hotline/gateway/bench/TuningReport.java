@@ -23,7 +23,8 @@ public final class TuningReport {
                     LabelledCall.read(Path.of("config/classification/labelled-calls.jsonl"), "tuning").stream()
                             .filter(c -> c.split().equals("validation"))
                             .toList();
-            System.out.print(EvaluationFigures.of(validation, classifier::classify).describe("validation part"));
+            System.out.print(
+                    EvaluationFigures.of(validation, classifier::classify).describe("validation part"));
             return;
         }
         List<LabelledCall> tuning =

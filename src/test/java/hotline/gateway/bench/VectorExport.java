@@ -10,8 +10,8 @@ import hotline.gateway.classification.NeedClassifier;
 import hotline.gateway.classification.TrainingData;
 import hotline.gateway.classification.semantic.BgeSmallEmbedders;
 import hotline.gateway.classification.semantic.DangerDescription;
-import hotline.gateway.classification.semantic.EmbeddingSpace;
 import hotline.gateway.classification.semantic.Embedders;
+import hotline.gateway.classification.semantic.EmbeddingSpace;
 import hotline.gateway.classification.semantic.LabelledText;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
@@ -49,16 +49,44 @@ public final class VectorExport {
         int embedded = 0;
         try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             for (LabelledText t : training.descriptions()) {
-                embedded += write(writer, cached, embedders, dictionary, t.id(), "description", t.text(), t.need().name(), false);
+                embedded += write(
+                        writer,
+                        cached,
+                        embedders,
+                        dictionary,
+                        t.id(),
+                        "description",
+                        t.text(),
+                        t.need().name(),
+                        false);
             }
             for (LabelledText t : training.tuning()) {
-                embedded += write(writer, cached, embedders, dictionary, t.id(), "tuning", t.text(), t.need().name(), t.urgent());
+                embedded += write(
+                        writer,
+                        cached,
+                        embedders,
+                        dictionary,
+                        t.id(),
+                        "tuning",
+                        t.text(),
+                        t.need().name(),
+                        t.urgent());
             }
             for (LabelledText t : training.validation()) {
-                embedded += write(writer, cached, embedders, dictionary, t.id(), "validation", t.text(), t.need().name(), t.urgent());
+                embedded += write(
+                        writer,
+                        cached,
+                        embedders,
+                        dictionary,
+                        t.id(),
+                        "validation",
+                        t.text(),
+                        t.need().name(),
+                        t.urgent());
             }
             for (DangerDescription d : training.dangers()) {
-                embedded += write(writer, cached, embedders, dictionary, d.id(), "danger", d.text(), d.category(), true);
+                embedded +=
+                        write(writer, cached, embedders, dictionary, d.id(), "danger", d.text(), d.category(), true);
             }
         }
         System.out.println("wrote " + out + ", embedded " + embedded + " new texts");

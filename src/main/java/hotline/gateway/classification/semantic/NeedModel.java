@@ -88,6 +88,7 @@ public final class NeedModel {
     private static final int FORMAT = 2;
     /** The first format, without the examples' languages: still read (every example counts in both spaces). */
     private static final int FORMAT_WITHOUT_LANGUAGES = 1;
+
     private static final int MAX_DIMENSION = 65_536;
     private static final int CHECKSUM_LENGTH = 32;
     private static final EmbeddingSpace[] SPACES = EmbeddingSpace.values();

@@ -333,7 +333,11 @@ class NeedModelTest {
         }
 
         private double score(List<NeedScore> scores, hotline.gateway.classification.NeedCode need) {
-            return scores.stream().filter(s -> s.need() == need).findFirst().orElseThrow().score();
+            return scores.stream()
+                    .filter(s -> s.need() == need)
+                    .findFirst()
+                    .orElseThrow()
+                    .score();
         }
 
         @Test
@@ -345,14 +349,18 @@ class NeedModelTest {
             assertThat(score(scores, MEDICAL)).isCloseTo(0, within(1e-6));
             // OTHER has no English example at all: its Chinese one counts rather than leaving the need unscored
             assertThat(score(scores, OTHER)).isCloseTo(0.8, within(1e-6));
-            assertThat(model().nearest(english, 4)).extracting(NearestExample::id).doesNotContain("e1");
+            assertThat(model().nearest(english, 4))
+                    .extracting(NearestExample::id)
+                    .doesNotContain("e1");
         }
 
         @Test
         void aChineseCallMeetsEveryExample() {
             TextVector chinese = new TextVector(EmbeddingSpace.ZH, "fake-zh", FakeEmbedder.vector(1, 0));
             assertThat(score(model().score(chinese), MEDICAL)).isCloseTo(1.0, within(1e-6));
-            assertThat(model().nearest(chinese, 1)).extracting(NearestExample::id).containsExactly("e1");
+            assertThat(model().nearest(chinese, 1))
+                    .extracting(NearestExample::id)
+                    .containsExactly("e1");
         }
 
         @Test
@@ -364,7 +372,8 @@ class NeedModelTest {
             assertThat(read.version()).isEqualTo(model.version());
             assertThat(read.score(english)).isEqualTo(model.score(english));
             // with 甲 written in Latin script instead, the English call meets it
-            FakeEmbedder zhLatin = new FakeEmbedder("fake-zh").put("jia", 1, 0).put("m", 0, 1).put("h", 0.6, 0.8);
+            FakeEmbedder zhLatin =
+                    new FakeEmbedder("fake-zh").put("jia", 1, 0).put("m", 0, 1).put("h", 0.6, 0.8);
             FakeEmbedder enLatin = new FakeEmbedder("fake-en")
                     .put("jia", 1, 0, 0)
                     .put("m", 0, 0, 1)
