@@ -36,8 +36,8 @@ public record GatewayProperties(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("0") int permits,
             @DefaultValue("0.55") double minScore,
-            @DefaultValue("0.005") double minMargin,
-            @DefaultValue("1") int neighbours,
+            @DefaultValue("0.001") double minMargin,
+            @DefaultValue("5") int neighbours,
             @DefaultValue("0.5") double centroidWeight,
             @DefaultValue("0.65") double dangerThreshold,
 

@@ -28,19 +28,23 @@ import java.util.function.Function;
  * false urgent rate (urgency from the text alone) on the sample calls, the tuning part of the labelled calls
  * (cross-validated for the semantic stage), the validation part and the frozen test set, for the dictionary alone
  * and for both stages. The semantic stage's minimum score and margin, and the danger hint's threshold, are chosen
- * here on the tuning part's cross-validation only, and printed. Not a test: it asserts nothing.
+ * here on the tuning part's cross-validation only, and printed. Not a test: it asserts nothing. With the argument
+ * {@code --without-frozen} it leaves the frozen test set unread (for choosing settings while the work goes on: the
+ * frozen set is judged once, on the final choice).
  */
 public final class ClassificationBenchmark {
 
     private static final int FOLDS = 5;
     private static final double[] SCORES = {0.0, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6};
-    private static final double[] MARGINS = {0.0, 0.005, 0.01, 0.02, 0.03, 0.04, 0.06, 0.08};
+    // Never 0: a need that does not beat the runner-up at all (a tie) is a guess, and a guess goes to triage.
+    private static final double[] MARGINS = {0.001, 0.002, 0.005, 0.01, 0.02, 0.03, 0.04, 0.06, 0.08};
     private static final double[] DANGER = {0.55, 0.6, 0.65, 0.7, 0.75, 0.8};
     private static final double[] UNSURE = {0.55, 0.65, 0.75, 0.85, 0.95};
-    private static final int[] NEIGHBOURS = {1, 3, 5};
+    private static final int[] NEIGHBOURS = {1, 3, 5, 7, 10};
     private static final double[] CENTROID_WEIGHTS = {0.0, 0.3, 0.5, 0.7, 1.0};
 
     public static void main(String[] args) {
+        boolean withFrozen = !List.of(args).contains("--without-frozen");
         NeedClassifier dictionary = ConfiguredClassifier.dictionaryStage();
         TrainingData training = TrainingData.load(
                 Path.of("config/classification/need-descriptions.yml"),
@@ -52,15 +56,18 @@ public final class ClassificationBenchmark {
                 labelled.stream().filter(c -> c.split().equals("tuning")).toList();
         List<LabelledCall> validation =
                 labelled.stream().filter(c -> c.split().equals("validation")).toList();
-        List<LabelledCall> frozen =
-                LabelledCall.read(Path.of("src/test/resources/classification/frozen-test.jsonl"), "frozen-test");
+        List<LabelledCall> frozen = withFrozen
+                ? LabelledCall.read(Path.of("src/test/resources/classification/frozen-test.jsonl"), "frozen-test")
+                : List.of();
         List<LabelledCall> samples = LabelledCall.readSamples(Path.of("src/test/resources/samples/sample-calls.jsonl"));
 
         System.out.println("Dictionary alone");
         print(samples, dictionary::classify, "sample calls");
         print(tuning, dictionary::classify, "labelled: tuning part");
         print(validation, dictionary::classify, "labelled: validation part");
-        print(frozen, dictionary::classify, "frozen test set (never tuned on)");
+        if (withFrozen) {
+            print(frozen, dictionary::classify, "frozen test set (never tuned on)");
+        }
 
         BgeSmallEmbedders.LoadResult loaded = BgeSmallEmbedders.load();
         if (loaded.loaded().isEmpty()) {
@@ -136,8 +143,11 @@ public final class ClassificationBenchmark {
                 validation,
                 twoStage(dictionary, validation, verdicts(semantic, validation), best),
                 "labelled: validation part");
-        print(frozen, twoStage(dictionary, frozen, verdicts(semantic, frozen), best), "frozen test set");
-        dangerHints(dictionary, frozen, embedders, danger, dangerThreshold, "frozen test set");
+        dangerHints(dictionary, validation, embedders, danger, dangerThreshold, "validation part");
+        if (withFrozen) {
+            print(frozen, twoStage(dictionary, frozen, verdicts(semantic, frozen), best), "frozen test set");
+            dangerHints(dictionary, frozen, embedders, danger, dangerThreshold, "frozen test set");
+        }
     }
 
     private static Map<String, SemanticVerdict> bestCv;

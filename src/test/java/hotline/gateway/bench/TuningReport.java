@@ -10,13 +10,23 @@ import java.util.List;
 
 /**
  * For whoever tunes config/need-dictionary.csv and config/classification/danger-taxonomy.yml: the figures on the
- * tuning part of the labelled calls and every call of that part the dictionary gets wrong, with its text. It reads
- * nothing else: the validation part and the frozen test set are judged by ClassificationBenchmark.
+ * tuning part of the labelled calls and every call of that part the dictionary gets wrong, with its text. With the
+ * argument {@code validation} it prints the validation part's figures alone, without any call's text, to check a
+ * change made on the tuning part. It never reads the frozen test set (judged by ClassificationBenchmark).
  */
 public final class TuningReport {
 
     public static void main(String[] args) {
         NeedClassifier classifier = ConfiguredClassifier.dictionaryStage();
+        if (args.length > 0 && args[0].equals("validation")) {
+            List<LabelledCall> validation =
+                    LabelledCall.read(Path.of("config/classification/labelled-calls.jsonl"), "tuning").stream()
+                            .filter(c -> c.split().equals("validation"))
+                            .toList();
+            System.out.print(
+                    EvaluationFigures.of(validation, classifier::classify).describe("validation part"));
+            return;
+        }
         List<LabelledCall> tuning =
                 LabelledCall.read(Path.of("config/classification/labelled-calls.jsonl"), "tuning").stream()
                         .filter(c -> c.split().equals("tuning"))

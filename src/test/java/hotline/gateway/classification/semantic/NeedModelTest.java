@@ -307,4 +307,87 @@ class NeedModelTest {
     private static <K, V> java.util.Map.Entry<K, V> entry(K key, V value) {
         return java.util.Map.entry(key, value);
     }
+
+    @Nested
+    class Languages {
+
+        // 甲 and 乙 are Chinese examples, m and h English ones; in the EN space 甲 lies exactly on the English call.
+        private final FakeEmbedder zhModel = new FakeEmbedder("fake-zh")
+                .put("甲", 1, 0)
+                .put("m", 0, 1)
+                .put("h", 0.6, 0.8)
+                .put("乙", 0.8, 0.6);
+        private final FakeEmbedder enModel = new FakeEmbedder("fake-en")
+                .put("甲", 1, 0, 0)
+                .put("m", 0, 0, 1)
+                .put("h", 0, 1, 0)
+                .put("乙", 0.8, 0.6, 0);
+        private final List<LabelledText> examples = List.of(
+                LabelledText.of("e1", "甲", MEDICAL, "ticket"),
+                LabelledText.of("e2", "m", MEDICAL, "ticket"),
+                LabelledText.of("e3", "h", HOUSING, "ticket"),
+                LabelledText.of("e4", "乙", OTHER, "ticket"));
+
+        private NeedModel model() {
+            return NeedModel.build(Embedders.of(zhModel, enModel), examples, 1, 0);
+        }
+
+        private double score(List<NeedScore> scores, hotline.gateway.classification.NeedCode need) {
+            return scores.stream()
+                    .filter(s -> s.need() == need)
+                    .findFirst()
+                    .orElseThrow()
+                    .score();
+        }
+
+        @Test
+        void anEnglishCallMeetsOnlyTheExamplesWrittenInLatinScript() {
+            TextVector english = new TextVector(EmbeddingSpace.EN, "fake-en", FakeEmbedder.vector(1, 0, 0));
+            List<NeedScore> scores = model().score(english);
+
+            // MEDICAL's Chinese example 甲 would score 1.0; only its English example m counts: 0
+            assertThat(score(scores, MEDICAL)).isCloseTo(0, within(1e-6));
+            // OTHER has no English example at all: its Chinese one counts rather than leaving the need unscored
+            assertThat(score(scores, OTHER)).isCloseTo(0.8, within(1e-6));
+            assertThat(model().nearest(english, 4))
+                    .extracting(NearestExample::id)
+                    .doesNotContain("e1");
+        }
+
+        @Test
+        void aChineseCallMeetsEveryExample() {
+            TextVector chinese = new TextVector(EmbeddingSpace.ZH, "fake-zh", FakeEmbedder.vector(1, 0));
+            assertThat(score(model().score(chinese), MEDICAL)).isCloseTo(1.0, within(1e-6));
+            assertThat(model().nearest(chinese, 1))
+                    .extracting(NearestExample::id)
+                    .containsExactly("e1");
+        }
+
+        @Test
+        void theLanguagesAreKeptInTheBytes() {
+            NeedModel model = model();
+            TextVector english = new TextVector(EmbeddingSpace.EN, "fake-en", FakeEmbedder.vector(1, 0, 0));
+            NeedModel read = NeedModel.fromBytes(model.toBytes(), 1, 0);
+
+            assertThat(read.version()).isEqualTo(model.version());
+            assertThat(read.score(english)).isEqualTo(model.score(english));
+            // with 甲 written in Latin script instead, the English call meets it
+            FakeEmbedder zhLatin =
+                    new FakeEmbedder("fake-zh").put("jia", 1, 0).put("m", 0, 1).put("h", 0.6, 0.8);
+            FakeEmbedder enLatin = new FakeEmbedder("fake-en")
+                    .put("jia", 1, 0, 0)
+                    .put("m", 0, 0, 1)
+                    .put("h", 0, 1, 0);
+            NeedModel latin = NeedModel.build(
+                    Embedders.of(zhLatin.put("乙", 0.8, 0.6), enLatin.put("乙", 0.8, 0.6, 0)),
+                    List.of(
+                            LabelledText.of("e1", "jia", MEDICAL, "ticket"),
+                            examples.get(1),
+                            examples.get(2),
+                            examples.get(3)),
+                    1,
+                    0);
+            assertThat(latin.score(english).get(0).need()).isEqualTo(MEDICAL);
+        }
+    }
 }
