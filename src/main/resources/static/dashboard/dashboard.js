@@ -141,6 +141,7 @@
     const request = ++state.request;
     writeAddress();
     $('status').textContent = t('loading');
+    $('status').className = 'status loading';        // a wall screen does not blink every minute
     // The download has labels in the page's language (Chinese by default), units in the headers.
     $('csv').href = API + '/sla?' + query({ from: f.from, to: f.to, groupBy: f.level, district: f.district,
       format: 'csv', lang: state.lang });
@@ -162,6 +163,7 @@
       document.body.setAttribute('data-loaded', String(request));
     } catch (error) {
       $('status').textContent = t('failed') + error.message;
+      $('status').className = 'status';
     }
   }
 

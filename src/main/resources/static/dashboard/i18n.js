@@ -15,7 +15,7 @@ window.DASHBOARD_LABELS = {
     signHoursMedian: '签收用时中位(工时)', returns: '退单', extensionsApproved: '延期', escalations: '督办',
     responseRate: '响应率', resolutionRate: '解决率', satisfactionRate: '满意率',
     ticketNo: '工单号', priority: '紧急程度', office: '承办单位', target: '超期环节', deadline: '时限',
-    minutesOverdue: '已超时(分钟)', escalated: '已督办', yes: '是', no: '',
+    minutesOverdue: '超时(分钟)', escalated: '已督办', yes: '是', no: '',
     URGENT: '紧急', NORMAL: '一般',
     SIGN: '签收', CONTACT: '联系', RESOLVE: '办结', REASSIGN: '改派'
   },

@@ -61,7 +61,7 @@
           text: ['100%', '0%'], textStyle: { fontSize: size }, calculable: false,
           inRange: { color: ['#c0392b', '#f0b429', '#1e7b4f'] } },
         series: [{
-          type: 'map', map: MAP, roam: false, data: data, layoutCenter: ['55%', '50%'], layoutSize: '100%',
+          type: 'map', map: MAP, roam: false, data: data, showLegendSymbol: false, layoutCenter: ['55%', '50%'], layoutSize: '100%',
           label: { show: true, fontSize: size, color: '#1d2733' },
           labelLayout: { hideOverlap: true },
           itemStyle: { areaColor: '#d5dae1', borderColor: '#ffffff', borderWidth: 1 },

@@ -28,8 +28,7 @@
 
   function nameCell(group) {
     const td = D.cell('td', '', { 'data-col': 'name' });
-    td.append(D.cell('span', group.key === 'city' && !group.name ? D.t('city') : (group.name || group.key),
-      { class: 'name' }));
+    td.append(D.cell('span', group.key === 'city' ? D.t('city') : (group.name || group.key), { class: 'name' }));
     const level = desk(group);
     if (level) td.append(D.cell('span', D.t(level), { class: 'desk-badge' }));
     return td;

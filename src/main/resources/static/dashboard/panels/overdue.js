@@ -1,8 +1,8 @@
-// Open tickets past a deadline, oldest deadline first: the priority, the office, the target missed, its deadline
-// (Shanghai time, in the locale's format) and how many minutes ago it passed (at the time the list was computed).
+// Open tickets past a deadline, oldest deadline first: the priority, how many minutes ago the deadline passed (at the
+// time the list was computed), the office, the target missed and its deadline (Shanghai time, the locale's format).
 'use strict';
 (function (D) {
-  const COLUMNS = ['ticketNo', 'priority', 'office', 'target', 'deadline', 'minutesOverdue', 'escalated'];
+  const COLUMNS = ['ticketNo', 'priority', 'minutesOverdue', 'office', 'target', 'deadline', 'escalated'];
   const SIZE = 50;
 
   function values(item, now) {

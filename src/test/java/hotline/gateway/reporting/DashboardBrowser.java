@@ -75,6 +75,14 @@ final class DashboardBrowser implements AutoCloseable {
         driver.register(UsernameAndPassword.of(LocalClients.MANAGER, LocalClients.MANAGER_KEY));
     }
 
+    /** The page's viewport, exactly (a window's own bars would take some of its height), as on a kiosk screen. */
+    DashboardBrowser viewport(int width, int height) {
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+        return this;
+    }
+
     @Override
     public void close() {
         driver.quit();

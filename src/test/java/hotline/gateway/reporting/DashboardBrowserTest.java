@@ -85,7 +85,7 @@ class DashboardBrowserTest extends ReportFixtureEndToEndTest {
 
     @Test
     void showsTheFixturesFiguresAndTheDistrictFilterChangesThem() throws IOException {
-        open(PERIOD);
+        open(PERIOD + "&lang=zh");
         assertThat(browser.driver.getCurrentUrl()).contains("/dashboard/?");
         assertThat(figure("310104003", "name")).isEqualTo("天平路街道");
         assertThat(figure("310104003", "signedOnTimeRate")).isEqualTo("75.0%");
@@ -139,9 +139,11 @@ class DashboardBrowserTest extends ReportFixtureEndToEndTest {
                 .contains("wall");
         afterRefresh(loads(), () -> browser.driver.findElement(By.id("lang")).click());
         assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("12345 热线 SLA 看板");
-        assertThat(browser.driver.findElement(By.cssSelector("#league th[data-sort='satisfactionRate']"))
+        // The wall's league has the on-time columns only, in large type.
+        assertThat(browser.driver.findElement(By.cssSelector("#league th[data-sort='resolvedOnTimeRate']"))
                         .getText())
-                .startsWith("满意率");
+                .startsWith("按时办结率");
+        assertThat(browser.findAll("#league th[data-sort='satisfactionRate']")).isEmpty();
     }
 
     @Test
