@@ -44,6 +44,12 @@
       .format(new Date(iso + 'T00:00:00Z'));
   }
 
+  /** A calendar day without its year, as the locale writes it (3/1 in both languages, 1 March). */
+  function shortDay(iso) {
+    return new Intl.DateTimeFormat(locale(), { timeZone: 'UTC', month: 'numeric', day: 'numeric' })
+      .format(new Date(iso + 'T00:00:00Z'));
+  }
+
   function number(value) {
     return new Intl.NumberFormat(locale()).format(value);
   }
@@ -203,7 +209,7 @@
   window.Dashboard = {
     register: (panel) => panels.push(panel),
     selectDistrict: (code) => { state.pendingDistrict = code; $('district').value = code; refresh(); },
-    $, t, text, cell, dateTime, number, isRate, isWall, sla, overdue, chart, ZONE
+    $, t, text, cell, dateTime, shortDay, number, isRate, isWall, sla, overdue, chart, ZONE
   };
 
   document.addEventListener('DOMContentLoaded', start);

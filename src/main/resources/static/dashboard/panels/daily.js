@@ -27,7 +27,7 @@
         tooltip: { trigger: 'axis' },
         legend: { top: 0, textStyle: { fontSize: size } },
         grid: { left: 56, right: 56, top: size * 3, bottom: 32 },
-        xAxis: { type: 'category', data: axis.map((day) => day.slice(5)), axisLabel: { fontSize: size } },
+        xAxis: { type: 'category', data: axis.map(D.shortDay), axisLabel: { fontSize: size } },
         yAxis: [{ type: 'value', name: D.t('received'), minInterval: 1, axisLabel: { fontSize: size } },
           { type: 'value', name: '%', min: 0, max: 100, axisLabel: { fontSize: size } }],
         series: [

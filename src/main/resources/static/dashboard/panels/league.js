@@ -70,6 +70,8 @@
     load: (f, get) => get(D.sla(f, f.level, true)),
     draw(report) {
       groups = report.groups;
+      // How many rows there are: the wall screen shows those that fit.
+      D.$('league-total').textContent = '(' + D.number(groups.length) + ')';
       draw();
     },
     layout: draw
