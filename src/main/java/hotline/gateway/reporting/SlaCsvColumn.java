@@ -14,7 +14,6 @@ record SlaCsvColumn(String key, String zh, String en, Function<SlaCsvColumn.Row,
     /** A row of the file: one group (or the total) of a report. */
     record Row(SlaReport report, SlaFigures figures) {}
 
-
     String label(ReportLanguage language) {
         return switch (language) {
             case KEYS -> key;
@@ -36,18 +35,10 @@ record SlaCsvColumn(String key, String zh, String en, Function<SlaCsvColumn.Row,
             figure("signedOnTimeRate", "签收及时率(%)", "on-time sign rate (%)", SlaFigures::signedOnTimeRate),
             figure("contactedOnTime", "按时联系数", "contacted on time", SlaFigures::contactedOnTime),
             figure("contactDecided", "应联系数", "contact targets decided", SlaFigures::contactDecided),
-            figure(
-                    "contactedOnTimeRate",
-                    "联系及时率(%)",
-                    "on-time contact rate (%)",
-                    SlaFigures::contactedOnTimeRate),
+            figure("contactedOnTimeRate", "联系及时率(%)", "on-time contact rate (%)", SlaFigures::contactedOnTimeRate),
             figure("resolvedOnTime", "按时办结数", "resolved on time", SlaFigures::resolvedOnTime),
             figure("resolveDecided", "应办结数", "resolution targets decided", SlaFigures::resolveDecided),
-            figure(
-                    "resolvedOnTimeRate",
-                    "办结及时率(%)",
-                    "on-time resolution rate (%)",
-                    SlaFigures::resolvedOnTimeRate),
+            figure("resolvedOnTimeRate", "办结及时率(%)", "on-time resolution rate (%)", SlaFigures::resolvedOnTimeRate),
             figure("reassignedOnTime", "按时改派数", "reassigned on time", SlaFigures::reassignedOnTime),
             figure("reassignDecided", "应改派数", "reassignment targets decided", SlaFigures::reassignDecided),
             figure(
@@ -62,11 +53,7 @@ record SlaCsvColumn(String key, String zh, String en, Function<SlaCsvColumn.Row,
                     "签收用时中位数(工作小时)",
                     "sign-for time median (working hours)",
                     SlaFigures::signHoursMedian),
-            figure(
-                    "signHoursP90",
-                    "签收用时P90(工作小时)",
-                    "sign-for time p90 (working hours)",
-                    SlaFigures::signHoursP90),
+            figure("signHoursP90", "签收用时P90(工作小时)", "sign-for time p90 (working hours)", SlaFigures::signHoursP90),
             figure(
                     "resolveHoursMedian",
                     "办结用时中位数(工作小时)",
@@ -98,8 +85,10 @@ record SlaCsvColumn(String key, String zh, String en, Function<SlaCsvColumn.Row,
             figure("basicallySatisfied", "基本满意数", "basically satisfied", SlaFigures::basicallySatisfied),
             figure("dissatisfied", "不满意数", "dissatisfied", SlaFigures::dissatisfied),
             figure("satisfactionRate", "满意率(%)", "satisfaction rate (%)", SlaFigures::satisfactionRate),
-            new SlaCsvColumn("from", "统计起始日", "period from", row -> row.report().from().toString()),
-            new SlaCsvColumn("to", "统计截止日", "period to", row -> row.report().to().toString()));
+            new SlaCsvColumn(
+                    "from", "统计起始日", "period from", row -> row.report().from().toString()),
+            new SlaCsvColumn(
+                    "to", "统计截止日", "period to", row -> row.report().to().toString()));
 
     private static SlaCsvColumn figure(String key, String zh, String en, Function<SlaFigures, Object> value) {
         return new SlaCsvColumn(key, zh, en, row -> value.apply(row.figures()));

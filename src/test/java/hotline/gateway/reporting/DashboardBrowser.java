@@ -39,7 +39,9 @@ final class DashboardBrowser implements AutoCloseable {
 
     DashboardBrowser(int width, int height, String timeZone) {
         assertThat(CHROMIUM).as("Debian package chromium (see ./test)").exists();
-        assertThat(CHROMEDRIVER).as("Debian package chromium-driver (see ./test)").exists();
+        assertThat(CHROMEDRIVER)
+                .as("Debian package chromium-driver (see ./test)")
+                .exists();
         try {
             profile = Files.createTempDirectory("dashboard-chromium-");
         } catch (IOException e) {
@@ -102,7 +104,8 @@ final class DashboardBrowser implements AutoCloseable {
     /** Opens the page and waits for its first complete load of figures. */
     void open(int port, String query) {
         driver.get("http://127.0.0.1:" + port + "/dashboard?" + query);
-        waiting().until(ExpectedConditions.attributeToBeNotEmpty(driver.findElement(By.tagName("body")), "data-loaded"));
+        waiting()
+                .until(ExpectedConditions.attributeToBeNotEmpty(driver.findElement(By.tagName("body")), "data-loaded"));
     }
 
     String loads() {

@@ -2,32 +2,19 @@ package hotline.gateway.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hotline.gateway.support.LocalClients;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.UsernameAndPassword;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver; ./test installs them): it
@@ -93,7 +80,8 @@ class DashboardBrowserTest extends ReportFixtureEndToEndTest {
         assertThat(figure("310104004", "resolvedOnTimeRate")).isEqualTo("—");
         assertThat(kpi("received")).isEqualTo("10");
         assertThat(kpi("satisfactionRate")).isEqualTo("71.4%");
-        assertThat(browser.driver.findElements(By.cssSelector("#daily-chart canvas"))).isNotEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#daily-chart canvas")))
+                .isNotEmpty();
         List<WebElement> overdue = browser.driver.findElements(By.cssSelector("#overdue tbody tr"));
         assertThat(overdue.get(0).getAttribute("data-ticket")).isEqualTo("SLA-K5");
         Files.write(Path.of("target/dashboard.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
@@ -103,7 +91,8 @@ class DashboardBrowserTest extends ReportFixtureEndToEndTest {
         assertThat(kpi("received")).isEqualTo("4");
         assertThat(kpi("overdueNow")).isEqualTo("2");
         assertThat(figure("310101002", "contactedOnTimeRate")).isEqualTo("33.3%");
-        assertThat(browser.driver.findElements(By.cssSelector("#overdue tbody tr"))
+        assertThat(browser.driver
+                        .findElements(By.cssSelector("#overdue tbody tr"))
                         .get(0)
                         .getAttribute("data-ticket"))
                 .isEqualTo("SLA-K7");
@@ -117,12 +106,14 @@ class DashboardBrowserTest extends ReportFixtureEndToEndTest {
         open(PERIOD);
         // Resolved on time: 外滩 66.7, 天平路 60.0, 南京东路 33.3; the desks and 湖南路 have none.
         assertThat(leagueKeys()).containsExactly("310101013", "310104003", "310101002", "310104", "310104004", "city");
-        browser.driver.findElement(By.cssSelector("#league th[data-sort='resolvedOnTimeRate']"))
+        browser.driver
+                .findElement(By.cssSelector("#league th[data-sort='resolvedOnTimeRate']"))
                 .click();
         assertThat(leagueKeys())
                 .startsWith("310101002", "310104003", "310101013")
                 .endsWith("city");
-        browser.driver.findElement(By.cssSelector("#league th[data-sort='signedOnTimeRate']"))
+        browser.driver
+                .findElement(By.cssSelector("#league th[data-sort='signedOnTimeRate']"))
                 .click();
         // Signed on time, highest first: 湖南路 100, 外滩 100, 天平路 75, 南京东路 66.7.
         assertThat(leagueKeys()).startsWith("310101013", "310104004", "310104003", "310101002");
@@ -140,7 +131,8 @@ class DashboardBrowserTest extends ReportFixtureEndToEndTest {
         afterRefresh(loads(), () -> browser.driver.findElement(By.id("lang")).click());
         assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("12345 热线 SLA 看板");
         // The wall's league has the on-time columns only, in large type.
-        assertThat(browser.driver.findElement(By.cssSelector("#league th[data-sort='resolvedOnTimeRate']"))
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("#league th[data-sort='resolvedOnTimeRate']"))
                         .getText())
                 .startsWith("按时办结率");
         assertThat(browser.findAll("#league th[data-sort='satisfactionRate']")).isEmpty();

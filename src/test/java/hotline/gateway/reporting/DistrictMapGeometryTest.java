@@ -33,8 +33,8 @@ class DistrictMapGeometryTest {
                 Path.of("config/communities.csv"),
                 Path.of("config/gazetteer.csv"));
         DistrictNames names = DistrictNames.of(directory);
-        Map<String, String> codeByName = directory.districts().stream()
-                .collect(Collectors.toMap(District::name, District::code));
+        Map<String, String> codeByName =
+                directory.districts().stream().collect(Collectors.toMap(District::name, District::code));
         assertThat(codeByName).hasSize(16);
 
         JsonNode features = new ObjectMapper().readTree(GEOMETRY.toFile()).get("features");

@@ -83,11 +83,13 @@ class ReportApiEndToEndTest extends ReportFixtureEndToEndTest {
     void csvHeaderLabelsFollowLangAndEveryRowCarriesThePeriod() throws Exception {
         List<List<String>> keys = SpreadsheetCsv.read(
                 get("/api/v1/reports/sla?" + PERIOD + "&format=csv", null).body());
-        List<List<String>> zh = SpreadsheetCsv.read(
-                get("/api/v1/reports/sla?" + PERIOD + "&format=csv&lang=zh", null).body());
+        List<List<String>> zh = SpreadsheetCsv.read(get("/api/v1/reports/sla?" + PERIOD + "&format=csv&lang=zh", null)
+                .body());
         List<List<String>> en = SpreadsheetCsv.read(
                 get("/api/v1/reports/sla?" + PERIOD + "&lang=en", "text/csv").body());
-        assertThat(keys.get(0)).contains("signedOnTimeRate", "resolveHoursMedian").endsWith("from", "to");
+        assertThat(keys.get(0))
+                .contains("signedOnTimeRate", "resolveHoursMedian")
+                .endsWith("from", "to");
         assertThat(zh.get(0))
                 .startsWith("编码", "名称")
                 .contains("签收及时率(%)", "办结用时中位数(工作小时)")

@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class SlaReportCsvTest {
 
@@ -129,8 +129,46 @@ class SlaReportCsvTest {
     private static SlaFigures figures(
             String key, String name, long signedOnTime, long signDecided, List<ReturnReason> reasons) {
         return new SlaFigures(
-                key, name, "TOWN", "310101", 4, 4, signedOnTime, signDecided,
-                SlaFigures.rate(signedOnTime, signDecided), 0, 0, null, 0, 0, null, 0, 0, null, 1, 0, 0.5, 1.0,
-                null, null, 2, reasons, 0, 0, 0, 0, 0, 0, null, 0, 0, null, 0, 0, 0, 0, null);
+                key,
+                name,
+                "TOWN",
+                "310101",
+                4,
+                4,
+                signedOnTime,
+                signDecided,
+                SlaFigures.rate(signedOnTime, signDecided),
+                0,
+                0,
+                null,
+                0,
+                0,
+                null,
+                0,
+                0,
+                null,
+                1,
+                0,
+                0.5,
+                1.0,
+                null,
+                null,
+                2,
+                reasons,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                null,
+                0,
+                0,
+                null,
+                0,
+                0,
+                0,
+                0,
+                null);
     }
 }

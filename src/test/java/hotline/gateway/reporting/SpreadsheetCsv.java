@@ -62,7 +62,8 @@ final class SpreadsheetCsv {
         }
         for (List<String> record : rows) {
             if (record.size() != rows.get(0).size()) {
-                throw new IllegalArgumentException("rows of " + rows.get(0).size() + " and " + record.size() + " fields");
+                throw new IllegalArgumentException(
+                        "rows of " + rows.get(0).size() + " and " + record.size() + " fields");
             }
         }
         return rows;

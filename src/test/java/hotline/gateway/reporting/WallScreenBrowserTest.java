@@ -65,9 +65,15 @@ class WallScreenBrowserTest extends ReportFixtureEndToEndTest {
     private static void assertShownWithin(String css, String panel) {
         Map<String, Number> inner = box(css);
         Map<String, Number> outer = box(panel);
-        assertThat(inner.get("left").doubleValue()).as(css).isGreaterThanOrEqualTo(outer.get("left").doubleValue());
-        assertThat(inner.get("right").doubleValue()).as(css).isLessThanOrEqualTo(outer.get("right").doubleValue());
-        assertThat(inner.get("bottom").doubleValue()).as(css).isLessThanOrEqualTo(outer.get("bottom").doubleValue());
+        assertThat(inner.get("left").doubleValue())
+                .as(css)
+                .isGreaterThanOrEqualTo(outer.get("left").doubleValue());
+        assertThat(inner.get("right").doubleValue())
+                .as(css)
+                .isLessThanOrEqualTo(outer.get("right").doubleValue());
+        assertThat(inner.get("bottom").doubleValue())
+                .as(css)
+                .isLessThanOrEqualTo(outer.get("bottom").doubleValue());
     }
 
     private static void assertNoScrolling() {
@@ -95,8 +101,10 @@ class WallScreenBrowserTest extends ReportFixtureEndToEndTest {
         Map<String, Number> league = box(".league");
         Map<String, Number> overdue = box(".overdue");
         Map<String, Number> map = box(".district-map");
-        assertThat(league.get("right").doubleValue()).isLessThanOrEqualTo(overdue.get("left").doubleValue());
-        assertThat(map.get("right").doubleValue()).isLessThanOrEqualTo(league.get("left").doubleValue());
+        assertThat(league.get("right").doubleValue())
+                .isLessThanOrEqualTo(overdue.get("left").doubleValue());
+        assertThat(map.get("right").doubleValue())
+                .isLessThanOrEqualTo(league.get("left").doubleValue());
         assertThat(league.get("top")).isEqualTo(overdue.get("top"));
         // Large type: a room reads it from a few metres.
         assertThat(Double.parseDouble(((String) browser.script(
@@ -106,11 +114,16 @@ class WallScreenBrowserTest extends ReportFixtureEndToEndTest {
         Files.write(Path.of("target/dashboard-wall.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
 
         // Desks are marked apart from towns.
-        assertThat(browser.find("#league tr[data-key='310104']").getAttribute("class")).contains("desk");
-        assertThat(browser.find("#league tr[data-key='310104'] .desk-badge").getText()).isEqualTo("区派单台");
-        assertThat(browser.find("#league tr[data-key='city'] .desk-badge").getText()).isEqualTo("市派单台");
-        assertThat(browser.find("#league tr[data-key='310104003']").getAttribute("class")).doesNotContain("desk");
-        assertThat(browser.findAll("#league tr[data-key='310104003'] .desk-badge")).isEmpty();
+        assertThat(browser.find("#league tr[data-key='310104']").getAttribute("class"))
+                .contains("desk");
+        assertThat(browser.find("#league tr[data-key='310104'] .desk-badge").getText())
+                .isEqualTo("区派单台");
+        assertThat(browser.find("#league tr[data-key='city'] .desk-badge").getText())
+                .isEqualTo("市派单台");
+        assertThat(browser.find("#league tr[data-key='310104003']").getAttribute("class"))
+                .doesNotContain("desk");
+        assertThat(browser.findAll("#league tr[data-key='310104003'] .desk-badge"))
+                .isEmpty();
 
         // Priority and minutes past due; the deadline in Shanghai time (09:00 there, 21:00 the day before in New York).
         assertShownWithin("#overdue tr[data-ticket='SLA-K7'] td[data-col='minutesOverdue']", ".overdue");
@@ -121,7 +134,8 @@ class WallScreenBrowserTest extends ReportFixtureEndToEndTest {
         assertThat(overdue("SLA-K7", "minutesOverdue")).isEqualTo("125");
         assertThat(overdue("SLA-K7", "deadline")).isEqualTo("2025/3/12 09:00");
         assertThat(overdue("SLA-K5", "minutesOverdue")).isEqualTo("2,885");
-        assertThat(browser.find("#overdue th[data-col='minutesOverdue']").getText()).isEqualTo("超时(分钟)");
+        assertThat(browser.find("#overdue th[data-col='minutesOverdue']").getText())
+                .isEqualTo("超时(分钟)");
         assertThat(browser.find("#period").getText()).isEqualTo("2025年3月1日 – 2025年3月31日");
         assertThat(browser.find("#generated").getText()).isEqualTo("生成于 2025/3/12 11:05");
 
@@ -131,7 +145,8 @@ class WallScreenBrowserTest extends ReportFixtureEndToEndTest {
         assertThat(overdue("SLA-K7", "priority")).isEqualTo("Normal");
         assertThat(overdue("SLA-K7", "deadline")).isEqualTo("3/12/25, 9:00 AM");
         assertThat(overdue("SLA-K5", "minutesOverdue")).isEqualTo("2,885");
-        assertThat(browser.find("#league tr[data-key='310104'] .desk-badge").getText()).isEqualTo("district desk");
+        assertThat(browser.find("#league tr[data-key='310104'] .desk-badge").getText())
+                .isEqualTo("district desk");
         assertThat(browser.find("#period").getText()).isEqualTo("Mar 1, 2025 – Mar 31, 2025");
     }
 
@@ -152,8 +167,7 @@ class WallScreenBrowserTest extends ReportFixtureEndToEndTest {
     void chineseTextIsDrawnWithACjkFontNotAsBoxes() {
         browser.open(port, PERIOD + "&wall=1&lang=zh");
         // Two different characters in the page's own font: without a CJK font both are the same empty box.
-        String glyphs = (String) browser.script(
-                """
+        String glyphs = (String) browser.script("""
                 const font = getComputedStyle(document.querySelector('h1')).fontFamily;
                 const draw = (character) => {
                   const canvas = document.createElement('canvas');
@@ -179,8 +193,7 @@ class WallScreenBrowserTest extends ReportFixtureEndToEndTest {
         assertThat(gateway().get("/dashboard/vendor/shanghai-districts.json").status())
                 .isEqualTo(200);
         @SuppressWarnings("unchecked")
-        Map<String, Object> map = (Map<String, Object>) browser.script(
-                """
+        Map<String, Object> map = (Map<String, Object>) browser.script("""
                 const chart = echarts.getInstanceByDom(document.getElementById('district-map'));
                 const series = chart.getModel().getSeriesByIndex(0);
                 const data = series.getData();
