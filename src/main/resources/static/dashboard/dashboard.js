@@ -157,15 +157,27 @@
       if (!asked.has(path)) asked.set(path, getJson(path));
       return asked.get(path);
     };
+    // A panel that fails (its figures or its drawing) says so in the status line; the others still draw.
+    const loads = panels.map((panel) => Promise.resolve().then(() => panel.load(f, get))
+      .then((figures) => ({ figures: figures }), (error) => ({ error: error })));
     try {
       const [summary, districts, ...figures] = await Promise.all([get(sla(f, f.level, true)),
-        get(sla(f, 'district', false)), ...panels.map((panel) => panel.load(f, get))]);
+        get(sla(f, 'district', false)), ...loads]);
       if (request !== state.request) return;          // a newer refresh has started: its figures win
       fillDistricts(districts, f.district);
       state.pendingDistrict = '';
       showPeriod(summary);
-      panels.forEach((panel, i) => panel.draw(figures[i]));
-      $('status').textContent = '';
+      const failures = [];
+      panels.forEach((panel, i) => {
+        try {
+          if (figures[i].error) throw figures[i].error;
+          panel.draw(figures[i].figures);
+        } catch (error) {
+          failures.push(error.message);
+        }
+      });
+      $('status').textContent = failures.length ? t('failed') + failures.join('; ') : '';
+      $('status').className = 'status';
       document.body.setAttribute('data-loaded', String(request));
     } catch (error) {
       $('status').textContent = t('failed') + error.message;
