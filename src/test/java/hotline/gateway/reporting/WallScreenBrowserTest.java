@@ -130,6 +130,11 @@ class WallScreenBrowserTest extends ReportFixtureEndToEndTest {
         assertShownWithin("#overdue tr[data-ticket='SLA-K7'] td[data-col='priority']", ".overdue");
         assertShownWithin("#overdue tr[data-ticket='SLA-K7'] td[data-col='deadline']", ".overdue");
         assertShownWithin("#league tr[data-key='city'] td:last-child", ".league");
+        // Ticket numbers (20261202-0000001), priorities and minutes are never cut short with an ellipsis.
+        assertThat(browser.script("return [...document.querySelectorAll('#overdue td[data-col=ticketNo],"
+                        + " #overdue td[data-col=priority], #overdue td[data-col=minutesOverdue]')]"
+                        + ".filter(td => td.scrollWidth > td.clientWidth).map(td => td.textContent)"))
+                .isEqualTo(List.of());
         assertThat(overdue("SLA-K7", "priority")).isEqualTo("一般");
         assertThat(overdue("SLA-K7", "minutesOverdue")).isEqualTo("125");
         assertThat(overdue("SLA-K7", "deadline")).isEqualTo("2025/3/12 09:00");
