@@ -26,7 +26,7 @@
         textStyle: { fontSize: size },
         tooltip: { trigger: 'axis' },
         legend: { top: 0, textStyle: { fontSize: size } },
-        grid: { left: 56, right: 56, top: size * 3, bottom: 32 },
+        grid: { left: 56, right: 56, top: D.isWall() ? size * 5 : size * 3, bottom: 32 },   // room for a legend on two lines
         xAxis: { type: 'category', data: axis.map(D.shortDay), axisLabel: { fontSize: size } },
         yAxis: [{ type: 'value', name: D.t('received'), minInterval: 1, axisLabel: { fontSize: size } },
           { type: 'value', name: '%', min: 0, max: 100, axisLabel: { fontSize: size } }],
