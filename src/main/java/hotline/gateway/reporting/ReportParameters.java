@@ -40,7 +40,8 @@ public final class ReportParameters {
     }
 
     /**
-     * Defaults: to = today, from = the first day of to's month, grouped by town, as JSON unless CSV is asked for.
+     * Defaults: to = today, from = the first day of to's month, grouped by town, as JSON unless CSV is asked for, a CSV
+     * header of the JSON field names unless {@code lang} asks for zh or en labels.
      *
      * @param scope the only district the asker may see (a district manager's); null for the whole city
      */
@@ -67,8 +68,9 @@ public final class ReportParameters {
         if (format == null && !has(parameters, "format")) {
             format = acceptsCsv(parameters) ? ReportFormat.CSV : ReportFormat.JSON;
         }
+        ReportLanguage language = choice(parameters, "lang", ReportLanguage.class, ReportLanguage.KEYS, errors);
         throwIfAny(errors);
-        return new SlaReportRequest(new ReportPeriod(from, to, zone), groupBy, district, format);
+        return new SlaReportRequest(new ReportPeriod(from, to, zone), groupBy, district, format, language);
     }
 
     /** @param scope as for {@link #sla} */

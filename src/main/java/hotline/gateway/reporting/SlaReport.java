@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * An SLA report: what was asked, when it was computed ("now" for open and overdue), its groups and their total, and
- * the format it is to be answered in.
+ * the format (and, for CSV, the header's language) it is to be answered in.
  */
 public record SlaReport(
         LocalDate from,
@@ -18,4 +18,5 @@ public record SlaReport(
         Instant generatedAt,
         List<SlaFigures> groups,
         SlaFigures total,
-        @JsonIgnore ReportFormat format) {}
+        @JsonIgnore ReportFormat format,
+        @JsonIgnore ReportLanguage language) {}

@@ -86,7 +86,8 @@ public class SlaReportRepository implements AutoCloseable {
                 now,
                 groups,
                 total,
-                request.format());
+                request.format(),
+                request.language());
     }
 
     /* The other statement's own failure, not its wrapper: a database outage is answered 503, as everywhere. */

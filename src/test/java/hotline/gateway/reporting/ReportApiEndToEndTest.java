@@ -80,6 +80,49 @@ class ReportApiEndToEndTest extends ReportFixtureEndToEndTest {
     }
 
     @Test
+    void csvHeaderLabelsFollowLangAndEveryRowCarriesThePeriod() throws Exception {
+        List<List<String>> keys = SpreadsheetCsv.read(
+                get("/api/v1/reports/sla?" + PERIOD + "&format=csv", null).body());
+        List<List<String>> zh = SpreadsheetCsv.read(get("/api/v1/reports/sla?" + PERIOD + "&format=csv&lang=zh", null)
+                .body());
+        List<List<String>> en = SpreadsheetCsv.read(
+                get("/api/v1/reports/sla?" + PERIOD + "&lang=en", "text/csv").body());
+        assertThat(keys.get(0))
+                .contains("signedOnTimeRate", "resolveHoursMedian")
+                .endsWith("from", "to");
+        assertThat(zh.get(0))
+                .startsWith("编码", "名称")
+                .contains("签收及时率(%)", "办结用时中位数(工作小时)")
+                .endsWith("统计起始日", "统计截止日");
+        assertThat(en.get(0))
+                .startsWith("code", "name")
+                .contains("on-time sign rate (%)", "resolution time median (working hours)")
+                .endsWith("period from", "period to");
+        // The same figures under each header: 天平路 signed 3 of 4 on time, 75 per cent, written 75.0 under "(%)".
+        for (List<List<String>> file : List.of(keys, zh, en)) {
+            assertThat(file).hasSize(1 + 6 + 1);
+            assertThat(file.get(0)).hasSize(keys.get(0).size());
+            for (List<String> row : file.subList(1, file.size())) {
+                assertThat(row.subList(row.size() - 2, row.size())).containsExactly(SlaFixture.FROM, SlaFixture.TO);
+            }
+            List<String> tianping = file.stream()
+                    .filter(row -> row.get(0).equals("310104003"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(tianping.get(keys.get(0).indexOf("signedOnTimeRate"))).isEqualTo("75.0");
+            assertThat(file.get(file.size() - 1).get(0)).isEqualTo("total");
+        }
+        assertThat(en.stream().map(row -> row.get(1)).toList()).contains(SlaFixture.BUND.name());
+    }
+
+    @Test
+    void anUnknownLangIsRefusedAndNamed() {
+        Response problem = gateway().get("/api/v1/reports/sla?" + PERIOD + "&format=csv&lang=fr");
+        assertThat(badFields(problem)).containsExactly("lang");
+        assertThat(problem.json().get("detail").asText()).contains("keys, zh, en");
+    }
+
+    @Test
     void acceptTextCsvAsksForCsvToo() throws Exception {
         HttpResponse<byte[]> response = get("/api/v1/reports/sla?" + PERIOD + "&groupBy=district", "text/csv");
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
