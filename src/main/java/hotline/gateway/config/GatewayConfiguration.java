@@ -16,6 +16,7 @@ import hotline.gateway.intake.IntakeDecider;
 import hotline.gateway.intake.IntakeRepository;
 import hotline.gateway.intake.IntakeService;
 import hotline.gateway.json.Json;
+import hotline.gateway.ticket.PublicLinks;
 import hotline.gateway.jurisdiction.JurisdictionDirectory;
 import hotline.gateway.jurisdiction.JurisdictionResolver;
 import hotline.gateway.ticket.TicketNumbers;
@@ -80,8 +81,9 @@ public class GatewayConfiguration {
             TwoStageClassifier classifier,
             Assessor assessor,
             JurisdictionResolver resolver,
-            AssignmentDeadlines deadlines) {
-        return new IntakeDecider(classifier, assessor, resolver, deadlines);
+            AssignmentDeadlines deadlines,
+            PublicLinks links) {
+        return new IntakeDecider(classifier, assessor, resolver, deadlines, links);
     }
 
     @Bean
