@@ -208,11 +208,10 @@ public final class GenerateBrokerJurisdictions {
         }
         xml.append("   </security-setting>\n");
 
-        List<String> clients = new ArrayList<>(eventSenders);
-        clients.add(HOTLINE);
+        List<String> clients = eventSenders;
         xml.append("""
 
-                   <!-- Temporary queues (named by a UUID: one word) that offices, desks and the hotline make to
+                   <!-- Temporary queues (named by a UUID: one word) that offices and desks make to
                         receive the results of their events (JMSReplyTo); the gateway answers only on a temporary
                         queue the sender made itself. -->
                    <security-setting match="*">
@@ -230,8 +229,6 @@ public final class GenerateBrokerJurisdictions {
             xml.append("   </security-setting>\n");
         }
 
-        xml.append("\n   <!-- The hotline system: the results of its events (CALLBACK, CLOSE) -->\n");
-        readerSetting(xml, RESULTS_PREFIX + "hotline", HOTLINE);
         xml.append("\n   <!-- City dispatch desk -->\n");
         readerSetting(xml, "triage.city", CITY_DESK);
         readerSetting(xml, "escalations.city", CITY_DESK);
@@ -275,7 +272,6 @@ public final class GenerateBrokerJurisdictions {
         anycast(xml, "triage.city");
         anycast(xml, "escalations.city");
         anycast(xml, RESULTS_PREFIX + "city");
-        anycast(xml, RESULTS_PREFIX + "hotline");
         xml.append("   <!-- The hotline system's durable subscription: every update waits here until the hotline reads it. -->\n");
         xml.append("   <address name=\"ticket-updates\"><multicast><queue name=\"").append(HOTLINE_SUBSCRIPTION)
                 .append("\"/></multicast></address>\n");
