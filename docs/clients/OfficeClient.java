@@ -1,4 +1,8 @@
-import jakarta.jms.*;
+import jakarta.jms.Connection;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import java.util.UUID;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
@@ -13,7 +17,8 @@ public class OfficeClient {
     public static void main(String[] args) throws Exception {
         String town = args.length > 0 ? args[0] : "310104003";
         String onlyTicket = args.length > 1 ? " AND ticketNo = '" + args[1] + "'" : "";
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(env("BROKER_URL", "tcp://localhost:61616"));
+        String url = env("BROKER_URL", "tcp://localhost:61616");
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
                 Connection connection = factory.createConnection(
                         env("BROKER_USER", "office-" + town), env("BROKER_PASSWORD", "office-local"))) {
             connection.start();
@@ -27,7 +32,8 @@ public class OfficeClient {
             String ticketNo = ticket.getStringProperty("ticketNo");
             System.out.println("ticket " + ticketNo + ": " + ticket.getText());
             MessageProducer events = session.createProducer(session.createQueue("ticket-events"));
-            for (String[] event : new String[][] {{"SIGN", ""}, {"RESOLVE", ",\"result\":\"Visited; meals arranged\""}}) {
+            String resolve = ",\"result\":\"Visited; meals arranged\"";
+            for (String[] event : new String[][] {{"SIGN", ""}, {"RESOLVE", resolve}}) {
                 String eventId = event[0].toLowerCase() + "-" + UUID.randomUUID();
                 events.send(session.createTextMessage(String.format(
                         "{\"ticketNo\":\"%s\",\"eventId\":\"%s\",\"type\":\"%s\",\"actor\":\"sample-client\"%s}",

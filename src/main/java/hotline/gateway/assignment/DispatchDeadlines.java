@@ -1,9 +1,14 @@
 package hotline.gateway.assignment;
 
 import hotline.gateway.ticket.message.DispatchSla;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
-/** The deadlines a dispatch message carries, from an assignment's targets. */
+/**
+ * The deadlines a dispatch message carries, from an assignment's targets: to the microsecond, as the database keeps
+ * them, so that the message and the ticket's REST view name the same instants.
+ */
 public final class DispatchDeadlines {
 
     private DispatchDeadlines() {}
@@ -16,8 +21,8 @@ public final class DispatchDeadlines {
                 dueAt(targets, TargetKind.REASSIGN));
     }
 
-    private static java.time.Instant dueAt(Map<TargetKind, TargetTimes> targets, TargetKind kind) {
+    private static Instant dueAt(Map<TargetKind, TargetTimes> targets, TargetKind kind) {
         TargetTimes target = targets.get(kind);
-        return target == null ? null : target.dueAt();
+        return target == null ? null : target.dueAt().truncatedTo(ChronoUnit.MICROS);
     }
 }
