@@ -68,20 +68,29 @@ class OfficeClientsEndToEndTest extends GatewayIntegrationTest {
 
     @Test
     void theSampleJavaClientSignsAndResolvesATicketAndReadsTheResults() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = System.getProperty("java.class.path");
+        runClient(ticketNo -> List.of(java, "-cp", classpath, "docs/clients/OfficeClient.java", TIANPING, ticketNo));
+    }
+
+    /** Debian's python3 with python3-stomp (./test installs it). */
+    @Test
+    void theSamplePythonStompClientSignsAndResolvesATicketAndReadsTheResults() throws Exception {
+        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+        runClient(ticketNo -> List.of(python, "docs/clients/office_client.py", TIANPING, ticketNo));
+    }
+
+    private void runClient(java.util.function.Function<String, List<String>> command) throws Exception {
         Tickets tickets = new Tickets(gateway());
         String ticketNo = tickets.newCall(TIANPING, false);
         Path output = Files.createTempFile("office-client", ".log");
 
-        ProcessBuilder run = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Path.of("docs", "clients", "OfficeClient.java").toString(),
-                        TIANPING,
-                        ticketNo)
+        ProcessBuilder run = new ProcessBuilder(command.apply(ticketNo))
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         run.environment().put("BROKER_URL", "tcp://127.0.0.1:" + BROKER_PORT);
+        run.environment().put("BROKER_HOST", "127.0.0.1");
+        run.environment().put("BROKER_PORT", String.valueOf(BROKER_PORT));
         run.environment().put("BROKER_USER", "office-" + TIANPING);
         run.environment().put("BROKER_PASSWORD", "office-local");
         Process client = run.start();
