@@ -6,8 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
- * The deadlines a dispatch message carries, from an assignment's targets: to the microsecond, as the database keeps
- * them, so that the message and the ticket's REST view name the same instants.
+ * The deadlines a dispatch message carries, from an assignment's targets: rounded to the microsecond as the database
+ * driver rounds them when it stores them, so that the message and the ticket's REST view name the same instants.
  */
 public final class DispatchDeadlines {
 
@@ -23,6 +23,6 @@ public final class DispatchDeadlines {
 
     private static Instant dueAt(Map<TargetKind, TargetTimes> targets, TargetKind kind) {
         TargetTimes target = targets.get(kind);
-        return target == null ? null : target.dueAt().truncatedTo(ChronoUnit.MICROS);
+        return target == null ? null : target.dueAt().plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 }

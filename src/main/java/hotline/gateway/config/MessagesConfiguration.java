@@ -26,7 +26,8 @@ public class MessagesConfiguration {
      * @param publicBaseUrl where offices reach the gateway's REST API (PUBLIC_BASE_URL): messages' links start with it
      */
     @ConfigurationProperties("hotline")
-    public record MessageProperties(@DefaultValue("http://localhost:8080") URI publicBaseUrl) {}
+    public record MessageProperties(
+            @DefaultValue("http://localhost:8080") URI publicBaseUrl) {}
 
     @Bean
     PublicLinks publicLinks(MessageProperties properties) {

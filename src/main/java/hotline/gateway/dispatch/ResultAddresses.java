@@ -33,7 +33,9 @@ public class ResultAddresses {
         }
         if (replyTo != null) {
             if (replyTo.temporary()) {
-                if (owners.owner(replyTo.address()).filter(sender.user()::equals).isPresent()) {
+                if (owners.owner(replyTo.address())
+                        .filter(sender.user()::equals)
+                        .isPresent()) {
                     return Optional.of(new ResultAddress(replyTo.address(), true));
                 }
             } else if (!sender.system() && replyTo.address().equals(resultsQueue(sender))) {

@@ -102,8 +102,9 @@ public class TicketEventMessages {
         out.removeHeaders("*");
         out.setBody(json.write(result));
         if (address.get().temporary()) {
-            out.setHeader(JmsConstants.JMS_DESTINATION, ActiveMQDestination.createTemporaryQueue(
-                    address.get().address()));
+            out.setHeader(
+                    JmsConstants.JMS_DESTINATION,
+                    ActiveMQDestination.createTemporaryQueue(address.get().address()));
         } else {
             out.setHeader(JmsConstants.JMS_DESTINATION_NAME, address.get().address());
         }

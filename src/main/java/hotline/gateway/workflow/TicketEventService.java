@@ -2,8 +2,8 @@ package hotline.gateway.workflow;
 
 import hotline.gateway.assignment.AssignmentDeadlines;
 import hotline.gateway.assignment.AssignmentRecord;
-import hotline.gateway.assignment.DispatchDeadlines;
 import hotline.gateway.assignment.AssignmentRepository;
+import hotline.gateway.assignment.DispatchDeadlines;
 import hotline.gateway.assignment.TargetKind;
 import hotline.gateway.assignment.TargetTimes;
 import hotline.gateway.dispatch.DuplicateId;

@@ -36,7 +36,8 @@ public final class MessageSchemas {
     public static final String OFFICE_EVENT = "office-event.schema.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry REGISTRY =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Map<String, Schema> BY_FILE = new LinkedHashMap<>();
     private static final Map<String, String> FILE_BY_MESSAGE_TYPE = new LinkedHashMap<>();
 

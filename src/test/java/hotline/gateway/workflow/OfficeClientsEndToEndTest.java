@@ -49,7 +49,8 @@ class OfficeClientsEndToEndTest extends GatewayIntegrationTest {
         assertThat(message.at("/links/self").asText()).isEqualTo("http://localhost:8080/api/v1/tickets/" + ticketNo);
         assertThat(message.at("/links/events").asText())
                 .isEqualTo("http://localhost:8080/api/v1/tickets/" + ticketNo + "/events");
-        assertThat(Instant.parse(tickets.ticket(ticketNo).json().at("/sla/signBy").asText()))
+        assertThat(Instant.parse(
+                        tickets.ticket(ticketNo).json().at("/sla/signBy").asText()))
                 .isEqualTo(signBy);
 
         // Returned to the district desk: the desk's message carries the desk's deadline.

@@ -76,7 +76,9 @@ class TicketResultsEndToEndTest extends GatewayIntegrationTest {
         String eventId = "q-" + UUID.randomUUID();
 
         office().send(
-                "ticket-events", Tickets.eventJson(ticketNo, eventId, "RESOLVE", Map.of("result", "done")), Map.of());
+                        "ticket-events",
+                        Tickets.eventJson(ticketNo, eventId, "RESOLVE", Map.of("result", "done")),
+                        Map.of());
         List<TextMessage> results = office().take("ticket-results." + TIANPING, ticketNo, 10_000);
 
         assertThat(results).hasSize(1);
@@ -110,9 +112,9 @@ class TicketResultsEndToEndTest extends GatewayIntegrationTest {
 
         String badId = "q-" + UUID.randomUUID();
         office().send(
-                "ticket-events",
-                Tickets.eventJson(ticketNo, badId, "EXTEND_REQUEST", Map.of("days", 99)),
-                Map.of());
+                        "ticket-events",
+                        Tickets.eventJson(ticketNo, badId, "EXTEND_REQUEST", Map.of("days", 99)),
+                        Map.of());
         JsonNode bad = JSON.readTree(office().take("ticket-results." + TIANPING, ticketNo, 10_000)
                 .get(0)
                 .getText());
@@ -132,7 +134,7 @@ class TicketResultsEndToEndTest extends GatewayIntegrationTest {
         String eventId = "q-" + UUID.randomUUID();
 
         List<TextMessage> replies = office().request(
-                "ticket-events", Tickets.eventJson(ticketNo, eventId, "SIGN", Map.of()), Map.of(), 10_000);
+                        "ticket-events", Tickets.eventJson(ticketNo, eventId, "SIGN", Map.of()), Map.of(), 10_000);
 
         assertThat(replies).hasSize(1);
         JsonNode result = JSON.readTree(replies.get(0).getText());
@@ -148,10 +150,10 @@ class TicketResultsEndToEndTest extends GatewayIntegrationTest {
         String eventId = "q-" + UUID.randomUUID();
 
         office().sendWithReplyTo(
-                "ticket-events",
-                Tickets.eventJson(ticketNo, eventId, "SIGN", Map.of()),
-                Map.of(),
-                "ticket-results." + OTHER_TOWN);
+                        "ticket-events",
+                        Tickets.eventJson(ticketNo, eventId, "SIGN", Map.of()),
+                        Map.of(),
+                        "ticket-results." + OTHER_TOWN);
         List<TextMessage> results = office().take("ticket-results." + TIANPING, ticketNo, 10_000);
 
         assertThat(results).hasSize(1);
@@ -166,10 +168,10 @@ class TicketResultsEndToEndTest extends GatewayIntegrationTest {
         String eventId = "q-" + UUID.randomUUID();
 
         office().sendWithReplyTo(
-                "ticket-events",
-                Tickets.eventJson(ticketNo, eventId, "SIGN", Map.of()),
-                Map.of(),
-                "ticket-results." + TIANPING);
+                        "ticket-events",
+                        Tickets.eventJson(ticketNo, eventId, "SIGN", Map.of()),
+                        Map.of(),
+                        "ticket-results." + TIANPING);
 
         List<TextMessage> results = office().take("ticket-results." + TIANPING, ticketNo, 10_000);
         assertThat(results).hasSize(1);

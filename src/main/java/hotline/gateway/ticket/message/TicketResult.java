@@ -58,8 +58,7 @@ public record TicketResult(
                 at);
     }
 
-    public static TicketResult refused(
-            String eventId, String ticketNo, String eventType, Problem problem, Instant at) {
+    public static TicketResult refused(String eventId, String ticketNo, String eventType, Problem problem, Instant at) {
         return new TicketResult(
                 SCHEMA_VERSION,
                 TYPE,

@@ -67,7 +67,9 @@ class AsyncApiDocumentTest {
                 List<String> inner = new ArrayList<>();
                 collectRefs(target, inner);
                 for (String innerRef : inner) {
-                    assertThat(resolveInSchema(path, innerRef, files)).as(path + " " + innerRef).isFalse();
+                    assertThat(resolveInSchema(path, innerRef, files))
+                            .as(path + " " + innerRef)
+                            .isFalse();
                 }
             }
             assertThat(target.at(pointer).isMissingNode())
@@ -79,7 +81,9 @@ class AsyncApiDocumentTest {
     @Test
     void everyAddressOfTheBrokerIsAChannel() throws Exception {
         Set<String> addresses = new HashSet<>();
-        document().get("channels").forEach(channel -> addresses.add(channel.path("address").asText()));
+        document()
+                .get("channels")
+                .forEach(channel -> addresses.add(channel.path("address").asText()));
         assertThat(addresses)
                 .contains(
                         "tickets.{town}",
@@ -99,16 +103,21 @@ class AsyncApiDocumentTest {
         assertThat(sent).contains(TicketMessage.TYPE_DISPATCH, TicketResult.TYPE, TicketUpdate.TYPE);
 
         Map<String, JsonNode> messagesOnChannels = new HashMap<>();
-        doc.get("channels").forEach(channel -> channel.path("messages").forEach(message -> {
-            JsonNode resolved = doc.at(message.get("$ref").asText().substring(1));
-            messagesOnChannels.put(resolved.get("name").asText(), resolved);
-        }));
+        doc.get("channels")
+                .forEach(channel -> channel.path("messages").forEach(message -> {
+                    JsonNode resolved = doc.at(message.get("$ref").asText().substring(1));
+                    messagesOnChannels.put(resolved.get("name").asText(), resolved);
+                }));
         for (String type : sent) {
             assertThat(messagesOnChannels).as("a channel carries " + type).containsKey(type);
-            String schemaRef = messagesOnChannels.get(type).at("/payload/schema/$ref").asText();
+            String schemaRef =
+                    messagesOnChannels.get(type).at("/payload/schema/$ref").asText();
             assertThat(schemaRef).endsWith("/" + MessageSchemas.messageTypes().get(type));
         }
-        assertThat(messagesOnChannels.get("OFFICE_EVENT").at("/payload/schema/$ref").asText())
+        assertThat(messagesOnChannels
+                        .get("OFFICE_EVENT")
+                        .at("/payload/schema/$ref")
+                        .asText())
                 .endsWith("/" + MessageSchemas.OFFICE_EVENT);
     }
 

@@ -71,9 +71,8 @@ class MessageSchemasTest {
         List<String> codes = new ArrayList<>();
         list.forEach(code -> codes.add(code.asText()));
         assertThat(codes)
-                .containsExactlyElementsOf(Arrays.stream(type.getEnumConstants())
-                        .map(Enum::name)
-                        .toList());
+                .containsExactlyElementsOf(
+                        Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
     }
 
     @Test
@@ -90,8 +89,7 @@ class MessageSchemasTest {
     @Test
     void resultsAsTheGatewayWritesThemMatchTheirSchema() throws Exception {
         Instant now = Instant.parse("2026-12-02T08:00:00Z");
-        TicketResult accepted =
-                TicketResult.accepted("ev-1", "20261202-0000001", "SIGN", false, "SIGNED", 1, now);
+        TicketResult accepted = TicketResult.accepted("ev-1", "20261202-0000001", "SIGN", false, "SIGNED", 1, now);
         TicketResult refused = TicketResult.refused(
                 "ev-2",
                 "20261202-0000001",
@@ -118,7 +116,8 @@ class MessageSchemasTest {
         assertThatThrownBy(() -> MessageSchemas.check(TicketResult.TYPE, accepted.replace("ACCEPTED", "MAYBE")))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("outcome");
-        assertThatThrownBy(() -> MessageSchemas.check(TicketResult.TYPE, accepted.replace("\"status\":\"SIGNED\",", "")))
+        assertThatThrownBy(
+                        () -> MessageSchemas.check(TicketResult.TYPE, accepted.replace("\"status\":\"SIGNED\",", "")))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("status");
         assertThatThrownBy(() -> MessageSchemas.check("TICKET_SOMETHING", accepted))
@@ -128,8 +127,8 @@ class MessageSchemasTest {
 
     @Test
     void theOfficeEventSchemaAsksWhatTheParserAsks() throws Exception {
-        Map<String, Object> sign = Map.of(
-                "ticketNo", "20261202-0000001", "eventId", "ev-1", "type", "SIGN", "actor", "wang");
+        Map<String, Object> sign =
+                Map.of("ticketNo", "20261202-0000001", "eventId", "ev-1", "type", "SIGN", "actor", "wang");
         assertThat(MessageSchemas.errors(MessageSchemas.OFFICE_EVENT, JSON.writeValueAsString(sign)))
                 .isEmpty();
 
