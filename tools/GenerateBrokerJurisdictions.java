@@ -53,11 +53,11 @@ public final class GenerateBrokerJurisdictions {
     /**
      * What a client may do with temporary queues (a JMS TemporaryQueue, an AMQP dynamic node) to receive the results
      * of its own events: Artemis names them with a UUID, one word, which only the match "*" selects (making one makes
-     * its address too). The broker's own single-word addresses get settings of their own, so that "*" does not reach
+     * its address too, deleting one deletes it). The broker's own single-word addresses get settings of their own, so that "*" does not reach
      * them.
      */
     private static final List<String> TEMPORARY_QUEUE_PERMISSIONS = List.of(
-            "send", "consume", "createAddress", "createNonDurableQueue", "deleteNonDurableQueue");
+            "send", "consume", "createAddress", "deleteAddress", "createNonDurableQueue", "deleteNonDurableQueue");
     private static final List<String> SINGLE_WORD_ADDRESSES = List.of("DLQ", "ExpiryQueue");
     /** A subscriber to a multicast address makes its own (durable or not) subscription queue. */
     private static final List<String> SUBSCRIBER_PERMISSIONS = List.of("send", "consume", "browse",

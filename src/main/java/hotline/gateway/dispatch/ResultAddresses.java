@@ -3,6 +3,8 @@ package hotline.gateway.dispatch;
 import hotline.gateway.security.Actor;
 import hotline.gateway.ticket.message.TicketResult;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where the result of an office's event goes: only where the sender can read it. A JMSReplyTo is taken when it is the
@@ -11,6 +13,8 @@ import java.util.Optional;
  * result goes to a temporary queue of its own, or nowhere.
  */
 public class ResultAddresses {
+
+    private static final Logger log = LoggerFactory.getLogger(ResultAddresses.class);
 
     private final TemporaryQueueOwners owners;
 
@@ -33,9 +37,7 @@ public class ResultAddresses {
         }
         if (replyTo != null) {
             if (replyTo.temporary()) {
-                if (owners.owner(replyTo.address())
-                        .filter(sender.user()::equals)
-                        .isPresent()) {
+                if (madeBy(replyTo.address(), sender)) {
                     return Optional.of(new ResultAddress(replyTo.address(), true));
                 }
             } else if (!sender.system() && replyTo.address().equals(resultsQueue(sender))) {
@@ -43,6 +45,19 @@ public class ResultAddresses {
             }
         }
         return sender.system() ? Optional.empty() : Optional.of(new ResultAddress(resultsQueue(sender), false));
+    }
+
+    /**
+     * Whether the sender's user made this temporary queue. A broker that cannot tell (the management request failed)
+     * counts as no: the result then goes to the sender's results queue rather than the event being tried again.
+     */
+    private boolean madeBy(String queue, Actor sender) {
+        try {
+            return owners.owner(queue).filter(sender.user()::equals).isPresent();
+        } catch (RuntimeException e) {
+            log.warn("Cannot tell who made temporary queue {}: {}", queue, e.toString());
+            return false;
+        }
     }
 
     /**

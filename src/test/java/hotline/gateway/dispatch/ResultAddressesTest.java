@@ -51,6 +51,15 @@ class ResultAddressesTest {
     }
 
     @Test
+    void aBrokerThatCannotTellWhoMadeAQueueSendsTheResultToTheResultsQueue() {
+        ResultAddresses failing = new ResultAddresses(queue -> {
+            throw new IllegalStateException("management unavailable");
+        });
+        assertThat(failing.of(TIANPING, new ReplyTo("tmp-tianping", true)))
+                .contains(new ResultAddress("ticket-results.310104003", false));
+    }
+
+    @Test
     void aSenderWithNoResultsQueueGetsNoneButItsOwnTemporaryQueue() {
         assertThat(addresses.of(SYSTEM, null)).isEmpty();
         assertThat(addresses.of(SYSTEM, new ReplyTo("tmp-tianping", true))).isEmpty();
