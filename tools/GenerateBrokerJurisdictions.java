@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  *   <li>{@code security-settings.xml}: who may do what on which address (an office reads only its own
  *       {@code tickets.<town>} queue, a district desk only its {@code triage.<district>} and
  *       {@code escalations.<district>} queues, the city desk {@code triage.city}; the gateway everything;
- *       offices and desks may send to {@code ticket-events});</li>
- *   <li>{@code addresses.xml}: every queue declared up front, so an office can start listening before its
- *       first ticket is dispatched (it has no right to create queues itself); on the multicast address
+ *       offices and desks may send to {@code ticket-events} and read the results of their events on
+ *       {@code ticket-results.<office>} (their own only), or on temporary queues they make themselves);</li>
+ *   <li>{@code addresses.xml}: every queue declared up front (results queues too), so an office can start
+ *       listening before its first ticket is dispatched (it has no right to create queues itself); on the multicast address
  *       {@code ticket-updates}, the hotline system's durable subscription queue {@code ticket-updates.hotline},
  *       which clients of every protocol read by its fully qualified name
  *       {@code ticket-updates::ticket-updates.hotline}.</li>
@@ -47,6 +48,17 @@ public final class GenerateBrokerJurisdictions {
      * the address without the right to create addresses).
      */
     static final String HOTLINE_SUBSCRIPTION = "ticket-updates.hotline";
+    /** Where the gateway answers each event an office sent on ticket-events: ticket-results.<office code>. */
+    static final String RESULTS_PREFIX = "ticket-results.";
+    /**
+     * What a client may do with temporary queues (a JMS TemporaryQueue, an AMQP dynamic node) to receive the results
+     * of its own events: Artemis names them with a UUID, one word, which only the match "*" selects (making one makes
+     * its address too, deleting one deletes it). The broker's own single-word addresses get settings of their own, so that "*" does not reach
+     * them.
+     */
+    private static final List<String> TEMPORARY_QUEUE_PERMISSIONS = List.of(
+            "send", "consume", "createAddress", "deleteAddress", "createNonDurableQueue", "deleteNonDurableQueue");
+    private static final List<String> SINGLE_WORD_ADDRESSES = List.of("DLQ", "ExpiryQueue");
     /** A subscriber to a multicast address makes its own (durable or not) subscription queue. */
     private static final List<String> SUBSCRIBER_PERMISSIONS = List.of("send", "consume", "browse",
             "createNonDurableQueue", "deleteNonDurableQueue", "createDurableQueue", "deleteDurableQueue");
@@ -196,16 +208,40 @@ public final class GenerateBrokerJurisdictions {
         }
         xml.append("   </security-setting>\n");
 
+        List<String> clients = eventSenders;
+        xml.append("""
+
+                   <!-- Temporary queues (named by a UUID: one word) that offices and desks make to
+                        receive the results of their events (JMSReplyTo); the gateway answers only on a temporary
+                        queue the sender made itself. -->
+                   <security-setting match="*">
+                """);
+        for (String permission : TEMPORARY_QUEUE_PERMISSIONS) {
+            permission(xml, permission, String.join(",", clients));
+        }
+        xml.append("   </security-setting>\n");
+        xml.append("   <!-- The broker's own one-word addresses: the gateway only (as \"#\"), not \"*\". -->\n");
+        for (String address : SINGLE_WORD_ADDRESSES) {
+            xml.append("   <security-setting match=\"").append(address).append("\">\n");
+            for (String permission : ALL_PERMISSIONS) {
+                permission(xml, permission, GATEWAY);
+            }
+            xml.append("   </security-setting>\n");
+        }
+
         xml.append("\n   <!-- City dispatch desk -->\n");
         readerSetting(xml, "triage.city", CITY_DESK);
         readerSetting(xml, "escalations.city", CITY_DESK);
+        readerSetting(xml, RESULTS_PREFIX + "city", CITY_DESK);
         for (Map.Entry<String, TreeSet<String>> district : townsByDistrict.entrySet()) {
             String code = district.getKey();
             xml.append("\n   <!-- District ").append(code).append(": dispatch desk, then one office per town -->\n");
             readerSetting(xml, "triage." + code, "desk-" + code);
             readerSetting(xml, "escalations." + code, "desk-" + code);
+            readerSetting(xml, RESULTS_PREFIX + code, "desk-" + code);
             for (String town : district.getValue()) {
                 readerSetting(xml, "tickets." + town, "office-" + town);
+                readerSetting(xml, RESULTS_PREFIX + town, "office-" + town);
             }
         }
         xml.append("</security-settings>\n");
@@ -235,14 +271,17 @@ public final class GenerateBrokerJurisdictions {
         anycast(xml, "ticket-events");
         anycast(xml, "triage.city");
         anycast(xml, "escalations.city");
+        anycast(xml, RESULTS_PREFIX + "city");
         xml.append("   <!-- The hotline system's durable subscription: every update waits here until the hotline reads it. -->\n");
         xml.append("   <address name=\"ticket-updates\"><multicast><queue name=\"").append(HOTLINE_SUBSCRIPTION)
                 .append("\"/></multicast></address>\n");
         for (Map.Entry<String, TreeSet<String>> district : townsByDistrict.entrySet()) {
             anycast(xml, "triage." + district.getKey());
             anycast(xml, "escalations." + district.getKey());
+            anycast(xml, RESULTS_PREFIX + district.getKey());
             for (String town : district.getValue()) {
                 anycast(xml, "tickets." + town);
+                anycast(xml, RESULTS_PREFIX + town);
             }
         }
         xml.append("</addresses>\n");

@@ -18,6 +18,7 @@ import hotline.gateway.intake.IntakeService;
 import hotline.gateway.json.Json;
 import hotline.gateway.jurisdiction.JurisdictionDirectory;
 import hotline.gateway.jurisdiction.JurisdictionResolver;
+import hotline.gateway.ticket.PublicLinks;
 import hotline.gateway.ticket.TicketNumbers;
 import hotline.gateway.web.HttpRequests;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -81,8 +82,9 @@ public class GatewayConfiguration {
             TwoStageClassifier classifier,
             Assessor assessor,
             JurisdictionResolver resolver,
-            AssignmentDeadlines deadlines) {
-        return new IntakeDecider(classifier, assessor, resolver, deadlines);
+            AssignmentDeadlines deadlines,
+            PublicLinks links) {
+        return new IntakeDecider(classifier, assessor, resolver, deadlines, links);
     }
 
     @Bean

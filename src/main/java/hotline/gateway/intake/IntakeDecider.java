@@ -2,6 +2,9 @@ package hotline.gateway.intake;
 
 import hotline.gateway.assignment.AssignmentDeadlines;
 import hotline.gateway.assignment.AssignmentRecord;
+import hotline.gateway.assignment.DispatchDeadlines;
+import hotline.gateway.assignment.TargetKind;
+import hotline.gateway.assignment.TargetTimes;
 import hotline.gateway.classification.Classification;
 import hotline.gateway.classification.NeedJudgement;
 import hotline.gateway.classification.TwoStageClassifier;
@@ -15,8 +18,9 @@ import hotline.gateway.ticket.AssignmentView;
 import hotline.gateway.ticket.CriteriaFacts;
 import hotline.gateway.ticket.NeedsView;
 import hotline.gateway.ticket.Priority;
-import hotline.gateway.ticket.TicketLinks;
+import hotline.gateway.ticket.PublicLinks;
 import hotline.gateway.ticket.message.TicketMessage;
+import hotline.gateway.ticket.message.Urgency;
 import hotline.gateway.validation.FieldError;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,16 +39,19 @@ public class IntakeDecider {
     private final Assessor assessor;
     private final JurisdictionResolver resolver;
     private final AssignmentDeadlines deadlines;
+    private final PublicLinks links;
 
     public IntakeDecider(
             TwoStageClassifier classifier,
             Assessor assessor,
             JurisdictionResolver resolver,
-            AssignmentDeadlines deadlines) {
+            AssignmentDeadlines deadlines,
+            PublicLinks links) {
         this.classifier = classifier;
         this.assessor = assessor;
         this.resolver = resolver;
         this.deadlines = deadlines;
+        this.links = links;
     }
 
     /**
@@ -73,6 +80,7 @@ public class IntakeDecider {
         }
 
         Assignment assignment = resolver.resolve(request.locationOrEmpty().hints());
+        Map<TargetKind, TargetTimes> targets = deadlines.of(assignment, priority, needs.primary(), now);
         TicketMessage message = new TicketMessage(
                 TicketMessage.SCHEMA_VERSION,
                 TicketMessage.TYPE_DISPATCH,
@@ -91,9 +99,16 @@ public class IntakeDecider {
                 request.location(),
                 request.household(),
                 request.details(),
-                Map.of("self", TicketLinks.self(ticketNo)),
+                links.ticket(ticketNo),
                 assessment,
-                dangerHint);
+                dangerHint,
+                DispatchDeadlines.of(targets),
+                Urgency.of(
+                        classification.urgent(),
+                        classification.urgencyEvidence(),
+                        assessment != null && assessment.urgent(),
+                        assessment == null ? List.of() : assessment.urgencyReasons(),
+                        request.flaggedUrgent()));
         AssignmentRecord first = new AssignmentRecord(
                 0,
                 1,
@@ -106,7 +121,7 @@ public class IntakeDecider {
                 "INTAKE",
                 request.receivedAt().toInstant(),
                 now,
-                deadlines.of(assignment, priority, needs.primary(), now));
+                targets);
         return new NewTicket(
                 request,
                 requestHash,

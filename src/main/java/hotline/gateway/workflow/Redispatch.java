@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import hotline.gateway.dispatch.Outbox;
 import hotline.gateway.json.Json;
 import hotline.gateway.ticket.AssignmentView;
+import hotline.gateway.ticket.message.DispatchSla;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +28,10 @@ public class Redispatch {
     /**
      * @param causeCode   the return reason code of a return, else null
      * @param causeDetail the office's own words for a return, else null
+     * @param sla         the deadlines of the new assignment
      */
-    public String message(TicketRecord ticket, String cause, String causeCode, String causeDetail, Instant now) {
+    public String message(
+            TicketRecord ticket, String cause, String causeCode, String causeDetail, DispatchSla sla, Instant now) {
         String first = outbox.dispatchPayload(ticket.id, 1)
                 .orElseThrow(() -> new IllegalStateException("ticket " + ticket.ticketNo + " has no dispatch message"));
         JsonNode stored = json.read(first);
@@ -45,6 +48,7 @@ public class Redispatch {
             message.put("causeDetail", causeDetail);
         }
         message.set("assignment", json.tree(AssignmentView.of(ticket.assignment)));
+        message.set("sla", json.tree(sla));
         return json.write(message);
     }
 }

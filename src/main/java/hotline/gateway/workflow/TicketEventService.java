@@ -3,6 +3,7 @@ package hotline.gateway.workflow;
 import hotline.gateway.assignment.AssignmentDeadlines;
 import hotline.gateway.assignment.AssignmentRecord;
 import hotline.gateway.assignment.AssignmentRepository;
+import hotline.gateway.assignment.DispatchDeadlines;
 import hotline.gateway.assignment.TargetKind;
 import hotline.gateway.assignment.TargetTimes;
 import hotline.gateway.dispatch.DuplicateId;
@@ -81,10 +82,22 @@ public class TicketEventService {
      * @return true when the event was applied now; false when it had been applied before (same eventId)
      */
     public boolean apply(String ticketNo, OfficeEvent event, Actor actor) {
-        return Boolean.TRUE.equals(transaction.execute(status -> applyLocked(ticketNo, event, actor)));
+        return applyEvent(ticketNo, event, actor).recorded();
     }
 
-    private boolean applyLocked(String ticketNo, OfficeEvent event, Actor actor) {
+    /** As {@link #apply}, with the ticket's status and version after the event, read in the event's transaction. */
+    public Applied applyEvent(String ticketNo, OfficeEvent event, Actor actor) {
+        return transaction.execute(status -> applyLocked(ticketNo, event, actor));
+    }
+
+    /**
+     * What became of an event.
+     *
+     * @param recorded true when applied now; false when it had been applied before (same eventId)
+     */
+    public record Applied(boolean recorded, TicketStatus status, int version) {}
+
+    private Applied applyLocked(String ticketNo, OfficeEvent event, Actor actor) {
         TicketRecord ticket = tickets.lock(ticketNo).orElseThrow(() -> new TicketNotFoundException(ticketNo));
         byte[] hash = json.fingerprint(event);
         Optional<TicketEventRepository.RecordedEvent> recorded = tickets.recorded(ticket.id, event.eventId());
@@ -96,7 +109,7 @@ public class TicketEventService {
             if (!actor.system() && !actor.office().value().equals(recorded.get().office())) {
                 throw new OfficeNotPermittedException(actor.office().value(), event.type(), ticketNo);
             }
-            return false;
+            return new Applied(false, ticket.status, ticket.version);
         }
         OfficeCode office = actingOffice(event, actor, ticketNo);
         if (!OfficeRights.mayAct(office, event.type(), ticket.assignment, ticket.district)) {
@@ -160,7 +173,8 @@ public class TicketEventService {
                             ticket.assignment.queue(),
                             DuplicateId.dispatch(ticket.ticketNo, ticket.version),
                             jmsPriority,
-                            redispatch.message(ticket, next.cause(), code, detail, now),
+                            redispatch.message(
+                                    ticket, next.cause(), code, detail, DispatchDeadlines.of(next.targets()), now),
                             ticket.status == TicketStatus.CREATED,
                             TicketMessage.TYPE_DISPATCH,
                             now));
@@ -173,7 +187,7 @@ public class TicketEventService {
                 now,
                 eventRowId,
                 event.type() == OfficeEventType.RESOLVE ? PersonalData.maskText(event.result()) : null);
-        return true;
+        return new Applied(true, ticket.status, ticket.version);
     }
 
     /** Writes the change to ticket-updates through the outbox, in the event's transaction. */

@@ -6,6 +6,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
+import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,7 +39,7 @@ public final class BrokerClient {
             List<TextMessage> messages = new ArrayList<>();
             Message message = consumer.receive(firstTimeoutMillis);
             while (message != null) {
-                messages.add((TextMessage) message);
+                messages.add(checked((TextMessage) message));
                 message = consumer.receive(300);
             }
             return messages;
@@ -75,6 +76,54 @@ public final class BrokerClient {
         }
     }
 
+    /**
+     * Sends a persistent text message with a JMSReplyTo naming a queue (which this client may or may not read), as an
+     * office that asks for its results elsewhere would.
+     */
+    public void sendWithReplyTo(String queue, String body, Map<String, String> properties, String replyToQueue) {
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
+                Connection connection = factory.createConnection(user, password)) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            TextMessage message = session.createTextMessage(body);
+            for (Map.Entry<String, String> property : properties.entrySet()) {
+                message.setStringProperty(property.getKey(), property.getValue());
+            }
+            message.setJMSReplyTo(session.createQueue(replyToQueue));
+            session.createProducer(session.createQueue(queue)).send(message);
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sends a message with a temporary queue of this connection as its JMSReplyTo and takes what arrives there: the
+     * first reply within the timeout, then any other within a short while.
+     */
+    public List<TextMessage> request(String queue, String body, Map<String, String> properties, long timeoutMillis) {
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
+                Connection connection = factory.createConnection(user, password)) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            TemporaryQueue replies = session.createTemporaryQueue();
+            MessageConsumer consumer = session.createConsumer(replies);
+            TextMessage message = session.createTextMessage(body);
+            for (Map.Entry<String, String> property : properties.entrySet()) {
+                message.setStringProperty(property.getKey(), property.getValue());
+            }
+            message.setJMSReplyTo(replies);
+            session.createProducer(session.createQueue(queue)).send(message);
+            List<TextMessage> received = new ArrayList<>();
+            Message reply = consumer.receive(timeoutMillis);
+            while (reply != null) {
+                received.add(checked((TextMessage) reply));
+                reply = consumer.receive(500);
+            }
+            return received;
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Subscribes to a multicast address now; the subscription collects what arrives until it is closed. */
     public Subscription subscribe(String topic, String selector) {
         try {
@@ -91,12 +140,19 @@ public final class BrokerClient {
         }
     }
 
+    /** Every message the tests read from the broker is checked against the schema of its messageType. */
+    private static TextMessage checked(TextMessage message) {
+        MessageSchemas.check(message);
+        return message;
+    }
+
     /** Messages received on a topic subscription, as text. */
     public static final class Subscription implements AutoCloseable {
 
         private final ActiveMQConnectionFactory factory;
         private final Connection connection;
         private final List<String> received = new CopyOnWriteArrayList<>();
+        private final List<AssertionError> mismatches = new CopyOnWriteArrayList<>();
 
         private Subscription(ActiveMQConnectionFactory factory, Connection connection) {
             this.factory = factory;
@@ -105,13 +161,20 @@ public final class BrokerClient {
 
         private void add(Message message) {
             try {
-                received.add(((TextMessage) message).getText());
+                received.add(checked((TextMessage) message).getText());
+            } catch (AssertionError e) {
+                // The listener's thread cannot fail the test: received() does.
+                mismatches.add(e);
             } catch (JMSException e) {
                 throw new IllegalStateException(e);
             }
         }
 
+        /** What arrived so far; fails when a message did not match its schema. */
         public List<String> received() {
+            if (!mismatches.isEmpty()) {
+                throw mismatches.get(0);
+            }
             return List.copyOf(received);
         }
 
