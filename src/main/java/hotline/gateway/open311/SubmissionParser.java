@@ -77,7 +77,7 @@ final class SubmissionParser {
         }
         if (lat == null && lon == null && addressString == null && addressId == null && !form.failed("lat")
                 && !form.failed("long") && !form.failed("address_id")) {
-            errors.add(new FieldError("lat", "a location is required: lat and long, address_string or address_id"));
+            errors.add(new FieldError("location", "is required: lat and long, address_string or address_id"));
         }
         String description = form.text("description", MAX_DESCRIPTION);
         String email = form.text("email", 254);
