@@ -1,5 +1,6 @@
 package hotline.gateway.open311;
 
+import hotline.gateway.intake.IdempotencyConflictException;
 import hotline.gateway.intake.IntakeOutcome;
 import hotline.gateway.intake.IntakeService;
 import hotline.gateway.ticket.TicketNotFoundException;
@@ -61,7 +62,16 @@ public class Open311Api {
      */
     public PostedRequest post(Map<String, List<String>> fields, String clientId) {
         Submission submission = parser.parse(fields, clientId);
-        IntakeOutcome outcome = intake.store(intake.decide(submission.request(), submission.need(), submission.hash()));
+        IntakeOutcome outcome;
+        try {
+            outcome = intake.store(intake.decide(submission.request(), submission.need(), submission.hash()));
+        } catch (IdempotencyConflictException conflict) {
+            throw new HttpProblemException(
+                    409,
+                    "Conflict",
+                    "attribute[client_request_id]",
+                    "was sent before with other fields; the request sent first stands");
+        }
         TicketSummary ticket = outcome.ticket();
         String office = ticket.assignedTo() == null ? null : ticket.assignedTo().name();
         String due = ticket.sla() == null ? null : views.format(ticket.sla().resolveBy());

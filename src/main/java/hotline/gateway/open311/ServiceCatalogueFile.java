@@ -22,8 +22,9 @@ import java.util.Set;
 /**
  * Builds the service catalogue from the need taxonomy: config/open311/services.yml names each need's service (Chinese
  * and English), its group and its extra attributes; the description is the need's first Chinese and first English
- * sentence in the need descriptions (config/classification/need-descriptions.yml); the keywords are the need's
- * heaviest terms in the need dictionary. A broken file stops the start.
+ * sentence in the need descriptions (config/classification/need-descriptions.yml) unless services.yml gives one; the
+ * keywords are the need's heaviest terms in the need dictionary (its names for a need without terms, OTHER). A broken
+ * file stops the start.
  */
 public final class ServiceCatalogueFile {
 
@@ -75,13 +76,17 @@ public final class ServiceCatalogueFile {
                 }
             }
             boolean publicText = entry.path("publicText").asBoolean(false);
+            String description = entry.hasNonNull("description")
+                    ? text(entry, "description", where)
+                    : description(needs == null ? null : needs.get(need.name()), zh + " / " + en);
+            String keywords = keywords(dictionary, need);
             Open311Service service = new Open311Service(
                     need.name(),
                     zh + " / " + en,
-                    description(needs == null ? null : needs.get(need.name()), zh + " / " + en),
+                    description,
                     true,
                     "realtime",
-                    keywords(dictionary, need),
+                    keywords.isEmpty() ? zh + ", " + en : keywords,
                     group);
             catalogue.add(new ServiceCatalogue.Entry(need, service, Attributes.of(listed, districts), publicText));
         }

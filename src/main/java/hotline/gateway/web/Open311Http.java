@@ -105,7 +105,7 @@ public class Open311Http {
                     405, "Method not allowed", "(method)", "only requests.{json,xml} takes a POST");
         }
         Map<String, List<String>> fields = query(request);
-        byte[] body = exchange.getIn().getBody(byte[].class);
+        byte[] body = (byte[]) request.getAttribute(Open311RequestGuard.BODY);
         if (body != null && body.length > 0) {
             String type = request.getContentType();
             String media = type == null ? "" : type.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);

@@ -13,11 +13,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The first look at an Open311 request (/open311/v2/*), as {@link ApiRequestGuard} is for /api/v1: GeoReport v2 posts
  * forms ({@code application/x-www-form-urlencoded}), so a form is accepted here, and only here. The body is read into
- * memory up to the limit (64 KiB) before Tomcat, Spring or Camel see it, so none of them parses it as parameters (and
- * logs what it cannot parse): the Open311 routes decode it themselves, strictly. A multipart body is 415, a body over
+ * memory up to the limit (64 KiB) before Tomcat, Spring or Camel see it and kept as a request attribute ({@link #BODY}),
+ * so none of them parses it as parameters (and logs what it cannot parse): the Open311 routes decode it themselves,
+ * strictly. A multipart body is 415, a body over
  * the limit 413 (with Connection: close), each as GeoReport v2 errors in the path's format.
  */
 public class Open311RequestGuard extends OncePerRequestFilter {
+
+    /**
+     * The request attribute holding the body read. Downstream the body itself is empty: Camel's HTTP binding would
+     * otherwise decode a form into message headers (leniently, the api_key among them) before any route step runs.
+     */
+    public static final String BODY = Open311RequestGuard.class.getName() + ".body";
 
     private final Open311Replies replies;
     private final int maxBodyBytes;
@@ -50,7 +57,8 @@ public class Open311RequestGuard extends OncePerRequestFilter {
             tooLarge(response, format);
             return;
         }
-        chain.doFilter(new ApiRequestGuard.BufferedBody(request, body), response);
+        request.setAttribute(BODY, body);
+        chain.doFilter(new ApiRequestGuard.BufferedBody(request, new byte[0]), response);
     }
 
     private void tooLarge(HttpServletResponse response, Open311Replies.Format format) throws IOException {

@@ -36,7 +36,8 @@ class FormFieldsTest {
     @Test
     void refusesWhatIsNotAStrictUtf8FormNamingThePart() {
         assertRefused(() -> FormFields.parse("a=%ZZ", "(query)"), "(query)", "percent escape");
-        assertRefused(() -> FormFields.parse("a=%E5", "(body)"), "(body)", "percent escape");
+        assertRefused(() -> FormFields.parse("a=%E", "(body)"), "(body)", "percent escape");
+        assertRefused(() -> FormFields.parse("a=%E5", "(body)"), "(body)", "UTF-8");
         assertRefused(() -> FormFields.parse("a=%FF%FE", "(body)"), "(body)", "UTF-8");
         assertRefused(() -> FormFields.parse("a=%00", "(body)"), "(body)", "NUL");
         assertRefused(

@@ -13,7 +13,10 @@ import jakarta.jms.TextMessage;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.w3c.dom.Element;
 
@@ -22,6 +25,7 @@ import org.w3c.dom.Element;
  * and XML, a POST becoming a ticket on the office's queue through the same intake as calls, retries, the public view,
  * and the spec's errors (400, 403, 404) in both formats.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class Open311EndToEndTest extends GatewayIntegrationTest {
 
     static final String KEY = "local-only-open311-key";
@@ -406,6 +410,33 @@ class Open311EndToEndTest extends GatewayIntegrationTest {
                 400,
                 "UTF-8");
         assertThat(open311().postRaw("json", "multipart/form-data; boundary=x", "--x--").status()).isEqualTo(415);
+    }
+
+    @Test
+    void theKeyAndThePersonalDataReachNoLog(CapturedOutput output) {
+        Answer created = open311().post(
+                        "json",
+                        "api_key", KEY,
+                        "service_code", "MEDICAL",
+                        "address_string", "徐汇区天平路100号",
+                        "first_name", "秀英",
+                        "last_name", "欧阳",
+                        "phone", "13798765432",
+                        "email", "ouyang.xiuying@example.com",
+                        "description", "欧阳秀英透析费用负担不起，电话13798765432");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get(0).get("service_request_id").asText();
+        assertThat(open311().get("requests/" + id, "json", "api_key", KEY).status()).isEqualTo(200);
+        assertThat(open311().post("json", "api_key", "wrong-key-4f2a9c", "service_code", "OTHER").status())
+                .isEqualTo(403);
+        assertThat(open311().postRaw(
+                                "json",
+                                "application/x-www-form-urlencoded",
+                                "api_key=" + KEY + "&phone=13798765432&description=%ZZ")
+                        .status())
+                .isEqualTo(400);
+        assertThat(output.getAll())
+                .doesNotContain(KEY, "wrong-key-4f2a9c", "欧阳秀英", "13798765432", "ouyang.xiuying", "透析费用");
     }
 
     private static void assertError(Answer answer, int status, String mentioned) {

@@ -33,6 +33,8 @@ class ServiceCatalogueFileTest {
         assertThat(catalogue.definition("URBAN_MANAGEMENT").attributes().get(1).values())
                 .extracting(ServiceAttribute.Value::key)
                 .containsExactly("310101", "310104");
+        assertThat(catalogue.of(NeedCode.OTHER).service().description()).startsWith("不属于以上各类的诉求");
+        assertThat(catalogue.of(NeedCode.OTHER).service().keywords()).isEqualTo("其他诉求, Other requests");
         assertThat(catalogue.of(NeedCode.URBAN_MANAGEMENT).publicText()).isTrue();
         assertThat(catalogue.of(NeedCode.OTHER).publicText()).isFalse();
         assertThat(catalogue.of(NeedCode.SUBSISTENCE).publicText()).isFalse();
