@@ -40,10 +40,15 @@ public class Open311Configuration {
     @ConfigurationProperties("hotline.open311")
     public record Open311Properties(
             @DefaultValue("config/open311/services.yml") Path services,
-            @DefaultValue("http://localhost:8080/open311/v2") String url,
+
+            @DefaultValue("http://localhost:8080/open311/v2")
+            String url,
+
             @DefaultValue("2026-12-01T00:00:00+08:00") String changeset,
             @DefaultValue("12345 hotline operations") String contact,
-            @DefaultValue("An operator makes an Open311 client and its key: POST /api/v1/admin/clients with role OPEN311")
+
+            @DefaultValue(
+                    "An operator makes an Open311 client and its key: POST /api/v1/admin/clients with role OPEN311")
             String keyService) {}
 
     @Bean
@@ -92,8 +97,8 @@ public class Open311Configuration {
     @Bean
     FilterRegistrationBean<Open311RequestGuard> open311RequestGuard(
             Open311Replies replies, GatewayProperties properties) {
-        FilterRegistrationBean<Open311RequestGuard> registration =
-                new FilterRegistrationBean<>(new Open311RequestGuard(replies, properties.http().maxBodyBytes()));
+        FilterRegistrationBean<Open311RequestGuard> registration = new FilterRegistrationBean<>(
+                new Open311RequestGuard(replies, properties.http().maxBodyBytes()));
         registration.addUrlPatterns("/open311/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;

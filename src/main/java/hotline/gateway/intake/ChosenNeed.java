@@ -22,11 +22,13 @@ final class ChosenNeed {
     static NeedJudgement apply(NeedJudgement read, NeedCode chosen) {
         Classification c = read.classification();
         List<NeedCode> all = new ArrayList<>(List.of(chosen));
-        c.all().stream().filter(need -> need != chosen && need != NeedCode.OTHER).forEach(all::add);
+        c.all().stream()
+                .filter(need -> need != chosen && need != NeedCode.OTHER)
+                .forEach(all::add);
         List<String> evidence = new ArrayList<>();
         if (c.primary() != chosen) {
-            evidence.add(DISAGREEMENT_PREFIX + c.primary() + " ("
-                    + String.format(Locale.ROOT, "%.2f", c.confidence()) + ", " + read.method() + ")");
+            evidence.add(DISAGREEMENT_PREFIX + c.primary() + " (" + String.format(Locale.ROOT, "%.2f", c.confidence())
+                    + ", " + read.method() + ")");
         }
         evidence.addAll(c.evidence());
         Classification chosenClassification =

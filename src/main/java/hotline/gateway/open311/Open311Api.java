@@ -79,10 +79,7 @@ public class Open311Api {
                 + " / Ticket " + ticket.ticketNo() + " is with " + office
                 + (due == null ? "" : "; expected to be resolved by " + due);
         return new PostedRequest(
-                ticket.ticketNo(),
-                notice,
-                submission.request().details().get("accountId"),
-                outcome.created());
+                ticket.ticketNo(), notice, submission.request().details().get("accountId"), outcome.created());
     }
 
     /** GET requests. */
@@ -94,10 +91,8 @@ public class Open311Api {
 
     /** GET requests/{id}: a list of one, as GeoReport v2 answers; 404 for a ticket that did not come in over Open311. */
     public List<RequestView> request(String ticketNo) {
-        return List.of(repository
-                .find(ticketNo)
-                .map(views::of)
-                .orElseThrow(() -> new TicketNotFoundException(ticketNo)));
+        return List.of(
+                repository.find(ticketNo).map(views::of).orElseThrow(() -> new TicketNotFoundException(ticketNo)));
     }
 
     /**

@@ -42,7 +42,9 @@ public class Open311Repository {
         StringBuilder sql = new StringBuilder(SELECT);
         List<Object> arguments = new ArrayList<>();
         if (!query.ids().isEmpty()) {
-            sql.append(" AND t.ticket_no IN (").append(placeholders(query.ids().size())).append(')');
+            sql.append(" AND t.ticket_no IN (")
+                    .append(placeholders(query.ids().size()))
+                    .append(')');
             arguments.addAll(query.ids());
         } else {
             sql.append(" AND r.received_at >= ? AND r.received_at <= ?");

@@ -11,7 +11,8 @@ import java.util.List;
  * @param datatype string, number, datetime, text, singlevaluelist or multivaluelist
  * @param values   the allowed keys of a list attribute; empty otherwise
  */
-@JsonPropertyOrder({"variable", "code", "datatype", "required", "datatype_description", "order", "description", "values"})
+@JsonPropertyOrder({"variable", "code", "datatype", "required", "datatype_description", "order", "description", "values"
+})
 public record ServiceAttribute(
         @JsonProperty("variable") boolean variable,
         @JsonProperty("code") String code,
@@ -28,10 +29,13 @@ public record ServiceAttribute(
 
     /** One choice of a list attribute. */
     @JsonPropertyOrder({"key", "name"})
-    public record Value(@JsonProperty("key") String key, @JsonProperty("name") String name) {}
+    public record Value(
+            @JsonProperty("key") String key,
+            @JsonProperty("name") String name) {}
 
     ServiceAttribute at(int position) {
-        return new ServiceAttribute(variable, code, datatype, required, datatypeDescription, position, description, values);
+        return new ServiceAttribute(
+                variable, code, datatype, required, datatypeDescription, position, description, values);
     }
 
     boolean allows(String key) {

@@ -43,7 +43,10 @@ public final class ServiceCatalogueFile {
     }
 
     static ServiceCatalogue build(
-            JsonNode services, JsonNode descriptions, NeedDictionary dictionary, Collection<District> districts,
+            JsonNode services,
+            JsonNode descriptions,
+            NeedDictionary dictionary,
+            Collection<District> districts,
             String name) {
         JsonNode entries = services == null ? null : services.get("services");
         if (entries == null || !entries.isObject() || entries.isEmpty()) {

@@ -73,10 +73,16 @@ final class SubmissionParser {
             addressId = null;
         }
         if ((lat == null) != (lon == null) && !form.failed("lat") && !form.failed("long")) {
-            errors.add(new FieldError(lat == null ? "lat" : "long", "is required with " + (lat == null ? "long" : "lat")));
+            errors.add(
+                    new FieldError(lat == null ? "lat" : "long", "is required with " + (lat == null ? "long" : "lat")));
         }
-        if (lat == null && lon == null && addressString == null && addressId == null && !form.failed("lat")
-                && !form.failed("long") && !form.failed("address_id")) {
+        if (lat == null
+                && lon == null
+                && addressString == null
+                && addressId == null
+                && !form.failed("lat")
+                && !form.failed("long")
+                && !form.failed("address_id")) {
             errors.add(new FieldError("location", "is required: lat and long, address_string or address_id"));
         }
         String description = form.text("description", MAX_DESCRIPTION);
@@ -104,9 +110,11 @@ final class SubmissionParser {
         }
         Map<String, String> attributes = attributes(fields, service, errors);
         String clientRequestId = attributes.get(Attributes.CLIENT_REQUEST_ID);
-        if (clientRequestId != null && !CLIENT_REQUEST_ID.matcher(clientRequestId).matches()) {
+        if (clientRequestId != null
+                && !CLIENT_REQUEST_ID.matcher(clientRequestId).matches()) {
             errors.add(new FieldError(
-                    "attribute[" + Attributes.CLIENT_REQUEST_ID + "]", "must be 1-64 characters of A-Z a-z 0-9 . _ : -"));
+                    "attribute[" + Attributes.CLIENT_REQUEST_ID + "]",
+                    "must be 1-64 characters of A-Z a-z 0-9 . _ : -"));
         }
         Integer size = integer(attributes, Attributes.HOUSEHOLD_SIZE, 1, 100, errors);
         BigDecimal income = decimal(attributes, Attributes.MONTHLY_INCOME, errors);
@@ -206,8 +214,9 @@ final class SubmissionParser {
                 continue;
             }
             if (attribute.datatype().equals("singlevaluelist") && !attribute.allows(value)) {
-                errors.add(new FieldError(field.getKey(), "must be one of the keys GET services/" + service.need()
-                        + " lists for " + code));
+                errors.add(new FieldError(
+                        field.getKey(),
+                        "must be one of the keys GET services/" + service.need() + " lists for " + code));
                 continue;
             }
             values.put(code, value);

@@ -9,7 +9,6 @@ import hotline.gateway.security.FailedLogins.Kind;
 import hotline.gateway.validation.FieldError;
 import hotline.gateway.validation.HttpProblemException;
 import hotline.gateway.validation.InvalidInputException;
-import hotline.gateway.web.Open311Replies.Format;
 import hotline.gateway.web.Open311Replies.Open311Error;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
@@ -116,13 +115,13 @@ public class Open311Http {
             if (charset != null && !charset.equalsIgnoreCase("UTF-8") && !charset.equalsIgnoreCase("utf8")) {
                 throw InvalidInputException.of("Content-Type", "charset must be UTF-8, not " + charset);
             }
-            FormFields.parse(body, "(body)").forEach((name, values) -> fields.computeIfAbsent(name, n -> new ArrayList<>())
-                    .addAll(values));
+            FormFields.parse(body, "(body)")
+                    .forEach((name, values) ->
+                            fields.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values));
         }
         String client = authenticate(fields, request);
         var posted = api.post(fields, client);
-        replies.reply(
-                exchange, posted.created() ? 201 : 200, path.format(), "service_requests", List.of(posted));
+        replies.reply(exchange, posted.created() ? 201 : 200, path.format(), "service_requests", List.of(posted));
     }
 
     /** Every failure of an Open311 route, as GeoReport v2's errors in the path's format (onException). */
@@ -134,8 +133,7 @@ public class Open311Http {
         if (problem.status() == 503 || exception instanceof Blocked) {
             exchange.getMessage()
                     .setHeader(
-                            "Retry-After",
-                            exception instanceof Blocked blocked ? Long.toString(blocked.seconds) : "5");
+                            "Retry-After", exception instanceof Blocked blocked ? Long.toString(blocked.seconds) : "5");
         }
         replies.reply(exchange, problem.status(), Open311Path.formatOf(uri), "errors", errors(problem));
     }
@@ -205,8 +203,10 @@ public class Open311Http {
 
     private static HttpProblemException notFound(Open311Path path) {
         return new HttpProblemException(
-                404, "Not found", "(path)", "is not an Open311 resource: " + path.resource()
-                        + (path.item() == null ? "" : "/{item}"));
+                404,
+                "Not found",
+                "(path)",
+                "is not an Open311 resource: " + path.resource() + (path.item() == null ? "" : "/{item}"));
     }
 
     /** Too many wrong keys from this address: 429 with Retry-After until the window has passed. */

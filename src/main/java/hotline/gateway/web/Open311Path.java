@@ -29,12 +29,11 @@ public record Open311Path(String resource, String item, Format format) {
         if (dot <= 0) {
             throw notFound();
         }
-        Format format =
-                switch (rest.substring(dot + 1)) {
-                    case "json" -> Format.JSON;
-                    case "xml" -> Format.XML;
-                    default -> throw notFound();
-                };
+        Format format = switch (rest.substring(dot + 1)) {
+            case "json" -> Format.JSON;
+            case "xml" -> Format.XML;
+            default -> throw notFound();
+        };
         String name = rest.substring(0, dot);
         int slash = name.indexOf('/');
         if (slash < 0) {

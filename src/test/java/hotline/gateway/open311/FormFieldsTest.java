@@ -46,11 +46,10 @@ class FormFieldsTest {
     }
 
     private static void assertRefused(Runnable parse, String part, String why) {
-        assertThatThrownBy(parse::run)
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-                    assertThat(e.errors()).hasSize(1);
-                    assertThat(e.errors().get(0).field()).isEqualTo(part);
-                    assertThat(e.errors().get(0).message()).contains(why);
-                });
+        assertThatThrownBy(parse::run).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.errors()).hasSize(1);
+            assertThat(e.errors().get(0).field()).isEqualTo(part);
+            assertThat(e.errors().get(0).message()).contains(why);
+        });
     }
 }

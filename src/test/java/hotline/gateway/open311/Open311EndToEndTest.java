@@ -55,7 +55,8 @@ class Open311EndToEndTest extends GatewayIntegrationTest {
         assertThat(xml.body()).startsWith("<?xml");
         Element discovery = xml.xml();
         assertThat(discovery.getTagName()).isEqualTo("discovery");
-        Element xmlEndpoint = children(children(discovery, "endpoints").get(0), "endpoint").get(0);
+        Element xmlEndpoint =
+                children(children(discovery, "endpoints").get(0), "endpoint").get(0);
         assertThat(text(xmlEndpoint, "specification")).isEqualTo("http://wiki.open311.org/GeoReport_v2");
         assertThat(children(children(xmlEndpoint, "formats").get(0), "format"))
                 .extracting(Element::getTextContent)
@@ -66,10 +67,20 @@ class Open311EndToEndTest extends GatewayIntegrationTest {
     void theServicesAreTheNeedsInChineseAndEnglishWithTheirAttributes() {
         JsonNode services = open311().get("services", "json").json();
         assertThat(services.isArray()).isTrue();
-        assertThat(services).extracting(s -> s.get("service_code").asText())
+        assertThat(services)
+                .extracting(s -> s.get("service_code").asText())
                 .containsExactly(
-                        "SUBSISTENCE", "MEDICAL", "EMERGENCY", "ELDERLY_CARE", "DISABILITY", "EDUCATION", "HOUSING",
-                        "EMPLOYMENT", "CHILD_WELFARE", "URBAN_MANAGEMENT", "OTHER");
+                        "SUBSISTENCE",
+                        "MEDICAL",
+                        "EMERGENCY",
+                        "ELDERLY_CARE",
+                        "DISABILITY",
+                        "EDUCATION",
+                        "HOUSING",
+                        "EMPLOYMENT",
+                        "CHILD_WELFARE",
+                        "URBAN_MANAGEMENT",
+                        "OTHER");
         JsonNode elderly = services.get(3);
         assertThat(elderly.get("service_name").asText()).isEqualTo("养老服务 / Elderly care");
         assertThat(elderly.get("metadata").asBoolean()).isTrue();
@@ -90,14 +101,19 @@ class Open311EndToEndTest extends GatewayIntegrationTest {
         assertThat(definition.get("attributes"))
                 .extracting(a -> a.get("code").asText())
                 .containsExactly("client_request_id", "district", "age", "household_size", "monthly_income");
-        assertThat(definition.get("attributes")).extracting(a -> a.get("order").asInt()).containsExactly(1, 2, 3, 4, 5);
+        assertThat(definition.get("attributes"))
+                .extracting(a -> a.get("order").asInt())
+                .containsExactly(1, 2, 3, 4, 5);
         JsonNode district = definition.get("attributes").get(1);
         assertThat(district.get("datatype").asText()).isEqualTo("singlevaluelist");
-        assertThat(district.get("values")).extracting(v -> v.get("key").asText()).contains("310104", "310101");
+        assertThat(district.get("values"))
+                .extracting(v -> v.get("key").asText())
+                .contains("310104", "310101");
 
         Element xmlDefinition = open311().get("services/DISABILITY", "xml").xml();
         assertThat(xmlDefinition.getTagName()).isEqualTo("service_definition");
-        List<Element> attributes = children(children(xmlDefinition, "attributes").get(0), "attribute");
+        List<Element> attributes =
+                children(children(xmlDefinition, "attributes").get(0), "attribute");
         Element grade = attributes.stream()
                 .filter(a -> "disability_grade".equals(text(a, "code")))
                 .findFirst()
@@ -171,12 +187,17 @@ class Open311EndToEndTest extends GatewayIntegrationTest {
         assertThat(conflict.json().get(0).get("description").asText()).contains("client_request_id");
 
         // The token is the client's own id.
-        JsonNode token = open311().get("tokens/" + clientId, "json", "api_key", KEY).json().get(0);
+        JsonNode token = open311()
+                .get("tokens/" + clientId, "json", "api_key", KEY)
+                .json()
+                .get(0);
         assertThat(token.get("service_request_id").asText()).isEqualTo(id);
         assertThat(token.get("token").asText()).isEqualTo(clientId);
-        Element xmlToken = open311().get("tokens/" + clientId, "xml", "api_key", KEY).xml();
+        Element xmlToken =
+                open311().get("tokens/" + clientId, "xml", "api_key", KEY).xml();
         assertThat(xmlToken.getTagName()).isEqualTo("service_requests");
-        assertThat(text(children(xmlToken, "request").get(0), "service_request_id")).isEqualTo(id);
+        assertThat(text(children(xmlToken, "request").get(0), "service_request_id"))
+                .isEqualTo(id);
 
         Answer read = open311().get("requests/" + id, "json", "api_key", KEY);
         assertThat(read.status()).isEqualTo(200);
@@ -195,7 +216,9 @@ class Open311EndToEndTest extends GatewayIntegrationTest {
         assertThat(view.get("description").isNull()).isTrue();
         assertThat(read.body()).doesNotContain("张三", "13800138000", "zhang.san", "助餐", "acct-42");
 
-        Element xmlView = children(open311().get("requests/" + id, "xml", "api_key", KEY).xml(), "request").get(0);
+        Element xmlView = children(
+                        open311().get("requests/" + id, "xml", "api_key", KEY).xml(), "request")
+                .get(0);
         assertThat(text(xmlView, "service_request_id")).isEqualTo(id);
         assertThat(text(xmlView, "status")).isEqualTo("open");
         assertThat(text(xmlView, "description")).isEmpty();
@@ -204,12 +227,17 @@ class Open311EndToEndTest extends GatewayIntegrationTest {
 
     @Test
     void theServiceCodeDecidesTheNeedAndTheClassifiersOtherReadingIsKept() throws Exception {
-        Answer created = open311().post(
+        Answer created = open311()
+                .post(
                         "json",
-                        "api_key", KEY,
-                        "service_code", "SUBSISTENCE",
-                        "address_string", "徐汇区天平路20号",
-                        "description", "楼下餐馆每天深夜噪音扰民，油烟很大");
+                        "api_key",
+                        KEY,
+                        "service_code",
+                        "SUBSISTENCE",
+                        "address_string",
+                        "徐汇区天平路20号",
+                        "description",
+                        "楼下餐馆每天深夜噪音扰民，油烟很大");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().get(0).get("service_request_id").asText();
         JsonNode message = JSON.readTree(
@@ -222,40 +250,61 @@ class Open311EndToEndTest extends GatewayIntegrationTest {
 
     @Test
     void coordinatesAloneGoToTheDistrictDeskWhenADistrictIsKnownElseToTheCityDesk() throws Exception {
-        Answer withDistrict = open311().post(
+        Answer withDistrict = open311()
+                .post(
                         "xml",
-                        "api_key", KEY,
-                        "service_code", "URBAN_MANAGEMENT",
-                        "lat", "31.2075",
-                        "long", "121.4452",
-                        "attribute[district]", "310104",
-                        "description", "人行道上一棵树倒了，挡住了路");
+                        "api_key",
+                        KEY,
+                        "service_code",
+                        "URBAN_MANAGEMENT",
+                        "lat",
+                        "31.2075",
+                        "long",
+                        "121.4452",
+                        "attribute[district]",
+                        "310104",
+                        "description",
+                        "人行道上一棵树倒了，挡住了路");
         assertThat(withDistrict.status()).as(withDistrict.body()).isEqualTo(201);
         assertThat(withDistrict.contentType()).startsWith("text/xml");
         Element receipt = children(withDistrict.xml(), "request").get(0);
         String districtId = text(receipt, "service_request_id");
         assertThat(broker().take("triage.310104", districtId, 10_000)).hasSize(1);
 
-        Answer byAddressId = open311().post(
+        Answer byAddressId = open311()
+                .post(
                         "json",
-                        "api_key", KEY,
-                        "service_code", "URBAN_MANAGEMENT",
-                        "address_id", "310101",
-                        "description", "路灯不亮");
+                        "api_key",
+                        KEY,
+                        "service_code",
+                        "URBAN_MANAGEMENT",
+                        "address_id",
+                        "310101",
+                        "description",
+                        "路灯不亮");
         String addressId = byAddressId.json().get(0).get("service_request_id").asText();
         assertThat(broker().take("triage.310101", addressId, 10_000)).hasSize(1);
 
-        Answer nothing = open311().post(
+        Answer nothing = open311()
+                .post(
                         "json",
-                        "api_key", KEY,
-                        "service_code", "URBAN_MANAGEMENT",
-                        "lat", "31.2304",
-                        "long", "121.4737",
-                        "description", "井盖缺失");
+                        "api_key",
+                        KEY,
+                        "service_code",
+                        "URBAN_MANAGEMENT",
+                        "lat",
+                        "31.2304",
+                        "long",
+                        "121.4737",
+                        "description",
+                        "井盖缺失");
         String cityId = nothing.json().get(0).get("service_request_id").asText();
         assertThat(broker().take("triage.city", cityId, 10_000)).hasSize(1);
 
-        JsonNode view = open311().get("requests/" + districtId, "json", "api_key", KEY).json().get(0);
+        JsonNode view = open311()
+                .get("requests/" + districtId, "json", "api_key", KEY)
+                .json()
+                .get(0);
         assertThat(view.get("lat").asDouble()).isEqualTo(31.2075);
         assertThat(view.get("long").asDouble()).isEqualTo(121.4452);
         assertThat(view.get("address").isNull()).isTrue();
@@ -263,23 +312,33 @@ class Open311EndToEndTest extends GatewayIntegrationTest {
 
     @Test
     void getRequestsShowsThePublicViewFilteredAsAsked() {
-        Answer created = open311().post(
+        Answer created = open311()
+                .post(
                         "json",
-                        "api_key", KEY,
-                        "service_code", "URBAN_MANAGEMENT",
-                        "address_string", "徐汇区天平路88号",
-                        "description", "小区门口垃圾堆了三天没人清运，联系电话13912345678");
+                        "api_key",
+                        KEY,
+                        "service_code",
+                        "URBAN_MANAGEMENT",
+                        "address_string",
+                        "徐汇区天平路88号",
+                        "description",
+                        "小区门口垃圾堆了三天没人清运，联系电话13912345678");
         String id = created.json().get(0).get("service_request_id").asText();
-        Answer social = open311().post(
+        Answer social = open311()
+                .post(
                         "json",
-                        "api_key", KEY,
-                        "service_code", "MEDICAL",
-                        "address_string", "徐汇区天平路90号",
-                        "description", "母亲透析费用负担不起");
+                        "api_key",
+                        KEY,
+                        "service_code",
+                        "MEDICAL",
+                        "address_string",
+                        "徐汇区天平路90号",
+                        "description",
+                        "母亲透析费用负担不起");
         String socialId = social.json().get(0).get("service_request_id").asText();
 
-        JsonNode both = open311().get(
-                        "requests", "json", "api_key", KEY, "service_request_id", id + "," + socialId)
+        JsonNode both = open311()
+                .get("requests", "json", "api_key", KEY, "service_request_id", id + "," + socialId)
                 .json();
         assertThat(both).extracting(r -> r.get("service_request_id").asText()).containsExactlyInAnyOrder(id, socialId);
         JsonNode urban = find(both, id);
@@ -287,20 +346,30 @@ class Open311EndToEndTest extends GatewayIntegrationTest {
         assertThat(urban.get("description").asText()).contains("垃圾堆了三天").doesNotContain("13912345678");
         assertThat(find(both, socialId).get("description").isNull()).isTrue();
 
-        JsonNode byService = open311().get(
-                        "requests", "json", "api_key", KEY, "service_code", "URBAN_MANAGEMENT", "status", "open")
+        JsonNode byService = open311()
+                .get("requests", "json", "api_key", KEY, "service_code", "URBAN_MANAGEMENT", "status", "open")
                 .json();
-        assertThat(byService).extracting(r -> r.get("service_request_id").asText()).contains(id).doesNotContain(socialId);
-        assertThat(byService).allSatisfy(r -> assertThat(r.get("service_code").asText()).isEqualTo("URBAN_MANAGEMENT"));
-        JsonNode closed = open311().get("requests", "json", "api_key", KEY, "status", "closed").json();
+        assertThat(byService)
+                .extracting(r -> r.get("service_request_id").asText())
+                .contains(id)
+                .doesNotContain(socialId);
+        assertThat(byService)
+                .allSatisfy(r -> assertThat(r.get("service_code").asText()).isEqualTo("URBAN_MANAGEMENT"));
+        JsonNode closed = open311()
+                .get("requests", "json", "api_key", KEY, "status", "closed")
+                .json();
         assertThat(closed).extracting(r -> r.get("service_request_id").asText()).doesNotContain(id, socialId);
 
-        Element xml = open311().get(
+        Element xml = open311()
+                .get(
                         "requests",
                         "xml",
-                        "api_key", KEY,
-                        "start_date", "2000-01-01T00:00:00Z",
-                        "end_date", "2000-03-01T00:00:00+08:00")
+                        "api_key",
+                        KEY,
+                        "start_date",
+                        "2000-01-01T00:00:00Z",
+                        "end_date",
+                        "2000-03-01T00:00:00+08:00")
                 .xml();
         assertThat(xml.getTagName()).isEqualTo("service_requests");
         assertThat(children(xml, "request")).isEmpty();
@@ -310,14 +379,18 @@ class Open311EndToEndTest extends GatewayIntegrationTest {
                 .contains(id, socialId);
 
         // A ticket that did not come in over Open311 is not there.
-        String hotlineTicket = jdbc.query(
+        String hotlineTicket = jdbc
+                .query(
                         "SELECT t.ticket_no FROM ticket t JOIN service_request r ON r.id = t.request_id"
                                 + " WHERE r.source <> 'OPEN311' LIMIT 1",
                         (rs, row) -> rs.getString(1))
                 .stream()
                 .findFirst()
                 .orElse("20260101-0000001");
-        assertThat(open311().get("requests/" + hotlineTicket, "json", "api_key", KEY).status()).isEqualTo(404);
+        assertThat(open311()
+                        .get("requests/" + hotlineTicket, "json", "api_key", KEY)
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -329,15 +402,20 @@ class Open311EndToEndTest extends GatewayIntegrationTest {
                 403,
                 "api_key");
         assertError(
-                open311().post(
+                open311()
+                        .post(
                                 "json",
-                                "api_key", LocalClients.HOTLINE_KEY,
-                                "service_code", "OTHER",
-                                "address_string", "徐汇区"),
+                                "api_key",
+                                LocalClients.HOTLINE_KEY,
+                                "service_code",
+                                "OTHER",
+                                "address_string",
+                                "徐汇区"),
                 403,
                 "Open311");
         assertError(open311().get("requests", "json"), 403, "api_key");
-        Element xmlForbidden = open311().get("requests", "xml", "api_key", "wrong").xml();
+        Element xmlForbidden =
+                open311().get("requests", "xml", "api_key", "wrong").xml();
         assertThat(xmlForbidden.getTagName()).isEqualTo("errors");
         assertThat(text(children(xmlForbidden, "error").get(0), "code")).isEqualTo("403");
         assertThat(text(children(xmlForbidden, "error").get(0), "description")).contains("api_key");
@@ -360,31 +438,44 @@ class Open311EndToEndTest extends GatewayIntegrationTest {
         assertError(open311().post("json", "api_key", KEY, "service_code", "OTHER", "lat", "31.2"), 400, "long");
         assertError(open311().post("json", "api_key", KEY, "service_code", "OTHER"), 400, "location");
         assertError(
-                open311().post(
+                open311()
+                        .post(
                                 "json",
-                                "api_key", KEY,
-                                "service_code", "OTHER",
-                                "address_string", "徐汇区",
-                                "attribute[age]", "82"),
+                                "api_key",
+                                KEY,
+                                "service_code",
+                                "OTHER",
+                                "address_string",
+                                "徐汇区",
+                                "attribute[age]",
+                                "82"),
                 400,
                 "attribute[age]");
         assertError(
-                open311().post(
+                open311()
+                        .post(
                                 "json",
-                                "api_key", KEY,
-                                "service_code", "OTHER",
-                                "address_string", "徐汇区",
-                                "phone", "12345"),
+                                "api_key",
+                                KEY,
+                                "service_code",
+                                "OTHER",
+                                "address_string",
+                                "徐汇区",
+                                "phone",
+                                "12345"),
                 400,
                 "phone");
-        Element xmlBad = open311().post("xml", "api_key", KEY, "service_code", "OTHER", "lat", "abc", "long", "1")
+        Element xmlBad = open311()
+                .post("xml", "api_key", KEY, "service_code", "OTHER", "lat", "abc", "long", "1")
                 .xml();
         assertThat(text(children(xmlBad, "error").get(0), "code")).isEqualTo("400");
         assertThat(text(children(xmlBad, "error").get(0), "description")).startsWith("lat");
 
         // 404: unknown request, service, token, resource; in both formats.
         assertError(open311().get("requests/20000101-9999999", "json", "api_key", KEY), 404, "20000101-9999999");
-        Element xmlMissing = open311().get("requests/20000101-9999999", "xml", "api_key", KEY).xml();
+        Element xmlMissing = open311()
+                .get("requests/20000101-9999999", "xml", "api_key", KEY)
+                .xml();
         assertThat(xmlMissing.getTagName()).isEqualTo("errors");
         assertThat(text(children(xmlMissing, "error").get(0), "code")).isEqualTo("404");
         assertError(open311().get("services/POTHOLES", "json"), 404, "POTHOLES");
@@ -395,12 +486,16 @@ class Open311EndToEndTest extends GatewayIntegrationTest {
         assertError(open311().get("requests", "json", "api_key", KEY, "start_date", "yesterday"), 400, "start_date");
         assertError(open311().get("requests", "json", "api_key", KEY, "status", "pending"), 400, "status");
         assertError(
-                open311().get(
+                open311()
+                        .get(
                                 "requests",
                                 "json",
-                                "api_key", KEY,
-                                "start_date", "2026-01-01T00:00:00Z",
-                                "end_date", "2026-06-01T00:00:00Z"),
+                                "api_key",
+                                KEY,
+                                "start_date",
+                                "2026-01-01T00:00:00Z",
+                                "end_date",
+                                "2026-06-01T00:00:00Z"),
                 400,
                 "90 days");
         // A body that is not a form, and a form that is not UTF-8.
@@ -409,27 +504,43 @@ class Open311EndToEndTest extends GatewayIntegrationTest {
                 open311().postRaw("json", "application/x-www-form-urlencoded", "api_key=" + KEY + "&description=%FF"),
                 400,
                 "UTF-8");
-        assertThat(open311().postRaw("json", "multipart/form-data; boundary=x", "--x--").status()).isEqualTo(415);
+        assertThat(open311()
+                        .postRaw("json", "multipart/form-data; boundary=x", "--x--")
+                        .status())
+                .isEqualTo(415);
     }
 
     @Test
     void theKeyAndThePersonalDataReachNoLog(CapturedOutput output) {
-        Answer created = open311().post(
+        Answer created = open311()
+                .post(
                         "json",
-                        "api_key", KEY,
-                        "service_code", "MEDICAL",
-                        "address_string", "徐汇区天平路100号",
-                        "first_name", "秀英",
-                        "last_name", "欧阳",
-                        "phone", "13798765432",
-                        "email", "ouyang.xiuying@example.com",
-                        "description", "欧阳秀英透析费用负担不起，电话13798765432");
+                        "api_key",
+                        KEY,
+                        "service_code",
+                        "MEDICAL",
+                        "address_string",
+                        "徐汇区天平路100号",
+                        "first_name",
+                        "秀英",
+                        "last_name",
+                        "欧阳",
+                        "phone",
+                        "13798765432",
+                        "email",
+                        "ouyang.xiuying@example.com",
+                        "description",
+                        "欧阳秀英透析费用负担不起，电话13798765432");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().get(0).get("service_request_id").asText();
-        assertThat(open311().get("requests/" + id, "json", "api_key", KEY).status()).isEqualTo(200);
-        assertThat(open311().post("json", "api_key", "wrong-key-4f2a9c", "service_code", "OTHER").status())
+        assertThat(open311().get("requests/" + id, "json", "api_key", KEY).status())
+                .isEqualTo(200);
+        assertThat(open311()
+                        .post("json", "api_key", "wrong-key-4f2a9c", "service_code", "OTHER")
+                        .status())
                 .isEqualTo(403);
-        assertThat(open311().postRaw(
+        assertThat(open311()
+                        .postRaw(
                                 "json",
                                 "application/x-www-form-urlencoded",
                                 "api_key=" + KEY + "&phone=13798765432&description=%ZZ")
@@ -445,8 +556,9 @@ class Open311EndToEndTest extends GatewayIntegrationTest {
         JsonNode errors = answer.json();
         assertThat(errors.isArray()).as(answer.body()).isTrue();
         assertThat(errors.get(0).get("code").asInt()).isEqualTo(status);
-        assertThat(errors).extracting(e -> e.get("description").asText()).anySatisfy(d -> assertThat(d)
-                .contains(mentioned));
+        assertThat(errors)
+                .extracting(e -> e.get("description").asText())
+                .anySatisfy(d -> assertThat(d).contains(mentioned));
     }
 
     private static JsonNode find(JsonNode requests, String id) {

@@ -30,7 +30,8 @@ class RequestQueryTest {
         assertThat(fromStart.start()).isEqualTo(Instant.parse("2025-12-31T16:00:00Z"));
         assertThat(fromStart.end()).isEqualTo(fromStart.start().plus(Duration.ofDays(90)));
         RequestQuery toEnd = RequestQuery.parse(form("end_date", "2026-05-01T00:00:00Z"), CATALOGUE, NOW);
-        assertThat(toEnd.start()).isEqualTo(Instant.parse("2026-05-01T00:00:00Z").minus(Duration.ofDays(90)));
+        assertThat(toEnd.start())
+                .isEqualTo(Instant.parse("2026-05-01T00:00:00Z").minus(Duration.ofDays(90)));
     }
 
     @Test
@@ -60,8 +61,10 @@ class RequestQueryTest {
 
     private static void assertFields(java.util.Map<String, java.util.List<String>> form, String... fields) {
         assertThatThrownBy(() -> RequestQuery.parse(form, CATALOGUE, NOW))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
-                        .extracting(FieldError::field)
-                        .containsExactly(fields));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly(fields));
     }
 }

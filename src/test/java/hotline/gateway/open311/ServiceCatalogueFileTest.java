@@ -19,7 +19,8 @@ class ServiceCatalogueFileTest {
         ServiceCatalogue catalogue = ShippedCatalogue.load();
         assertThat(catalogue.services())
                 .extracting(Open311Service::serviceCode)
-                .containsExactlyElementsOf(Arrays.stream(NeedCode.values()).map(Enum::name).toList());
+                .containsExactlyElementsOf(
+                        Arrays.stream(NeedCode.values()).map(Enum::name).toList());
         assertThat(catalogue.services()).allSatisfy(service -> {
             assertThat(service.serviceName()).matches(".*\\p{IsHan}.* / [A-Z].*");
             assertThat(service.description()).isNotBlank();
@@ -62,7 +63,8 @@ class ServiceCatalogueFileTest {
                         org.assertj.core.groups.Tuple.tuple("district", 2),
                         org.assertj.core.groups.Tuple.tuple("household_size", 3));
         assertThatThrownBy(() -> catalogue.definition("MEDICAL"))
-                .isInstanceOfSatisfying(HttpProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(
+                        HttpProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
     }
 
     @Test

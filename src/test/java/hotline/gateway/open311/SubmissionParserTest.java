@@ -65,7 +65,9 @@ class SubmissionParserTest {
         assertThat(request.location().lon()).isEqualTo(121.4452);
         assertThat(request.household().size()).isEqualTo(1);
         assertThat(request.household().monthlyIncome()).isEqualByComparingTo(new BigDecimal("1200.50"));
-        assertThat(request.household().members()).singleElement().satisfies(m -> assertThat(m.age()).isEqualTo(82));
+        assertThat(request.household().members())
+                .singleElement()
+                .satisfies(m -> assertThat(m.age()).isEqualTo(82));
         assertThat(request.details())
                 .containsEntry("serviceCode", "ELDERLY_CARE")
                 .containsEntry("apiClient", "open311-app")
@@ -109,15 +111,18 @@ class SubmissionParserTest {
         byte[] second = SubmissionParser.fingerprint(form("lat", "1", "service_code", "OTHER", "api_key", "b"));
         byte[] other = SubmissionParser.fingerprint(form("lat", "2", "service_code", "OTHER", "api_key", "a"));
         assertThat(first).isEqualTo(second).isNotEqualTo(other);
-        assertThat(SubmissionParser.fingerprint(form("ab", "c"))).isNotEqualTo(SubmissionParser.fingerprint(form("a", "bc")));
+        assertThat(SubmissionParser.fingerprint(form("ab", "c")))
+                .isNotEqualTo(SubmissionParser.fingerprint(form("a", "bc")));
     }
 
     @Test
     void aMissingServiceCodeIs400AndAnUnknownOne404() {
         assertThatThrownBy(() -> parser.parse(form("address_string", "x"), "c"))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
-                        .extracting(FieldError::field)
-                        .containsExactly("service_code"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("service_code"));
         assertThatThrownBy(() -> parser.parse(form("service_code", "POTHOLE", "address_string", "x"), "c"))
                 .isInstanceOfSatisfying(HttpProblemException.class, e -> {
                     assertThat(e.status()).isEqualTo(404);
@@ -144,22 +149,24 @@ class SubmissionParserTest {
                                 "attribute[client_request_id]", "has space",
                                 "attribute[district]", "999999"),
                         "c"))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
-                        .extracting(FieldError::field)
-                        .containsExactlyInAnyOrder(
-                                "lat",
-                                "long",
-                                "address_id",
-                                "email",
-                                "phone",
-                                "media_url",
-                                "description",
-                                "attribute[disability_grade]",
-                                "attribute[age]",
-                                "attribute[monthly_income]",
-                                "attribute[nonsense]",
-                                "attribute[client_request_id]",
-                                "attribute[district]"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactlyInAnyOrder(
+                                        "lat",
+                                        "long",
+                                        "address_id",
+                                        "email",
+                                        "phone",
+                                        "media_url",
+                                        "description",
+                                        "attribute[disability_grade]",
+                                        "attribute[age]",
+                                        "attribute[monthly_income]",
+                                        "attribute[nonsense]",
+                                        "attribute[client_request_id]",
+                                        "attribute[district]"));
     }
 
     @Test
@@ -174,9 +181,11 @@ class SubmissionParserTest {
 
     private void assertFields(Map<String, List<String>> form, String... fields) {
         assertThatThrownBy(() -> parser.parse(form, "c"))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
-                        .extracting(FieldError::field)
-                        .containsExactly(fields));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly(fields));
     }
 
     static Map<String, List<String>> form(String... pairs) {

@@ -26,7 +26,9 @@ class Open311RepliesTest {
         attribute.put("code", "grade");
         attribute.put("values", List.of(value));
         String xml = text(replies.bytes(
-                Format.XML, "services", List.of(new Item("A", null, List.of(attribute)), new Item("B", "x", List.of()))));
+                Format.XML,
+                "services",
+                List.of(new Item("A", null, List.of(attribute)), new Item("B", "x", List.of()))));
         assertThat(xml)
                 .startsWith("<?xml")
                 .contains("<services><service><service_code>A</service_code><description/>"
@@ -38,18 +40,22 @@ class Open311RepliesTest {
 
     @Test
     void anEmptyListIsAnEmptyElementAndJsonKeepsNulls() throws Exception {
-        assertThat(text(replies.bytes(Format.XML, "service_requests", List.of()))).endsWith("<service_requests/>");
+        assertThat(text(replies.bytes(Format.XML, "service_requests", List.of())))
+                .endsWith("<service_requests/>");
         String json = text(replies.bytes(Format.JSON, "services", List.of(new Item("A", null, List.of()))));
-        assertThat(new ObjectMapper().readTree(json).get(0).get("description").isNull()).isTrue();
+        assertThat(new ObjectMapper().readTree(json).get(0).get("description").isNull())
+                .isTrue();
     }
 
     @Test
     void errorsAreAListOfCodeAndDescription() {
         String xml = text(replies.bytes(
                 Format.XML, "errors", List.of(new Open311Replies.Open311Error(403, "api_key is required"))));
-        assertThat(xml).contains("<errors><error><code>403</code><description>api_key is required</description>"
-                + "</error></errors>");
-        assertThat(Arrays.asList(Format.values())).extracting(Format::contentType)
+        assertThat(xml)
+                .contains("<errors><error><code>403</code><description>api_key is required</description>"
+                        + "</error></errors>");
+        assertThat(Arrays.asList(Format.values()))
+                .extracting(Format::contentType)
                 .containsExactly("application/json; charset=utf-8", "text/xml; charset=utf-8");
     }
 
