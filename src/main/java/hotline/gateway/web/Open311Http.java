@@ -2,6 +2,7 @@ package hotline.gateway.web;
 
 import hotline.gateway.open311.FormFields;
 import hotline.gateway.open311.Open311Api;
+import hotline.gateway.open311.PostedRequest;
 import hotline.gateway.security.ApiClients;
 import hotline.gateway.security.ClientRole;
 import hotline.gateway.security.FailedLogins;
@@ -106,21 +107,22 @@ public class Open311Http {
         Map<String, List<String>> fields = query(request);
         byte[] body = (byte[]) request.getAttribute(Open311RequestGuard.BODY);
         if (body != null && body.length > 0) {
-            String type = request.getContentType();
-            String media = type == null ? "" : type.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
-            if (!media.equals(FORM)) {
+            // The header as sent: the servlet's character encoding is UTF-8 whatever was declared (Spring forces it).
+            HttpRequests.ContentType type = HttpRequests.ContentType.parse(request.getHeader("Content-Type"));
+            if (!type.mediaType().equals(FORM)) {
                 throw InvalidInputException.of("Content-Type", "must be " + FORM + " (GeoReport v2)");
             }
-            String charset = request.getCharacterEncoding();
-            if (charset != null && !charset.equalsIgnoreCase("UTF-8") && !charset.equalsIgnoreCase("utf8")) {
-                throw InvalidInputException.of("Content-Type", "charset must be UTF-8, not " + charset);
+            if (type.charset() != null
+                    && !type.charset().equalsIgnoreCase("UTF-8")
+                    && !type.charset().equalsIgnoreCase("utf8")) {
+                throw InvalidInputException.of("Content-Type", "charset must be UTF-8, not " + type.charset());
             }
             FormFields.parse(body, "(body)")
                     .forEach((name, values) ->
                             fields.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values));
         }
         String client = authenticate(fields, request);
-        var posted = api.post(fields, client);
+        PostedRequest posted = api.post(fields, client);
         replies.reply(exchange, posted.created() ? 201 : 200, path.format(), "service_requests", List.of(posted));
     }
 

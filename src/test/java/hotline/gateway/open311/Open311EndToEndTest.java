@@ -506,6 +506,14 @@ class Open311EndToEndTest extends GatewayIntegrationTest {
                 open311().postRaw("json", "application/x-www-form-urlencoded", "api_key=" + KEY + "&description=%FF"),
                 400,
                 "UTF-8");
+        assertError(
+                open311()
+                        .postRaw(
+                                "json",
+                                "application/x-www-form-urlencoded; charset=ISO-8859-1",
+                                "api_key=" + KEY + "&service_code=OTHER&address_string=x"),
+                400,
+                "charset");
         assertThat(open311()
                         .postRaw("json", "multipart/form-data; boundary=x", "--x--")
                         .status())
@@ -514,33 +522,45 @@ class Open311EndToEndTest extends GatewayIntegrationTest {
 
     @Test
     void theStatusFollowsTheTicketUntilTheOfficeResolvesIt() {
-        Answer created = open311().post(
-                "json",
-                "api_key", KEY,
-                "service_code", "URBAN_MANAGEMENT",
-                "address_string", "徐汇区天平路40号",
-                "description", "人行道地砖松动");
+        Answer created = open311()
+                .post(
+                        "json",
+                        "api_key",
+                        KEY,
+                        "service_code",
+                        "URBAN_MANAGEMENT",
+                        "address_string",
+                        "徐汇区天平路40号",
+                        "description",
+                        "人行道地砖松动");
         String id = created.json().get(0).get("service_request_id").asText();
         assertThat(broker().take("tickets.310104003", id, 10_000)).hasSize(1);
         Tickets office = new Tickets(gateway());
         assertThat(office.event(id, "SIGN", Map.of("office", "310104003")).status())
                 .isEqualTo(201);
-        JsonNode signed = open311().get("requests/" + id, "json", "api_key", KEY).json().get(0);
+        JsonNode signed =
+                open311().get("requests/" + id, "json", "api_key", KEY).json().get(0);
         assertThat(signed.get("status").asText()).isEqualTo("open");
         assertThat(signed.get("status_notes").asText()).contains("Signed for by 天平路街道");
 
         assertThat(office.event(id, "CONTACT", Map.of()).status()).isEqualTo(201);
-        assertThat(office.event(id, "RESOLVE", Map.of("result", "已修复，联系电话13911112222")).status())
+        assertThat(office.event(id, "RESOLVE", Map.of("result", "已修复，联系电话13911112222"))
+                        .status())
                 .isEqualTo(201);
-        JsonNode resolved = open311().get("requests/" + id, "json", "api_key", KEY).json().get(0);
+        JsonNode resolved =
+                open311().get("requests/" + id, "json", "api_key", KEY).json().get(0);
         assertThat(resolved.get("status").asText()).isEqualTo("closed");
         assertThat(resolved.get("status_notes").asText()).contains("Resolved by 天平路街道");
         assertThat(resolved.get("expected_datetime").isNull()).isTrue();
         assertThat(resolved.toString()).doesNotContain("13911112222", "已修复");
-        assertThat(open311().get("requests", "json", "api_key", KEY, "status", "closed").json())
+        assertThat(open311()
+                        .get("requests", "json", "api_key", KEY, "status", "closed")
+                        .json())
                 .extracting(r -> r.get("service_request_id").asText())
                 .contains(id);
-        assertThat(open311().get("requests", "json", "api_key", KEY, "status", "open").json())
+        assertThat(open311()
+                        .get("requests", "json", "api_key", KEY, "status", "open")
+                        .json())
                 .extracting(r -> r.get("service_request_id").asText())
                 .doesNotContain(id);
     }
