@@ -43,11 +43,15 @@ class PublicViewsTest {
 
     @Test
     void aHouseholdsCircumstancesAreNeverShown() {
-        assertThat(views.of(stored("CREATED", "SUBSISTENCE", "SUBSISTENCE")).description()).isNull();
+        assertThat(views.of(stored("CREATED", "SUBSISTENCE", "SUBSISTENCE")).description())
+                .isNull();
         assertThat(views.of(stored("CREATED", "OTHER", "OTHER")).description()).isNull();
         // Sent as private, moved to a public service by a desk: still private; and the other way round.
-        assertThat(views.of(stored("CREATED", "URBAN_MANAGEMENT", "SUBSISTENCE")).description()).isNull();
-        assertThat(views.of(stored("CREATED", "MEDICAL", "URBAN_MANAGEMENT")).description()).isNull();
+        assertThat(views.of(stored("CREATED", "URBAN_MANAGEMENT", "SUBSISTENCE"))
+                        .description())
+                .isNull();
+        assertThat(views.of(stored("CREATED", "MEDICAL", "URBAN_MANAGEMENT")).description())
+                .isNull();
     }
 
     @Test
@@ -57,7 +61,8 @@ class PublicViewsTest {
             assertThat(view.status()).isEqualTo("closed");
             assertThat(view.expectedDatetime()).isNull();
         }
-        assertThat(views.of(stored("RETURNED", "URBAN_MANAGEMENT", "URBAN_MANAGEMENT")).status())
+        assertThat(views.of(stored("RETURNED", "URBAN_MANAGEMENT", "URBAN_MANAGEMENT"))
+                        .status())
                 .isEqualTo("open");
     }
 }
