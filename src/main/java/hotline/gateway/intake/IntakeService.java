@@ -79,9 +79,10 @@ public class IntakeService {
 
     /**
      * A request whose sender chose its need (an Open311 service_code) and fingerprinted it itself (what it sent, not
-     * the time it was received, so that a retry has the same fingerprint).
+     * the time it was received, so that a retry has the same fingerprint). Not an overload of decide: the routes call
+     * decide by name, and Camel's bean binding would find two.
      */
-    public NewTicket decide(ServiceRequest request, NeedCode chosenNeed, byte[] requestHash) {
+    public NewTicket decideWithNeed(ServiceRequest request, NeedCode chosenNeed, byte[] requestHash) {
         return decider.decide(
                 request, chosenNeed, requestHash, ticketNumbers.next(), TrackingCodes.generate(), clock.instant());
     }

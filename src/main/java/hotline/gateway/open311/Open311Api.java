@@ -64,7 +64,7 @@ public class Open311Api {
         Submission submission = parser.parse(fields, clientId);
         IntakeOutcome outcome;
         try {
-            outcome = intake.store(intake.decide(submission.request(), submission.need(), submission.hash()));
+            outcome = intake.store(intake.decideWithNeed(submission.request(), submission.need(), submission.hash()));
         } catch (IdempotencyConflictException conflict) {
             throw new HttpProblemException(
                     409,
