@@ -7,5 +7,7 @@ public enum ClassificationMethod {
     /** The semantic stage, where the dictionary was unsure and its own margin was clear. */
     SEMANTIC,
     /** A dispatch desk or the office corrected the need (RECLASSIFY). */
-    DESK
+    DESK,
+    /** The sender chose the need (an Open311 service_code); the classifier's reading is kept as evidence. */
+    SERVICE_CODE
 }

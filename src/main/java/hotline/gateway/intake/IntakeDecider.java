@@ -6,6 +6,7 @@ import hotline.gateway.assignment.DispatchDeadlines;
 import hotline.gateway.assignment.TargetKind;
 import hotline.gateway.assignment.TargetTimes;
 import hotline.gateway.classification.Classification;
+import hotline.gateway.classification.NeedCode;
 import hotline.gateway.classification.NeedJudgement;
 import hotline.gateway.classification.TwoStageClassifier;
 import hotline.gateway.classification.semantic.DangerScore;
@@ -62,7 +63,25 @@ public class IntakeDecider {
      */
     public NewTicket decide(
             ServiceRequest request, byte[] requestHash, String ticketNo, String trackingCode, Instant now) {
-        NeedJudgement judgement = classifier.classify(request.classificationText());
+        return decide(request, null, requestHash, ticketNo, trackingCode, now);
+    }
+
+    /**
+     * As {@link #decide(ServiceRequest, byte[], String, String, Instant)}, with the need the sender chose (an Open311
+     * service_code): it is the primary need; the classifier still reads the text for urgency and further needs, and
+     * where it read another need, that is kept in the needs' evidence ({@link ChosenNeed}).
+     *
+     * @param chosenNeed the sender's need; null to let the classifier decide
+     */
+    public NewTicket decide(
+            ServiceRequest request,
+            NeedCode chosenNeed,
+            byte[] requestHash,
+            String ticketNo,
+            String trackingCode,
+            Instant now) {
+        NeedJudgement read = classifier.classify(request.classificationText());
+        NeedJudgement judgement = chosenNeed == null ? read : ChosenNeed.apply(read, chosenNeed);
         Classification classification = judgement.classification();
         Assessment assessment = assess(request, classification);
         boolean urgent =

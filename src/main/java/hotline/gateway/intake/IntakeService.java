@@ -3,6 +3,7 @@ package hotline.gateway.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import hotline.gateway.assignment.AssignmentDeadlines;
 import hotline.gateway.assignment.AssignmentRecord;
+import hotline.gateway.classification.NeedCode;
 import hotline.gateway.json.Json;
 import hotline.gateway.ticket.AssignmentView;
 import hotline.gateway.ticket.TicketNumbers;
@@ -89,6 +90,16 @@ public class IntakeService {
     public NewTicket decide(ServiceRequest request) {
         return decider.decide(
                 request, json.fingerprint(request), ticketNumbers.next(), TrackingCodes.generate(), clock.instant());
+    }
+
+    /**
+     * A request whose sender chose its need (an Open311 service_code) and fingerprinted it itself (what it sent, not
+     * the time it was received, so that a retry has the same fingerprint). Not an overload of decide: the routes call
+     * decide by name, and Camel's bean binding would find two.
+     */
+    public NewTicket decideWithNeed(ServiceRequest request, NeedCode chosenNeed, byte[] requestHash) {
+        return decider.decide(
+                request, chosenNeed, requestHash, ticketNumbers.next(), TrackingCodes.generate(), clock.instant());
     }
 
     /** Stores the new ticket, or answers with the ticket of the same request stored before. */

@@ -67,6 +67,11 @@ public final class AccessRules {
     public static final Rule OFFICE_LISTS = new Rule("office-lists", Need.CREDENTIALS, OPERATOR, true);
     public static final Rule ADMIN = new Rule("admin", Need.CREDENTIALS, OPERATOR, false);
     public static final Rule ACTUATOR = new Rule("actuator", Need.CREDENTIALS, OPERATOR, false);
+    /**
+     * Open311 GeoReport v2 (/open311/v2/): discovery and the services are open; the Open311 routes themselves check
+     * the api_key that GeoReport v2 sends as a parameter (an OPEN311 client's key) where they need one.
+     */
+    public static final Rule OPEN311 = new Rule("open311", Need.NOBODY, EnumSet.of(ClientRole.OPEN311), false);
     /** The criteria, assessments, the OpenAPI document and anything not named: any client or office. */
     public static final Rule ANY_CALLER = new Rule("any-caller", Need.CREDENTIALS, ALL, true);
 
@@ -81,7 +86,8 @@ public final class AccessRules {
             entry("POST", "/api/v1/tickets/" + TICKET_NO + "/events/?", EVENTS),
             entry("GET", "/api/v1/offices/.*", OFFICE_LISTS),
             entry(null, "/api/v1/admin(/.*)?", ADMIN),
-            entry(null, "/(dashboard|webjars)(/.*)?", DASHBOARD));
+            entry(null, "/(dashboard|webjars)(/.*)?", DASHBOARD),
+            entry(null, "/open311/v2/.*", OPEN311));
 
     private AccessRules() {}
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClientSeedsTest {
 
     @Test
-    void theLocalClientsFileHasAHotlineTwoCentresAManagerAndAnOperator() {
+    void theLocalClientsFileHasAHotlineTwoCentresAnOpen311AppAManagerAndAnOperator() {
         List<ClientSeeds.LocalClient> clients = ClientSeeds.readLocal(Path.of("config/local-clients.yml"));
 
         assertThat(clients)
@@ -21,6 +21,7 @@ class ClientSeedsTest {
                         ClientRole.HOTLINE,
                         ClientRole.CENTRE,
                         ClientRole.CENTRE,
+                        ClientRole.OPEN311,
                         ClientRole.MANAGER,
                         ClientRole.OPERATOR);
         assertThat(clients)
