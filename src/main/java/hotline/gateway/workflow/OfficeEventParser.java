@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import hotline.gateway.classification.NeedCode;
 import hotline.gateway.jurisdiction.OfficeCode;
 import hotline.gateway.ticket.ReturnReasonCode;
+import hotline.gateway.ticket.VisitOutcome;
 import hotline.gateway.validation.JsonFields;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -69,6 +70,10 @@ public final class OfficeEventParser {
         String districtCode = matching(fields, "districtCode", 16, DISTRICT_CODE, "must be a 6-digit district code");
         OffsetDateTime occurredAt = fields.optionalEventTime("occurredAt", clock.instant());
         NeedCode need = fields.optionalEnum("need", NeedCode.class, null);
+        VisitOutcome outcome = fields.optionalEnum("outcome", VisitOutcome.class, null);
+        if (outcome != null && type != OfficeEventType.RESOLVE) {
+            fields.reject("outcome", "is only for RESOLVE (a visit's outcome)");
+        }
         if (type == OfficeEventType.RECLASSIFY) {
             requirePresent(fields, "need", need, type);
         }
@@ -95,7 +100,8 @@ public final class OfficeEventParser {
                 districtCode,
                 occurredAt,
                 reasonCode,
-                need);
+                need,
+                outcome);
     }
 
     private static void requireFor(
