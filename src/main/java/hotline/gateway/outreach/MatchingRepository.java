@@ -193,7 +193,7 @@ public class MatchingRepository {
         if (findings.isEmpty()) {
             return 0;
         }
-        int[][] counts = jdbc.batchUpdate(INSERT_FINDING, findings, 1000, (statement, f) -> {
+        jdbc.batchUpdate(INSERT_FINDING, findings, 1000, (statement, f) -> {
             statement.setString(1, f.findingId());
             statement.setString(2, f.household());
             statement.setString(3, f.factsHash());
@@ -206,13 +206,10 @@ public class MatchingRepository {
             statement.setLong(10, runId);
             statement.setTimestamp(11, Timestamp.from(now));
         });
-        int inserted = 0;
-        for (int[] batch : counts) {
-            for (int count : batch) {
-                inserted += Math.max(count, 0);
-            }
-        }
-        return inserted;
+        // Batched inserts are rewritten into multi-row statements (reWriteBatchedInserts): count what the run made.
+        Integer inserted =
+                jdbc.queryForObject("SELECT count(*) FROM outreach_finding WHERE run_id = ?", Integer.class, runId);
+        return inserted == null ? 0 : inserted;
     }
 
     /** Visit tickets opened per office since the instant (the start of today in the city). */

@@ -153,7 +153,7 @@ class OutreachEndToEndTest extends GatewayIntegrationTest {
 
         JsonNode family = message("tickets.310104010", ticketByHousehold.get("长桥二村5号202室"));
         assertThat(family.at("/details/programs").asText())
-                .isEqualTo("SUBSISTENCE_ALLOWANCE:LIKELY,MEDICAL_ASSISTANCE:LIKELY");
+                .isEqualTo("SUBSISTENCE_ALLOWANCE:LIKELY,MEDICAL_ASSISTANCE:LIKELY,EDUCATION_ASSISTANCE:LIKELY");
         assertThat(family.at("/details/labels").asText().split(","))
                 .contains("REGISTERED_UNEMPLOYED", "UNEMPLOYED_WITH_MINOR", "INCOME_BELOW_LOW_INCOME_LINE");
         assertThat(family.get("findings").asText())
@@ -162,18 +162,16 @@ class OutreachEndToEndTest extends GatewayIntegrationTest {
         assertThat(family.at("/household/size").asInt()).isEqualTo(3);
 
         JsonNode single = message("tickets.310107022", ticketByHousehold.get("真如镇路8号"));
-        assertThat(single.at("/details/programs").asText()).isEqualTo("LOW_INCOME_FAMILY:ELIGIBLE");
+        assertThat(single.at("/details/programs").asText()).isEqualTo("LOW_INCOME_FAMILY:ELIGIBLE,MEDICAL_ASSISTANCE:ELIGIBLE");
         assertThat(single.get("findings").asText())
                 .contains("LOW_INCOME_FAMILY ELIGIBLE: per-capita income 2,000 is not below subsistence standard 1,330")
                 .contains("per-capita income 2,000 < low-income line");
-        JsonNode resolve = jdbc.queryForList(
-                        "SELECT a.resolve_due_at, a.started_at FROM ticket_assignment a JOIN ticket t ON t.id = a.ticket_id"
-                                + " WHERE t.ticket_no = ?",
-                        ticketByHousehold.get("真如镇路8号"))
-                .isEmpty()
-                ? null
-                : JSON.valueToTree(Map.of("ok", true));
-        assertThat(resolve).isNotNull();
+        // The visit's own RESOLVE target: 10 working days after it was opened (the office's SIGN and CONTACT as usual).
+        Map<String, Object> targets = jdbc.queryForMap(
+                "SELECT a.sign_due_at IS NOT NULL AS sign, a.resolve_due_at > a.started_at + interval '13 days' AS resolve"
+                        + " FROM ticket_assignment a JOIN ticket t ON t.id = a.ticket_id WHERE t.ticket_no = ?",
+                ticketByHousehold.get("真如镇路8号"));
+        assertThat(targets).containsEntry("sign", true).containsEntry("resolve", true);
 
         // A rerun with nothing changed assesses nothing and opens nothing; the same feed again changes nothing.
         Response again = operator().post("/api/v1/outreach/match-runs", "application/json", "");

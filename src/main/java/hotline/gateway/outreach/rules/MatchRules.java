@@ -13,7 +13,8 @@ import java.util.Set;
  * Turns a household's assessment (the criteria's own rules and reasons) and its labels into a decision. A program
  * counts when the assessment says ELIGIBLE or LIKELY, the household does not receive it, and does not receive a
  * program that covers it (a subsistence allowance covers medical assistance and the low-income status; special
- * hardship support covers both; any assistance covers sub-district assistance). When the household's income is only
+ * hardship support covers both; any assistance covers sub-district assistance, and so does a city income program
+ * found for the household: the sub-district's help is for those the city's lines leave out). When the household's income is only
  * a lower bound (pensions and benefits, no means test), ELIGIBLE becomes LIKELY: the visit checks the rest.
  */
 public final class MatchRules {
@@ -24,6 +25,9 @@ public final class MatchRules {
             Program.MEDICAL_ASSISTANCE,
                     EnumSet.of(Program.SUBSISTENCE_ALLOWANCE, Program.SPECIAL_HARDSHIP, Program.LOW_INCOME_FAMILY),
             Program.SUBDISTRICT_ASSISTANCE, EnumSet.allOf(Program.class));
+
+    static final Set<Program> CITY_INCOME_PROGRAMS =
+            EnumSet.of(Program.SUBSISTENCE_ALLOWANCE, Program.LOW_INCOME_FAMILY, Program.SPECIAL_HARDSHIP);
 
     static final String LOWER_BOUND_REASON =
             "the household's income is a lower bound (pensions and benefits of human resources and social security):"
@@ -65,6 +69,9 @@ public final class MatchRules {
             }
             risk = Math.max(risk, outcome == Outcome.ELIGIBLE ? ELIGIBLE_RISK : LIKELY_RISK);
             found.add(new MatchDecision.ProgramFinding(program.program(), program.name(), outcome, reasons));
+        }
+        if (found.stream().anyMatch(f -> CITY_INCOME_PROGRAMS.contains(f.program()))) {
+            found.removeIf(f -> f.program() == Program.SUBDISTRICT_ASSISTANCE);
         }
         List<MatchDecision.CombinationMet> met = new ArrayList<>();
         for (RiskCombination combination : combinations) {
