@@ -23,7 +23,8 @@ public class RegisterRepository {
     /** Each feed's latest snapshot: the department's current picture. */
     private static final String LATEST = """
             latest AS (SELECT feed, max(snapshot_date) AS d FROM outreach_snapshot GROUP BY feed),
-            facts AS (SELECT f.* FROM outreach_fact f JOIN latest l ON l.feed = f.feed AND l.d = f.snapshot_date)
+            facts AS NOT MATERIALIZED (
+                SELECT f.* FROM outreach_fact f JOIN latest l ON l.feed = f.feed AND l.d = f.snapshot_date)
             """;
 
     private static final String STAGE_PERSONS = "WITH " + LATEST + """
@@ -90,7 +91,7 @@ public class RegisterRepository {
                                  'student', student) ORDER BY age DESC NULLS LAST, person) AS members,
                        max(assessed_income) AS assessed,
                        sum(coalesce(pension, 0) + coalesce(benefits, 0)) AS lower_bound,
-                       bool_or(pension IS NOT NULL OR benefits IS NOT NULL) AS has_hr,
+                       bool_and(age < 18 OR pension IS NOT NULL OR benefits IS NOT NULL) AS has_hr,
                        sum(coalesce(medical_costs_monthly, 0)) AS medical,
                        sum(coalesce(education_costs_monthly, 0)) AS education,
                        array_remove(ARRAY[
@@ -189,12 +190,16 @@ public class RegisterRepository {
     /** Rebuilds persons and households; returns [persons, households written]. */
     int[] rebuild(LocalDate day, Instant now, SqlPredicate personLabels, SqlPredicate householdLabels) {
         jdbc.execute("TRUNCATE outreach_person_stage, outreach_household_stage");
+        // Fresh statistics: a feed loaded a minute ago has none yet, and the joins below need them.
+        jdbc.execute("ANALYZE outreach_fact, outreach_snapshot, outreach_household");
         Date date = Date.valueOf(day);
         jdbc.update(STAGE_PERSONS, date, date, date);
+        jdbc.execute("ANALYZE outreach_person_stage");
         jdbc.update(STAGE_HOUSEHOLDS);
         jdbc.execute("ANALYZE outreach_household_stage");
         jdbc.execute("TRUNCATE outreach_person");
         int persons = jdbc.update(PERSONS.formatted(personLabels.sql()), personLabels.params().toArray());
+        jdbc.execute("ANALYZE outreach_person");
         List<Object> params = new ArrayList<>(householdLabels.params());
         params.add(0, Timestamp.from(now));
         int households = jdbc.update(HOUSEHOLDS.formatted(householdLabels.sql()), params.toArray());

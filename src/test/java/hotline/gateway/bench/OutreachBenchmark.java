@@ -168,7 +168,7 @@ public final class OutreachBenchmark {
             System.out.printf(
                     "match: %.1f s: register %s; %,d candidates assessed (%.0f/s), %,d findings, %,d tickets opened,"
                             + " %,d deferred%n",
-                    match, first.register(), first.assessed(), first.ratePerSecond(), first.findings(),
+                    match, first.register(), first.assessed(), first.assessed() / match, first.findings(),
                     first.ticketsOpened(), first.deferred());
             System.out.printf("load + match: %.1f s%n", load + match);
             System.out.printf(
