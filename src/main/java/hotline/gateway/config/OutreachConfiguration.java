@@ -68,14 +68,15 @@ public class OutreachConfiguration {
             @DefaultValue("180d") Duration visitedWithin,
 
             @DefaultValue({
-                        "SUBSISTENCE_ALLOWANCE",
-                        "LOW_INCOME_FAMILY",
-                        "SPECIAL_HARDSHIP",
-                        "MEDICAL_ASSISTANCE",
-                        "EDUCATION_ASSISTANCE",
-                        "SUBDISTRICT_ASSISTANCE"
-                    })
-                    Set<Program> programs,
+                "SUBSISTENCE_ALLOWANCE",
+                "LOW_INCOME_FAMILY",
+                "SPECIAL_HARDSHIP",
+                "MEDICAL_ASSISTANCE",
+                "EDUCATION_ASSISTANCE",
+                "SUBDISTRICT_ASSISTANCE"
+            })
+            Set<Program> programs,
+
             @DefaultValue("400d") Duration snapshotRetention) {}
 
     @Bean
@@ -129,7 +130,8 @@ public class OutreachConfiguration {
             Json json,
             OutreachProperties properties,
             GatewayProperties gateway) {
-        SlaSpan visit = SlaSpan.parse(properties.visitWithin(), policy.workingHours().perDay());
+        SlaSpan visit =
+                SlaSpan.parse(properties.visitWithin(), policy.workingHours().perDay());
         return new hotline.gateway.outreach.VisitTickets(
                 numbers, directory, deadlines, visitDeadlines, visit, json, gateway.timeZone());
     }

@@ -90,16 +90,15 @@ public class IntakeRepository {
         if (tickets.isEmpty()) {
             return new boolean[0];
         }
-        int[] counts = jdbc.execute(
-                (java.sql.Connection connection) -> {
-                    try (PreparedStatement statement = connection.prepareStatement(INSERT_BATCH)) {
-                        for (NewTicket ticket : tickets) {
-                            bind(statement, ticket);
-                            statement.addBatch();
-                        }
-                        return statement.executeBatch();
-                    }
-                });
+        int[] counts = jdbc.execute((java.sql.Connection connection) -> {
+            try (PreparedStatement statement = connection.prepareStatement(INSERT_BATCH)) {
+                for (NewTicket ticket : tickets) {
+                    bind(statement, ticket);
+                    statement.addBatch();
+                }
+                return statement.executeBatch();
+            }
+        });
         boolean[] stored = new boolean[tickets.size()];
         for (int i = 0; i < stored.length; i++) {
             stored[i] = counts != null && counts[i] != 0;
@@ -107,8 +106,9 @@ public class IntakeRepository {
         return stored;
     }
 
-    private static final String INSERT_BATCH =
-            INSERT_REQUEST_AND_TICKET.strip().substring(0, INSERT_REQUEST_AND_TICKET.strip().lastIndexOf("RETURNING"));
+    private static final String INSERT_BATCH = INSERT_REQUEST_AND_TICKET
+            .strip()
+            .substring(0, INSERT_REQUEST_AND_TICKET.strip().lastIndexOf("RETURNING"));
 
     /** True when stored; false when a request with this (source, external id) already exists. */
     boolean insert(NewTicket ticket) {

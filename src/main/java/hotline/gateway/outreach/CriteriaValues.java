@@ -28,14 +28,18 @@ public final class CriteriaValues {
         put(values, "subsistence_standard", standard);
         put(values, "minor_standard", minor);
         put(values, "low_income_line", standard == null || lowMultiple == null ? null : standard.multiply(lowMultiple));
-        put(values, "subdistrict_line", standard == null || subMultiple == null ? null : standard.multiply(subMultiple));
+        put(
+                values,
+                "subdistrict_line",
+                standard == null || subMultiple == null ? null : standard.multiply(subMultiple));
         return values;
     }
 
     /** The names, with placeholder values, for checking label files before a day's values are known. */
     public static Map<String, BigDecimal> names() {
         Map<String, BigDecimal> names = new LinkedHashMap<>();
-        for (String name : new String[] {"subsistence_standard", "minor_standard", "low_income_line", "subdistrict_line"}) {
+        for (String name :
+                new String[] {"subsistence_standard", "minor_standard", "low_income_line", "subdistrict_line"}) {
             names.put(name, BigDecimal.ONE);
         }
         return names;

@@ -39,13 +39,16 @@ public class FeedIntake {
         Feed feed = Feed.of(feedId)
                 .orElseThrow(() -> new HttpProblemException(
                         404, "Not found", "feed", "is not a feed: one of " + String.join(", ", Feed.ids())));
-        if (caller.has(ClientRole.DEPARTMENT) && !feed.id().equals(caller.client().scope())) {
+        if (caller.has(ClientRole.DEPARTMENT)
+                && !feed.id().equals(caller.client().scope())) {
             throw new HttpProblemException(
                     403,
                     "Forbidden",
                     "feed",
                     "is " + feed.id() + ", but this department's client posts the "
-                            + (caller.client().scope() == null ? "(no)" : caller.client().scope()) + " feed only");
+                            + (caller.client().scope() == null
+                                    ? "(no)"
+                                    : caller.client().scope()) + " feed only");
         }
         LocalDate date = snapshotDate(snapshotDate);
         FeedLoadResult result = loader.load(feed, date, FeedSource.of(body), caller.id());
@@ -59,7 +62,9 @@ public class FeedIntake {
     public InboxOutcome file(String relativeName, File file) {
         FeedLoadResult result = load(relativeName, file);
         try {
-            return new InboxOutcome(folder(relativeName, result), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(result));
+            return new InboxOutcome(
+                    folder(relativeName, result),
+                    json.writerWithDefaultPrettyPrinter().writeValueAsBytes(result));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a feed result", e);
         }
@@ -95,7 +100,8 @@ public class FeedIntake {
 
     private static LocalDate snapshotDate(String text) {
         if (text == null || text.isBlank()) {
-            throw InvalidInputException.of("snapshotDate", "is required (YYYY-MM-DD: the date the feed's data is as of)");
+            throw InvalidInputException.of(
+                    "snapshotDate", "is required (YYYY-MM-DD: the date the feed's data is as of)");
         }
         try {
             if (text.length() != 10) {

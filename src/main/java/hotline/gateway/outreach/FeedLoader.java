@@ -55,8 +55,7 @@ public class FeedLoader {
             FeedRows feedRows = new FeedRows(source.format(), reader);
             converter.checkHeader(feedRows.header());
             written = repository.replace(
-                    new FeedRepository.Snapshot(feed, date, source.name(), hash, loadedBy, clock.instant()),
-                    sink -> {
+                    new FeedRepository.Snapshot(feed, date, source.name(), hash, loadedBy, clock.instant()), sink -> {
                         int loaded = 0;
                         int rejected = 0;
                         List<FieldError> errors = new ArrayList<>();
@@ -95,15 +94,7 @@ public class FeedLoader {
                 written.loaded(),
                 written.rejected());
         return new FeedLoadResult(
-                feed.id(),
-                date,
-                source.name(),
-                "LOADED",
-                rows[0],
-                written.loaded(),
-                written.rejected(),
-                listed,
-                null);
+                feed.id(), date, source.name(), "LOADED", rows[0], written.loaded(), written.rejected(), listed, null);
     }
 
     private static Reader reader(FeedSource source, Charset charset) throws IOException {
@@ -118,7 +109,8 @@ public class FeedLoader {
         if (source.charset() != null) {
             return source.charset();
         }
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder utf8 = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (Reader reader = new InputStreamReader(source.open(), utf8)) {
@@ -140,7 +132,8 @@ public class FeedLoader {
             while (in.read(buffer) >= 0) {
                 // reading is the digest
             }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            return HexFormat.of()
+                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {

@@ -91,7 +91,8 @@ public class FeedRepository {
                     }
                 }
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot copy the " + snapshot.feed().id() + " feed's rows", e);
+                throw new IllegalStateException(
+                        "cannot copy the " + snapshot.feed().id() + " feed's rows", e);
             }
             jdbc.update(
                     UPSERT_SNAPSHOT,
@@ -109,20 +110,16 @@ public class FeedRepository {
 
     /** Deletes snapshots older than the date, except each feed's latest; returns how many fact rows went. */
     public int deleteSnapshotsBefore(LocalDate oldest) {
-        int facts = jdbc.update(
-                """
+        int facts = jdbc.update("""
                 DELETE FROM outreach_fact f
                 WHERE f.snapshot_date < ?
                   AND f.snapshot_date < (SELECT max(s.snapshot_date) FROM outreach_snapshot s WHERE s.feed = f.feed)
-                """,
-                oldest);
-        jdbc.update(
-                """
+                """, oldest);
+        jdbc.update("""
                 DELETE FROM outreach_snapshot s
                 WHERE s.snapshot_date < ?
                   AND s.snapshot_date < (SELECT max(l.snapshot_date) FROM outreach_snapshot l WHERE l.feed = s.feed)
-                """,
-                oldest);
+                """, oldest);
         return facts;
     }
 

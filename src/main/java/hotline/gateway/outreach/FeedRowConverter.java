@@ -188,7 +188,8 @@ final class FeedRowConverter {
                 try {
                     BigDecimal amount = new BigDecimal(value);
                     if (amount.signum() < 0 || amount.compareTo(MAX_AMOUNT) > 0 || amount.scale() > 2) {
-                        errors.add(new FieldError(name, "must be an amount from 0 to 100,000,000 with at most 2 decimals"));
+                        errors.add(new FieldError(
+                                name, "must be an amount from 0 to 100,000,000 with at most 2 decimals"));
                         return null;
                     }
                     return amount.toPlainString();

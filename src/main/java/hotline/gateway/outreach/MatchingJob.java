@@ -109,7 +109,8 @@ public class MatchingJob {
                 })
                 .description("Estimated seconds until the current run has assessed its candidates")
                 .register(metrics);
-        Gauge.builder("hotline.outreach.match.running", () -> running.get() ? 1 : 0).register(metrics);
+        Gauge.builder("hotline.outreach.match.running", () -> running.get() ? 1 : 0)
+                .register(metrics);
         this.findingsCounter = Counter.builder("hotline.outreach.findings")
                 .description("Findings recorded by matching runs")
                 .register(metrics);
@@ -142,8 +143,9 @@ public class MatchingJob {
         Instant started = clock.instant();
         long runId = repository.startRun(dryRun, trigger, started);
         try {
-            progress = progress(runId, dryRun, trigger, "SYNC", "RUNNING", started, null, 0, 0, 0, 0, 0, Map.of(),
-                    Map.of(), List.of(), null);
+            progress = progress(
+                    runId, dryRun, trigger, "SYNC", "RUNNING", started, null, 0, 0, 0, 0, 0, Map.of(), Map.of(),
+                    List.of(), null);
             int outcomes = 0;
             int calls = 0;
             if (!dryRun) {
@@ -172,9 +174,23 @@ public class MatchingJob {
                     result.deferred());
             return result;
         } catch (RuntimeException e) {
-            MatchProgress failed = progress(runId, dryRun, trigger, progress.phase(), "FAILED", started,
-                    clock.instant(), progress.candidates(), progress.assessed(), progress.findings(), 0,
-                    progress.ticketsOpened(), progress.register(), Map.of(), List.of(), e.getMessage());
+            MatchProgress failed = progress(
+                    runId,
+                    dryRun,
+                    trigger,
+                    progress.phase(),
+                    "FAILED",
+                    started,
+                    clock.instant(),
+                    progress.candidates(),
+                    progress.assessed(),
+                    progress.findings(),
+                    0,
+                    progress.ticketsOpened(),
+                    progress.register(),
+                    Map.of(),
+                    List.of(),
+                    e.getMessage());
             progress = failed;
             repository.finishRun(runId, "FAILED", write(failed), clock.instant());
             throw e;
@@ -184,9 +200,29 @@ public class MatchingJob {
     }
 
     private MatchProgress match(
-            long runId, boolean dryRun, String trigger, Instant started, LocalDate day, Map<String, Object> registerFigures) {
-        progress = progress(runId, dryRun, trigger, "MATCH", "RUNNING", started, null, 0, 0, 0, 0, 0,
-                registerFigures, Map.of(), List.of(), null);
+            long runId,
+            boolean dryRun,
+            String trigger,
+            Instant started,
+            LocalDate day,
+            Map<String, Object> registerFigures) {
+        progress = progress(
+                runId,
+                dryRun,
+                trigger,
+                "MATCH",
+                "RUNNING",
+                started,
+                null,
+                0,
+                0,
+                0,
+                0,
+                0,
+                registerFigures,
+                Map.of(),
+                List.of(),
+                null);
         LabelDictionary dictionary = labelFiles.read();
         Map<String, BigDecimal> values = CriteriaValues.on(criteria, day);
         Map<String, Integer> labelRisk = new LinkedHashMap<>();
@@ -194,7 +230,8 @@ public class MatchingJob {
             labelRisk.merge(label.code(), label.risk(), Math::max);
         }
         MatchRules rules = new MatchRules(settings.programs(), dictionary.combinations(), labelRisk);
-        BigDecimal widest = values.values().stream().max(Comparator.naturalOrder()).orElse(BigDecimal.ZERO);
+        BigDecimal widest =
+                values.values().stream().max(Comparator.naturalOrder()).orElse(BigDecimal.ZERO);
         List<String> riskLabels = riskLabels(dictionary.combinations());
         Instant visitedBefore = clock.instant().minus(settings.visitedWithin());
         long total = repository.countCandidates(visitedBefore, widest, riskLabels);
@@ -202,21 +239,30 @@ public class MatchingJob {
         List<MatchingRepository.NewFinding> found = new ArrayList<>();
         long[] assessed = {0};
         Set<NeedCode> allNeeds = EnumSet.allOf(NeedCode.class);
-        transaction.executeWithoutResult(status -> repository.candidates(visitedBefore, widest, riskLabels, candidate -> {
-            Assessment assessment = assessor.assess(allNeeds, facts(candidate), day);
-            MatchDecision decision =
-                    rules.decide(assessment, candidate.receives(), candidate.labels(), candidate.incomeIsLowerBound());
-            if (decision.isFinding()) {
-                found.add(finding(candidate, decision, assessment, dictionary));
-            }
-            assessed[0]++;
-            if (assessed[0] % 1000 == 0) {
-                progress = progressOfMatch(runId, dryRun, trigger, started, total, assessed[0], found.size(),
-                        matchStart, registerFigures);
-            }
-        }));
-        progress = progressOfMatch(runId, dryRun, trigger, started, total, assessed[0], found.size(), matchStart,
-                registerFigures);
+        transaction.executeWithoutResult(status ->
+                repository.candidates(visitedBefore, widest, riskLabels, candidate -> {
+                    Assessment assessment = assessor.assess(allNeeds, facts(candidate), day);
+                    MatchDecision decision = rules.decide(
+                            assessment, candidate.receives(), candidate.labels(), candidate.incomeIsLowerBound());
+                    if (decision.isFinding()) {
+                        found.add(finding(candidate, decision, assessment, dictionary));
+                    }
+                    assessed[0]++;
+                    if (assessed[0] % 1000 == 0) {
+                        progress = progressOfMatch(
+                                runId,
+                                dryRun,
+                                trigger,
+                                started,
+                                total,
+                                assessed[0],
+                                found.size(),
+                                matchStart,
+                                registerFigures);
+                    }
+                }));
+        progress = progressOfMatch(
+                runId, dryRun, trigger, started, total, assessed[0], found.size(), matchStart, registerFigures);
         if (dryRun) {
             return dryRunResult(runId, trigger, started, total, assessed[0], found, registerFigures);
         }
@@ -229,14 +275,31 @@ public class MatchingJob {
         progress = withPhase("OPEN");
         long opened = open();
         ticketsCounter.increment(opened);
-        return progress(runId, false, trigger, "DONE", "DONE", started, clock.instant(), total, assessed[0],
-                inserted, repository.countDeferred(), opened, registerFigures, Map.of(), List.of(), null);
+        return progress(
+                runId,
+                false,
+                trigger,
+                "DONE",
+                "DONE",
+                started,
+                clock.instant(),
+                total,
+                assessed[0],
+                inserted,
+                repository.countDeferred(),
+                opened,
+                registerFigures,
+                Map.of(),
+                List.of(),
+                null);
     }
 
     /** Opens the deferred findings each office's cap allows today, in chunks of one transaction each. */
     private long open() {
-        Instant startOfDay = LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
-        List<MatchingRepository.Deferred> due = repository.deferred(settings.dailyCap(), repository.openedSince(startOfDay));
+        Instant startOfDay =
+                LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
+        List<MatchingRepository.Deferred> due =
+                repository.deferred(settings.dailyCap(), repository.openedSince(startOfDay));
         long opened = 0;
         for (int from = 0; from < due.size(); from += TICKET_CHUNK) {
             List<MatchingRepository.Deferred> chunk = due.subList(from, Math.min(due.size(), from + TICKET_CHUNK));
@@ -247,12 +310,28 @@ public class MatchingJob {
                     made.add(visitTickets.ticket(finding, now));
                 }
                 tickets.insertAll(made);
-                repository.markOpened(chunk.stream().map(MatchingRepository.Deferred::id).toList(), now);
+                repository.markOpened(
+                        chunk.stream().map(MatchingRepository.Deferred::id).toList(), now);
                 return chunk.size();
             });
-            progress = new MatchProgress(progress.runId(), false, progress.trigger(), "OPEN", "RUNNING",
-                    progress.startedAt(), null, progress.candidates(), progress.assessed(), progress.ratePerSecond(),
-                    0L, progress.findings(), due.size() - opened, opened, progress.register(), Map.of(), List.of(),
+            progress = new MatchProgress(
+                    progress.runId(),
+                    false,
+                    progress.trigger(),
+                    "OPEN",
+                    "RUNNING",
+                    progress.startedAt(),
+                    null,
+                    progress.candidates(),
+                    progress.assessed(),
+                    progress.ratePerSecond(),
+                    0L,
+                    progress.findings(),
+                    due.size() - opened,
+                    opened,
+                    progress.register(),
+                    Map.of(),
+                    List.of(),
                     null);
         }
         return opened;
@@ -286,8 +365,23 @@ public class MatchingJob {
                 listed.add(item);
             }
         }
-        return progress(runId, true, trigger, "DONE", "DONE", started, clock.instant(), total, assessed, found.size(),
-                0, 0, registerFigures, perOffice, listed, null);
+        return progress(
+                runId,
+                true,
+                trigger,
+                "DONE",
+                "DONE",
+                started,
+                clock.instant(),
+                total,
+                assessed,
+                found.size(),
+                0,
+                0,
+                registerFigures,
+                perOffice,
+                listed,
+                null);
     }
 
     private MatchingRepository.NewFinding finding(
@@ -295,9 +389,10 @@ public class MatchingJob {
         List<Explanation.LabelView> labels = new ArrayList<>();
         for (String code : candidate.labels()) {
             LabelDefinition label = dictionary.label(code);
-            labels.add(label == null
-                    ? new Explanation.LabelView(code, code, code)
-                    : new Explanation.LabelView(code, label.nameZh(), label.nameEn()));
+            labels.add(
+                    label == null
+                            ? new Explanation.LabelView(code, code, code)
+                            : new Explanation.LabelView(code, label.nameZh(), label.nameEn()));
         }
         Explanation explanation =
                 new Explanation(labels, decision.programs(), decision.combinations(), decision.risk(), assessment);
@@ -320,9 +415,10 @@ public class MatchingJob {
             members.add(new HouseholdFacts.Member(
                     m.age(), m.disabilityGrade(), m.chronicIllness(), null, m.unemployed(), m.student()));
         }
-        BigDecimal medical = candidate.medicalCosts() == null || candidate.medicalCosts().signum() == 0
-                ? null
-                : candidate.medicalCosts();
+        BigDecimal medical =
+                candidate.medicalCosts() == null || candidate.medicalCosts().signum() == 0
+                        ? null
+                        : candidate.medicalCosts();
         return new HouseholdFacts(candidate.size(), candidate.income(), medical, null, null, members);
     }
 
@@ -362,15 +458,48 @@ public class MatchingJob {
         Instant now = clock.instant();
         double rate = MatchProgress.rate(assessed, matchStart, now);
         Long left = rate > 0 ? Math.round((total - assessed) / rate) : null;
-        return new MatchProgress(runId, dryRun, trigger, "MATCH", "RUNNING", started, null, total, assessed, rate, left,
-                findings, 0, 0, registerFigures, Map.of(), List.of(), null);
+        return new MatchProgress(
+                runId,
+                dryRun,
+                trigger,
+                "MATCH",
+                "RUNNING",
+                started,
+                null,
+                total,
+                assessed,
+                rate,
+                left,
+                findings,
+                0,
+                0,
+                registerFigures,
+                Map.of(),
+                List.of(),
+                null);
     }
 
     private MatchProgress withPhase(String phase) {
         MatchProgress p = progress;
-        return new MatchProgress(p.runId(), p.dryRun(), p.trigger(), phase, p.status(), p.startedAt(), p.finishedAt(),
-                p.candidates(), p.assessed(), p.ratePerSecond(), p.secondsLeft(), p.findings(), p.deferred(),
-                p.ticketsOpened(), p.register(), p.wouldOpenPerOffice(), p.wouldOpen(), p.problem());
+        return new MatchProgress(
+                p.runId(),
+                p.dryRun(),
+                p.trigger(),
+                phase,
+                p.status(),
+                p.startedAt(),
+                p.finishedAt(),
+                p.candidates(),
+                p.assessed(),
+                p.ratePerSecond(),
+                p.secondsLeft(),
+                p.findings(),
+                p.deferred(),
+                p.ticketsOpened(),
+                p.register(),
+                p.wouldOpenPerOffice(),
+                p.wouldOpen(),
+                p.problem());
     }
 
     private static MatchProgress progress(
@@ -391,8 +520,25 @@ public class MatchingJob {
             List<Map<String, Object>> wouldOpen,
             String problem) {
         double rate = finished == null ? 0 : MatchProgress.rate(assessed, started, finished);
-        return new MatchProgress(runId, dryRun, trigger, phase, status, started, finished, candidates, assessed, rate,
-                finished == null ? null : 0L, findings, deferred, opened, register, perOffice, wouldOpen, problem);
+        return new MatchProgress(
+                runId,
+                dryRun,
+                trigger,
+                phase,
+                status,
+                started,
+                finished,
+                candidates,
+                assessed,
+                rate,
+                finished == null ? null : 0L,
+                findings,
+                deferred,
+                opened,
+                register,
+                perOffice,
+                wouldOpen,
+                problem);
     }
 
     private String write(Object value) {

@@ -117,11 +117,13 @@ public class MatchingRepository {
 
     /** Takes households of calls and reports stored since the last time; returns how many joined. */
     int syncCalls(Instant now) {
-        long after = jdbc.queryForList("SELECT value FROM outreach_state WHERE name = 'calls-synced-to'", String.class)
-                .stream()
-                .findFirst()
-                .map(Long::parseLong)
-                .orElse(0L);
+        long after =
+                jdbc
+                        .queryForList("SELECT value FROM outreach_state WHERE name = 'calls-synced-to'", String.class)
+                        .stream()
+                        .findFirst()
+                        .map(Long::parseLong)
+                        .orElse(0L);
         Long last = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM service_request", Long.class);
         int joined = jdbc.update(SYNC_CALLS, Timestamp.from(now), after);
         jdbc.update(
@@ -166,16 +168,14 @@ public class MatchingRepository {
      * over until their facts change. Households held back by an open visit or a recent visit stay unmarked.
      */
     int markMatched(Instant visitedBefore) {
-        return jdbc.update(
-                """
+        return jdbc.update("""
                 UPDATE outreach_household h SET matched_hash = h.facts_hash
                 WHERE h.active AND h.found_by = 'FEED' AND h.facts_hash IS NOT NULL
                   AND h.matched_hash IS DISTINCT FROM h.facts_hash
                   AND (h.last_visit_at IS NULL OR h.last_visit_at < ?)
                   AND NOT EXISTS (SELECT 1 FROM outreach_finding f JOIN ticket t ON t.ticket_no = f.ticket_no
                                   WHERE f.household = h.key AND t.status NOT IN ('RESOLVED', 'CLOSED'))
-                """,
-                Timestamp.from(visitedBefore));
+                """, Timestamp.from(visitedBefore));
     }
 
     record NewFinding(
@@ -199,7 +199,9 @@ public class MatchingRepository {
             statement.setString(3, f.factsHash());
             statement.setInt(4, f.risk());
             statement.setString(5, f.townCode());
-            statement.setArray(6, statement.getConnection().createArrayOf("text", f.labels().toArray()));
+            statement.setArray(
+                    6,
+                    statement.getConnection().createArrayOf("text", f.labels().toArray()));
             statement.setString(7, f.programs());
             statement.setString(8, f.combinations());
             statement.setString(9, f.explanation());
@@ -246,8 +248,7 @@ public class MatchingRepository {
     /** Each office's deferred findings within its remaining cap, highest risk first (a negative cap: no cap). */
     List<Deferred> deferred(int cap, Map<String, Integer> openedToday) {
         List<Deferred> result = new ArrayList<>();
-        jdbc.query(
-                """
+        jdbc.query("""
                 SELECT * FROM (
                     SELECT f.id, f.finding_id, f.household, f.town_code, f.risk, f.explanation::text AS explanation,
                            c.name, c.phone, h.community_code, h.district_code, h.address, h.size, h.members::text AS members,
@@ -261,34 +262,34 @@ public class MatchingRepository {
                     ) c ON true
                     WHERE f.status = 'DEFERRED'
                 ) d ORDER BY d.town_code, d.rank
-                """,
-                rs -> {
-                    String town = rs.getString("town_code");
-                    int remaining = cap < 0 ? Integer.MAX_VALUE : cap - openedToday.getOrDefault(town, 0);
-                    if (rs.getInt("rank") <= remaining) {
-                        result.add(new Deferred(
-                                rs.getLong("id"),
-                                rs.getString("finding_id"),
-                                rs.getString("household"),
-                                town,
-                                rs.getInt("risk"),
-                                rs.getString("explanation"),
-                                rs.getString("name"),
-                                rs.getString("phone"),
-                                rs.getString("community_code"),
-                                rs.getString("district_code"),
-                                rs.getString("address"),
-                                (Integer) rs.getObject("size"),
-                                rs.getString("members"),
-                                rs.getBigDecimal("income"),
-                                rs.getBigDecimal("medical_costs_monthly")));
-                    }
-                });
+                """, rs -> {
+            String town = rs.getString("town_code");
+            int remaining = cap < 0 ? Integer.MAX_VALUE : cap - openedToday.getOrDefault(town, 0);
+            if (rs.getInt("rank") <= remaining) {
+                result.add(new Deferred(
+                        rs.getLong("id"),
+                        rs.getString("finding_id"),
+                        rs.getString("household"),
+                        town,
+                        rs.getInt("risk"),
+                        rs.getString("explanation"),
+                        rs.getString("name"),
+                        rs.getString("phone"),
+                        rs.getString("community_code"),
+                        rs.getString("district_code"),
+                        rs.getString("address"),
+                        (Integer) rs.getObject("size"),
+                        rs.getString("members"),
+                        rs.getBigDecimal("income"),
+                        rs.getBigDecimal("medical_costs_monthly")));
+            }
+        });
         return result;
     }
 
     int countDeferred() {
-        Integer count = jdbc.queryForObject("SELECT count(*) FROM outreach_finding WHERE status = 'DEFERRED'", Integer.class);
+        Integer count =
+                jdbc.queryForObject("SELECT count(*) FROM outreach_finding WHERE status = 'DEFERRED'", Integer.class);
         return count == null ? 0 : count;
     }
 
@@ -298,14 +299,12 @@ public class MatchingRepository {
         for (Long id : ids) {
             rows.add(new Object[] {Timestamp.from(now), id});
         }
-        jdbc.batchUpdate(
-                """
+        jdbc.batchUpdate("""
                 UPDATE outreach_finding f SET status = 'OPENED', opened_at = ?,
                     ticket_no = (SELECT t.ticket_no FROM service_request r JOIN ticket t ON t.request_id = r.id
                                  WHERE r.source = 'DATA_MATCH' AND r.external_id = f.finding_id)
                 WHERE f.id = ?
-                """,
-                rows);
+                """, rows);
     }
 
     long startRun(boolean dryRun, String trigger, Instant now) {
@@ -327,7 +326,11 @@ public class MatchingRepository {
     }
 
     private static void bindCandidate(
-            Connection c, PreparedStatement statement, Instant visitedBefore, BigDecimal widestLine, List<String> labels)
+            Connection c,
+            PreparedStatement statement,
+            Instant visitedBefore,
+            BigDecimal widestLine,
+            List<String> labels)
             throws SQLException {
         statement.setTimestamp(1, Timestamp.from(visitedBefore));
         statement.setBigDecimal(2, widestLine);

@@ -58,9 +58,8 @@ public class OutreachReports {
     /** Every count from 1 to 4 becomes "<5"; codes and names stay. */
     static List<Map<String, Object>> masked(List<Map<String, Object>> rows) {
         for (Map<String, Object> row : rows) {
-            row.replaceAll((name, value) -> value instanceof Number n && !(name.equals("area"))
-                    ? mask(n.longValue())
-                    : value);
+            row.replaceAll(
+                    (name, value) -> value instanceof Number n && !(name.equals("area")) ? mask(n.longValue()) : value);
         }
         return rows;
     }

@@ -53,7 +53,9 @@ public class ReadRepository {
 
     long count(String unit, Where where) {
         Long count = jdbc.queryForObject(
-                "SELECT count(*) FROM " + table(unit) + " WHERE " + where.sql(), Long.class, where.params().toArray());
+                "SELECT count(*) FROM " + table(unit) + " WHERE " + where.sql(),
+                Long.class,
+                where.params().toArray());
         return count == null ? 0 : count;
     }
 
@@ -85,41 +87,35 @@ public class ReadRepository {
 
     /** A household's row and its persons' facts, names and phones left to the caller to mask. */
     Map<String, Object> household(String key) {
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                """
+        List<Map<String, Object>> rows = jdbc.queryForList("""
                 SELECT key, found_by, ticket_no, community_code, town_code, district_code, address, size, income,
                        income_source, per_capita_income, medical_costs_monthly, education_costs_monthly,
                        receives::text AS receives, labels::text AS labels, last_outcome, last_outcome_at, last_visit_at
                 FROM outreach_household WHERE key = ?
-                """,
-                key);
+                """, key);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
     List<Map<String, Object>> persons(String household) {
-        return jdbc.queryForList(
-                """
+        return jdbc.queryForList("""
                 SELECT person, age, living_alone, name, phone, programs::text AS programs, assessed_income,
                        chronic_illness, severe_illness, hospital_days, medical_costs_monthly, unemployed, pension,
                        benefits, employment_assistance, student, fee_waiver, education_grant, disability_grade,
                        labels::text AS labels
                 FROM outreach_person WHERE household = ? ORDER BY age DESC NULLS LAST, person
-                """,
-                household);
+                """, household);
     }
 
     /** Where each feed's facts of the household's persons came from: feed, snapshot date, line. */
     List<Map<String, Object>> provenance(String household) {
-        return jdbc.queryForList(
-                """
+        return jdbc.queryForList("""
                 SELECT f.feed, f.snapshot_date, f.line_no, p.person
                 FROM outreach_person p JOIN outreach_fact f ON f.person = p.person
                 JOIN (SELECT feed, max(snapshot_date) AS d FROM outreach_snapshot GROUP BY feed) l
                   ON l.feed = f.feed AND l.d = f.snapshot_date
                 WHERE p.household = ?
                 ORDER BY p.person, f.feed
-                """,
-                household);
+                """, household);
     }
 
     void logAccess(String reader, String readerKind, String household, String purpose, Instant at) {

@@ -54,8 +54,8 @@ public class Register {
         LabelDictionary dictionary = labelFiles.read();
         SqlPredicate persons = dictionary.labelArray(LabelSubject.PERSON, values);
         SqlPredicate households = dictionary.labelArray(LabelSubject.HOUSEHOLD, values);
-        String builtFrom = hash(day + "\n" + String.join("\n", repository.latestSnapshots()) + "\n" + persons + "\n"
-                + households);
+        String builtFrom =
+                hash(day + "\n" + String.join("\n", repository.latestSnapshots()) + "\n" + persons + "\n" + households);
         if (repository.state(BUILT_FROM).filter(builtFrom::equals).isPresent()) {
             return new Refresh(false, 0, 0, day);
         }

@@ -178,13 +178,11 @@ public class RegisterRepository {
 
     /** The snapshots in use: feed, date and content hash of each feed's latest. */
     List<String> latestSnapshots() {
-        return jdbc.queryForList(
-                """
+        return jdbc.queryForList("""
                 SELECT s.feed || '@' || s.snapshot_date || ':' || s.content_hash FROM outreach_snapshot s
                 WHERE s.snapshot_date = (SELECT max(l.snapshot_date) FROM outreach_snapshot l WHERE l.feed = s.feed)
                 ORDER BY s.feed
-                """,
-                String.class);
+                """, String.class);
     }
 
     /** Rebuilds persons and households; returns [persons, households written]. */
@@ -198,7 +196,8 @@ public class RegisterRepository {
         jdbc.update(STAGE_HOUSEHOLDS);
         jdbc.execute("ANALYZE outreach_household_stage");
         jdbc.execute("TRUNCATE outreach_person");
-        int persons = jdbc.update(PERSONS.formatted(personLabels.sql()), personLabels.params().toArray());
+        int persons = jdbc.update(
+                PERSONS.formatted(personLabels.sql()), personLabels.params().toArray());
         jdbc.execute("ANALYZE outreach_person");
         List<Object> params = new ArrayList<>(householdLabels.params());
         params.add(0, Timestamp.from(now));

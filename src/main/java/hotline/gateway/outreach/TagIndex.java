@@ -40,7 +40,8 @@ public class TagIndex {
         LabelDictionary dictionary = labels.read();
         SqlPredicate predicate = null;
         if (query == null) {
-            errors.add(new FieldError("query", "is required: label codes with and, or, not (e.g. DIBAO and not TEKUN)"));
+            errors.add(
+                    new FieldError("query", "is required: label codes with and, or, not (e.g. DIBAO and not TEKUN)"));
         } else {
             try {
                 Expr expr = LabelQuery.parse(query, dictionary.codes());
@@ -107,11 +108,17 @@ public class TagIndex {
 
     static String text(Map<String, Object> parameters, String name) {
         Object value = parameters.get(name);
-        return value == null || value.toString().isBlank() ? null : value.toString().strip();
+        return value == null || value.toString().isBlank()
+                ? null
+                : value.toString().strip();
     }
 
     private static String choice(
-            Map<String, Object> parameters, String name, List<String> allowed, String otherwise, List<FieldError> errors) {
+            Map<String, Object> parameters,
+            String name,
+            List<String> allowed,
+            String otherwise,
+            List<FieldError> errors) {
         String value = text(parameters, name);
         if (value == null) {
             return otherwise;

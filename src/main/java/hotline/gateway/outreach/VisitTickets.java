@@ -90,15 +90,17 @@ public class VisitTickets {
                 List.of(),
                 null);
         Assignment assignment = assignment(finding);
-        Location location =
-                new Location(finding.townCode(), finding.districtCode(), finding.communityCode(), finding.address(), null, null);
+        Location location = new Location(
+                finding.townCode(), finding.districtCode(), finding.communityCode(), finding.address(), null, null);
         Person contact = finding.contactName() == null && finding.contactPhone() == null
                 ? null
                 : new Person(finding.contactName(), finding.contactPhone(), null);
         Map<String, String> details = new LinkedHashMap<>();
         details.put("findingId", finding.findingId());
         details.put("risk", Integer.toString(finding.risk()));
-        details.put("labels", explanation.labels().stream().map(Explanation.LabelView::code).collect(Collectors.joining(",")));
+        details.put(
+                "labels",
+                explanation.labels().stream().map(Explanation.LabelView::code).collect(Collectors.joining(",")));
         details.put(
                 "programs",
                 explanation.programs().stream()
@@ -106,7 +108,9 @@ public class VisitTickets {
                         .collect(Collectors.joining(",")));
         details.put(
                 "combinations",
-                explanation.combinations().stream().map(MatchDecision.CombinationMet::code).collect(Collectors.joining(",")));
+                explanation.combinations().stream()
+                        .map(MatchDecision.CombinationMet::code)
+                        .collect(Collectors.joining(",")));
         ServiceRequest request = new ServiceRequest(
                 Source.DATA_MATCH,
                 finding.findingId(),
@@ -226,7 +230,8 @@ public class VisitTickets {
         }
         District district = finding.districtCode() == null ? null : directory.districtByCode(finding.districtCode());
         return district != null
-                ? Assignment.districtDesk(district, ResolutionRule.DISTRICT_ONLY, "town " + finding.townCode() + " unknown")
+                ? Assignment.districtDesk(
+                        district, ResolutionRule.DISTRICT_ONLY, "town " + finding.townCode() + " unknown")
                 : Assignment.cityDesk(ResolutionRule.NONE, "no known town or district");
     }
 
@@ -260,7 +265,8 @@ public class VisitTickets {
         if (!explanation.programs().isEmpty()) {
             return need(explanation.programs().get(0).program());
         }
-        Set<String> labels = explanation.labels().stream().map(Explanation.LabelView::code).collect(Collectors.toSet());
+        Set<String> labels =
+                explanation.labels().stream().map(Explanation.LabelView::code).collect(Collectors.toSet());
         if (labels.stream().anyMatch(l -> l.startsWith("ELDERLY"))) {
             return NeedCode.ELDERLY_CARE;
         }

@@ -68,8 +68,9 @@ public final class AccessRules {
     public static final Rule ADMIN = new Rule("admin", Need.CREDENTIALS, OPERATOR, false);
     public static final Rule ACTUATOR = new Rule("actuator", Need.CREDENTIALS, OPERATOR, false);
     /** Outreach: a department posts its own feed; operators run matching; people with an area read the register. */
-    public static final Rule OUTREACH_FEEDS = new Rule(
-            "outreach-feeds", Need.CREDENTIALS, EnumSet.of(ClientRole.DEPARTMENT, ClientRole.OPERATOR), false);
+    public static final Rule OUTREACH_FEEDS =
+            new Rule("outreach-feeds", Need.CREDENTIALS, EnumSet.of(ClientRole.DEPARTMENT, ClientRole.OPERATOR), false);
+
     public static final Rule OUTREACH_RUNS = new Rule("outreach-runs", Need.CREDENTIALS, OPERATOR, false);
     public static final Rule OUTREACH_STATUS = new Rule("outreach-status", Need.CREDENTIALS, MANAGERS, false);
     public static final Rule OUTREACH_READ = new Rule("outreach-read", Need.CREDENTIALS, MANAGERS, true);

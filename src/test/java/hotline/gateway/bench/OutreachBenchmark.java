@@ -75,7 +75,8 @@ public final class OutreachBenchmark {
         Path feeds = Path.of("target", "bench", "outreach-feeds").toAbsolutePath();
         long start = System.nanoTime();
         OutreachFeedGenerator.generate(feeds, PERSONS, HOUSEHOLDS, SNAPSHOT);
-        System.out.printf("generated feeds of %,d persons in %,d households in %.1f s%n", PERSONS, HOUSEHOLDS, secs(start));
+        System.out.printf(
+                "generated feeds of %,d persons in %,d households in %.1f s%n", PERSONS, HOUSEHOLDS, secs(start));
         Path data = Path.of("target", "bench", "outreach-pg").toAbsolutePath();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                         .setDataDirectory(data)
@@ -91,7 +92,11 @@ public final class OutreachBenchmark {
                     postgres.getJdbcUrl("postgres", "postgres") + "&prepareThreshold=1&reWriteBatchedInserts=true");
             dataSource.setUsername("postgres");
             dataSource.setMaximumPoolSize(4);
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             ObjectMapper mapper = JsonMapper.builder()
@@ -100,7 +105,8 @@ public final class OutreachBenchmark {
                     .build();
             Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
             byte[] key = "benchmark-only-pseudonym-key-0123456789".getBytes(StandardCharsets.UTF_8);
-            FeedLoader loader = new FeedLoader(new FeedRepository(jdbc, dataSource, transaction), new Pseudonyms(key), clock);
+            FeedLoader loader =
+                    new FeedLoader(new FeedRepository(jdbc, dataSource, transaction), new Pseudonyms(key), clock);
 
             long loadStart = System.nanoTime();
             for (Feed feed : Feed.values()) {
@@ -142,7 +148,8 @@ public final class OutreachBenchmark {
                             directory,
                             sla,
                             deadlines,
-                            SlaSpan.parse("10 working days", policy.workingHours().perDay()),
+                            SlaSpan.parse(
+                                    "10 working days", policy.workingHours().perDay()),
                             json,
                             ZONE),
                     new IntakeRepository(jdbc, json, new AssignmentRepository(jdbc)),
@@ -168,8 +175,13 @@ public final class OutreachBenchmark {
             System.out.printf(
                     "match: %.1f s: register %s; %,d candidates assessed (%.0f/s), %,d findings, %,d tickets opened,"
                             + " %,d deferred%n",
-                    match, first.register(), first.assessed(), first.assessed() / match, first.findings(),
-                    first.ticketsOpened(), first.deferred());
+                    match,
+                    first.register(),
+                    first.assessed(),
+                    first.assessed() / match,
+                    first.findings(),
+                    first.ticketsOpened(),
+                    first.deferred());
             System.out.printf("load + match: %.1f s%n", load + match);
             System.out.printf(
                     "tickets: %,d, outbox rows: %,d%n",
@@ -184,7 +196,10 @@ public final class OutreachBenchmark {
             long reloadStart = System.nanoTime();
             Path population = feeds.resolve("population-" + SNAPSHOT + ".csv");
             FeedLoadResult same = loader.load(
-                    Feed.POPULATION, SNAPSHOT, FeedSource.of(population, BatchFile.Format.CSV, StandardCharsets.UTF_8), "bench");
+                    Feed.POPULATION,
+                    SNAPSHOT,
+                    FeedSource.of(population, BatchFile.Format.CSV, StandardCharsets.UTF_8),
+                    "bench");
             System.out.printf("the same population file again: %s in %.1f s%n", same.status(), secs(reloadStart));
         }
     }

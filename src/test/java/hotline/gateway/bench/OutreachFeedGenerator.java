@@ -32,11 +32,21 @@ public final class OutreachFeedGenerator {
         List<String> towns = towns();
         Random random = new Random(12345);
         String date = snapshot.toString();
-        try (BufferedWriter population = writer(dir, "population", date, "id_number,household_no,community_code,address,living_alone,name,phone");
+        try (BufferedWriter population = writer(
+                        dir,
+                        "population",
+                        date,
+                        "id_number,household_no,community_code,address,living_alone,name,phone");
                 BufferedWriter civil = writer(dir, "civil-affairs", date, "id_number,program,since,assessed_income");
-                BufferedWriter health = writer(dir, "health", date, "id_number,chronic_illness,severe_illness,hospital_days,out_of_pocket,period_months");
-                BufferedWriter hr = writer(dir, "hr-social-security", date, "id_number,registered_unemployed,pension,benefits");
-                BufferedWriter education = writer(dir, "education", date, "id_number,student,fee_waiver,monthly_costs");
+                BufferedWriter health = writer(
+                        dir,
+                        "health",
+                        date,
+                        "id_number,chronic_illness,severe_illness,hospital_days,out_of_pocket,period_months");
+                BufferedWriter hr =
+                        writer(dir, "hr-social-security", date, "id_number,registered_unemployed,pension,benefits");
+                BufferedWriter education =
+                        writer(dir, "education", date, "id_number,student,fee_waiver,monthly_costs");
                 BufferedWriter disability = writer(dir, "disability", date, "id_number,grade")) {
             int person = 0;
             for (int h = 0; h < households; h++) {

@@ -105,7 +105,11 @@ class OutreachEndToEndTest extends GatewayIntegrationTest {
                                         + ",false,500,\n" + DISABLED + ",false,,9000\n")
                         .status())
                 .isEqualTo(200);
-        assertThat(post("education", "dept-education", "text/csv", "id_number,student,fee_waiver\n" + SON + ",true,false\n")
+        assertThat(post(
+                                "education",
+                                "dept-education",
+                                "text/csv",
+                                "id_number,student,fee_waiver\n" + SON + ",true,false\n")
                         .status())
                 .isEqualTo(200);
         assertThat(post("disability", "dept-disability", "text/csv", "id_number,grade,kind\n" + DISABLED + ",1,肢体\n")
@@ -120,9 +124,9 @@ class OutreachEndToEndTest extends GatewayIntegrationTest {
         Response dryRun = operator().post("/api/v1/outreach/match-runs?dryRun=true", "application/json", "");
         assertThat(dryRun.status()).as(dryRun.body()).isEqualTo(200);
         assertThat(dryRun.json().get("findings").asInt()).as(dryRun.body()).isEqualTo(3);
-        assertThat(dryRun.json().get("wouldOpenPerOffice").toString())
-                .isEqualTo("{\"310104010\":2,\"310107022\":1}");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM outreach_finding", Integer.class)).isZero();
+        assertThat(dryRun.json().get("wouldOpenPerOffice").toString()).isEqualTo("{\"310104010\":2,\"310107022\":1}");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM outreach_finding", Integer.class))
+                .isZero();
 
         Response run = operator().post("/api/v1/outreach/match-runs", "application/json", "");
         assertThat(run.status()).as(run.body()).isEqualTo(200);
@@ -145,10 +149,13 @@ class OutreachEndToEndTest extends GatewayIntegrationTest {
         assertThat(alone.at("/details/combinations").asText()).isEqualTo("ALONE_AND_ILL");
         assertThat(alone.at("/details/programs").asText()).isEmpty();
         assertThat(alone.get("findings").asText())
-                .isEqualTo("ALONE_AND_ILL: ELDERLY_80_ALONE and (CHRONIC_ILLNESS or SEVERE_ILLNESS or SEVERE_DISABILITY)");
+                .isEqualTo(
+                        "ALONE_AND_ILL: ELDERLY_80_ALONE and (CHRONIC_ILLNESS or SEVERE_ILLNESS or SEVERE_DISABILITY)");
         assertThat(alone.get("content").asText()).contains("高龄独居老人").contains("高龄独居且患病或重残");
         assertThat(alone.at("/contact/phone").asText()).isEqualTo("13600001111");
-        assertThat(program(alone.get("assessment"), "SUBSISTENCE_ALLOWANCE").get("outcome").asText())
+        assertThat(program(alone.get("assessment"), "SUBSISTENCE_ALLOWANCE")
+                        .get("outcome")
+                        .asText())
                 .isEqualTo("NEEDS_ASSESSMENT");
 
         JsonNode family = message("tickets.310104010", ticketByHousehold.get("长桥二村5号202室"));
@@ -162,7 +169,8 @@ class OutreachEndToEndTest extends GatewayIntegrationTest {
         assertThat(family.at("/household/size").asInt()).isEqualTo(3);
 
         JsonNode single = message("tickets.310107022", ticketByHousehold.get("真如镇路8号"));
-        assertThat(single.at("/details/programs").asText()).isEqualTo("LOW_INCOME_FAMILY:ELIGIBLE,MEDICAL_ASSISTANCE:ELIGIBLE");
+        assertThat(single.at("/details/programs").asText())
+                .isEqualTo("LOW_INCOME_FAMILY:ELIGIBLE,MEDICAL_ASSISTANCE:ELIGIBLE");
         assertThat(single.get("findings").asText())
                 .contains("LOW_INCOME_FAMILY ELIGIBLE: per-capita income 2,000 is not below subsistence standard 1,330")
                 .contains("per-capita income 2,000 < low-income line");
@@ -178,7 +186,11 @@ class OutreachEndToEndTest extends GatewayIntegrationTest {
         assertThat(again.json().get("candidates").asInt()).isZero();
         assertThat(again.json().get("ticketsOpened").asInt()).isZero();
         assertThat(again.json().at("/register/rebuilt").asBoolean()).isFalse();
-        assertThat(post("education", "dept-education", "text/csv", "id_number,student,fee_waiver\n" + SON + ",true,false\n")
+        assertThat(post(
+                                "education",
+                                "dept-education",
+                                "text/csv",
+                                "id_number,student,fee_waiver\n" + SON + ",true,false\n")
                         .json()
                         .get("status")
                         .asText())
@@ -200,8 +212,8 @@ class OutreachEndToEndTest extends GatewayIntegrationTest {
         assertThat(community.json().get("total").asInt()).isEqualTo(1);
         assertThat(community.json().at("/items/0/community_code").asText()).isEqualTo("310104010001");
 
-        String key = jdbc.queryForObject(
-                "SELECT key FROM outreach_household WHERE address = '长桥新村1号101室'", String.class);
+        String key =
+                jdbc.queryForObject("SELECT key FROM outreach_household WHERE address = '长桥新村1号101室'", String.class);
         Response noPurpose = manager().get("/api/v1/outreach/households/" + key);
         assertThat(noPurpose.status()).isEqualTo(400);
         assertThat(noPurpose.body()).contains("purpose");
@@ -223,7 +235,8 @@ class OutreachEndToEndTest extends GatewayIntegrationTest {
 
     @Test
     void aDepartmentPostsItsOwnFeedOnly() {
-        Response other = post("health", "dept-education", "text/csv", "id_number,chronic_illness\n" + ALONE + ",true\n");
+        Response other =
+                post("health", "dept-education", "text/csv", "id_number,chronic_illness\n" + ALONE + ",true\n");
 
         assertThat(other.status()).isEqualTo(403);
         assertThat(other.body()).contains("\"field\":\"feed\"");

@@ -101,7 +101,12 @@ public final class LabelDictionary {
                 throw new IllegalStateException(where + ".when: " + e.getMessage());
             }
             combinations.add(new RiskCombination(
-                    code(node, where), text(node, "zh", where), text(node, "en", where), when, risk(node, where), expr));
+                    code(node, where),
+                    text(node, "zh", where),
+                    text(node, "en", where),
+                    when,
+                    risk(node, where),
+                    expr));
         }
         return new LabelDictionary(labels, combinations);
     }
@@ -133,7 +138,9 @@ public final class LabelDictionary {
         Map<String, List<LabelDefinition>> byCodeOfSubject = new LinkedHashMap<>();
         for (LabelDefinition label : labels) {
             if (label.subject() == subject) {
-                byCodeOfSubject.computeIfAbsent(label.code(), c -> new ArrayList<>()).add(label);
+                byCodeOfSubject
+                        .computeIfAbsent(label.code(), c -> new ArrayList<>())
+                        .add(label);
             }
         }
         StringBuilder sql = new StringBuilder("ARRAY_REMOVE(ARRAY[");
@@ -155,7 +162,10 @@ public final class LabelDictionary {
                                 own,
                                 predicate);
             }
-            sql.append(first ? "" : ", ").append("CASE WHEN ").append(predicate.sql()).append(" THEN CAST(? AS text) END");
+            sql.append(first ? "" : ", ")
+                    .append("CASE WHEN ")
+                    .append(predicate.sql())
+                    .append(" THEN CAST(? AS text) END");
             params.addAll(predicate.params());
             params.add(entry.getKey());
             first = false;
@@ -201,7 +211,8 @@ public final class LabelDictionary {
     private static String code(JsonNode node, String where) {
         String code = text(node, "code", where);
         if (!CODE.matcher(code).matches()) {
-            throw new IllegalStateException(where + ".code: " + code + " must be A-Z, 0-9 and _, starting with a letter");
+            throw new IllegalStateException(
+                    where + ".code: " + code + " must be A-Z, 0-9 and _, starting with a letter");
         }
         return code;
     }

@@ -28,8 +28,9 @@ public enum LabelLevel {
             case "DISTRICT" -> DISTRICT;
             case "SUBDISTRICT", "SUB_DISTRICT", "TOWN" -> SUBDISTRICT;
             case "COMMUNITY" -> COMMUNITY;
-            default -> throw new IllegalArgumentException(
-                    "level must be city, district, sub-district or community, not " + text);
+            default ->
+                throw new IllegalArgumentException(
+                        "level must be city, district, sub-district or community, not " + text);
         };
     }
 
@@ -47,6 +48,8 @@ public enum LabelLevel {
         if (this == CITY) {
             return areaCode == null;
         }
-        return areaCode != null && areaCode.length() == codeLength && areaCode.chars().allMatch(Character::isDigit);
+        return areaCode != null
+                && areaCode.length() == codeLength
+                && areaCode.chars().allMatch(Character::isDigit);
     }
 }

@@ -72,7 +72,9 @@ public final class RuleParser {
     private Expr compare() {
         Expr left = sum();
         Token next = peek();
-        if (next != null && next.kind == Kind.OPERATOR && List.of("=", "!=", "<", "<=", ">", ">=").contains(next.text)) {
+        if (next != null
+                && next.kind == Kind.OPERATOR
+                && List.of("=", "!=", "<", "<=", ">", ">=").contains(next.text)) {
             at++;
             return new Expr.Compare(left, next.text, sum());
         }

@@ -48,9 +48,7 @@ class LabelDictionaryTest {
 
     @Test
     void aBrokenFileIsNamedWithItsEntry(@TempDir Path dir) throws IOException {
-        Files.writeString(
-                dir.resolve("town.yml"),
-                """
+        Files.writeString(dir.resolve("town.yml"), """
                 labels:
                   - {code: OK_LABEL, zh: 好, en: ok, department: population, level: city, subject: person, rule: age > 1}
                   - {code: BAD, zh: 坏, en: bad, department: population, level: sub-district, area: "3101", rule: household.size > 1}
@@ -59,9 +57,7 @@ class LabelDictionaryTest {
                 .hasMessageContaining("town.yml: labels[1].area")
                 .hasMessageContaining("9 digits");
 
-        Files.writeString(
-                dir.resolve("town.yml"),
-                """
+        Files.writeString(dir.resolve("town.yml"), """
                 labels:
                   - {code: BAD, zh: 坏, en: bad, department: population, level: city, subject: household, rule: household.sise > 1}
                 """);

@@ -79,9 +79,12 @@ class MatchRulesTest {
                 RULES.decide(unknownIncome, Set.of(), Set.of("ELDERLY_80_ALONE", "CHRONIC_ILLNESS"), false);
 
         assertThat(decision.programs()).isEmpty();
-        assertThat(decision.combinations()).extracting(MatchDecision.CombinationMet::code).containsExactly("ALONE_AND_ILL");
+        assertThat(decision.combinations())
+                .extracting(MatchDecision.CombinationMet::code)
+                .containsExactly("ALONE_AND_ILL");
         assertThat(decision.risk()).isEqualTo(5 + 3 + 1);
-        assertThat(RULES.decide(unknownIncome, Set.of(), Set.of("ELDERLY_80_ALONE"), false).isFinding())
+        assertThat(RULES.decide(unknownIncome, Set.of(), Set.of("ELDERLY_80_ALONE"), false)
+                        .isFinding())
                 .isFalse();
     }
 }

@@ -20,7 +20,8 @@ class RuleCompilerTest {
 
     @Test
     void comparisonsAndLogicBecomeSqlWithBoundValues() {
-        SqlPredicate predicate = person("age >= 80 AND living_alone or not (household.per_capita_income < low_income_line)");
+        SqlPredicate predicate =
+                person("age >= 80 AND living_alone or not (household.per_capita_income < low_income_line)");
 
         assertThat(predicate.sql())
                 .isEqualTo("COALESCE(((((p.age) >= CAST(? AS numeric)) AND (p.living_alone)) OR (NOT"
@@ -32,7 +33,9 @@ class RuleCompilerTest {
     void arithmeticBindsPrecedenceAndGuardsDivisionByZero() {
         SqlPredicate predicate = person("(household.income - household.medical_costs) / household.size < 1 + 2 * 3");
 
-        assertThat(predicate.sql()).contains("NULLIF((h.size), 0)").contains("+ (CAST(? AS numeric) * CAST(? AS numeric))");
+        assertThat(predicate.sql())
+                .contains("NULLIF((h.size), 0)")
+                .contains("+ (CAST(? AS numeric) * CAST(? AS numeric))");
         assertThat(predicate.params()).containsExactly(BigDecimal.ONE, new BigDecimal("2"), new BigDecimal("3"));
     }
 
@@ -60,14 +63,13 @@ class RuleCompilerTest {
         assertThatThrownBy(() -> person("age >= 80 and livng_alone"))
                 .isInstanceOf(RuleSyntaxException.class)
                 .hasMessageContaining("unknown name 'livng_alone'");
-        assertThatThrownBy(() -> person("age + living_alone > 3"))
-                .hasMessageContaining("works on numbers only");
+        assertThatThrownBy(() -> person("age + living_alone > 3")).hasMessageContaining("works on numbers only");
         assertThatThrownBy(() -> person("age")).hasMessageContaining("must be true or false");
         assertThatThrownBy(() -> person("age >= ")).hasMessageContaining("ends too early");
         assertThatThrownBy(() -> person("(age >= 80")).hasMessageContaining("')' expected");
         assertThatThrownBy(() -> person("age ! 3")).hasMessageContaining("'!' must be '!='");
-        assertThatThrownBy(() -> new SqlCompiler(new RegisterVocabulary(LabelSubject.HOUSEHOLD, VALUES))
-                        .compile("age >= 80"))
+        assertThatThrownBy(() ->
+                        new SqlCompiler(new RegisterVocabulary(LabelSubject.HOUSEHOLD, VALUES)).compile("age >= 80"))
                 .hasMessageContaining("unknown name 'age'");
     }
 
