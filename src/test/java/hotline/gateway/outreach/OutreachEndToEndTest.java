@@ -228,6 +228,31 @@ class OutreachEndToEndTest extends GatewayIntegrationTest {
                         LocalClients.MANAGER))
                 .isEqualTo(1);
 
+        // The office resolves the visit with its outcome; the next run keeps it in the register.
+        String aloneTicket = ticketByHousehold.get("长桥新村1号101室");
+        for (String event : List.of(
+                "{\"eventId\":\"v-sign\",\"type\":\"SIGN\",\"actor\":\"staff-1\",\"office\":\"310104010\"}",
+                "{\"eventId\":\"v-resolve\",\"type\":\"RESOLVE\",\"actor\":\"staff-1\",\"office\":\"310104010\","
+                        + "\"result\":\"visited: a pension abroad, not in need\",\"outcome\":\"NOT_ELIGIBLE\"}")) {
+            Response applied = operator().postJson("/api/v1/tickets/" + aloneTicket + "/events", event);
+            assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+        }
+        Response badOutcome = operator()
+                .postJson(
+                        "/api/v1/tickets/" + aloneTicket + "/events",
+                        "{\"eventId\":\"v-x\",\"type\":\"PROGRESS\",\"actor\":\"s\",\"office\":\"310104010\","
+                                + "\"note\":\"n\",\"outcome\":\"APPLIED\"}");
+        assertThat(badOutcome.status()).isEqualTo(400);
+        assertThat(badOutcome.body()).contains("\"field\":\"outcome\"");
+        operator().post("/api/v1/outreach/match-runs", "application/json", "");
+        assertThat(jdbc.queryForMap(
+                        "SELECT last_outcome, outcome_facts_hash = facts_hash AS same_facts,"
+                                + " last_visit_at IS NOT NULL AS visited FROM outreach_household WHERE key = ?",
+                        key))
+                .containsEntry("last_outcome", "NOT_ELIGIBLE")
+                .containsEntry("same_facts", true)
+                .containsEntry("visited", true);
+
         Response report = manager().get("/api/v1/reports/outreach");
         assertThat(report.status()).as(report.body()).isEqualTo(200);
         assertThat(report.json().get("visits").toString()).contains("\"opened\":\"<5\"");
