@@ -79,8 +79,50 @@ public class IntakeRepository {
         this.assignments = assignments;
     }
 
+    /**
+     * Several tickets made elsewhere (outreach's proactive visits), each with its request, first assignment, event and
+     * dispatch message exactly as {@link #insert} writes them, in one JDBC batch in the caller's transaction. A ticket
+     * whose (source, external id) exists is skipped.
+     *
+     * @return per ticket, true when stored now
+     */
+    public boolean[] insertAll(List<NewTicket> tickets) {
+        if (tickets.isEmpty()) {
+            return new boolean[0];
+        }
+        int[] counts = jdbc.execute((java.sql.Connection connection) -> {
+            try (PreparedStatement statement = connection.prepareStatement(INSERT_BATCH)) {
+                for (NewTicket ticket : tickets) {
+                    bind(statement, ticket);
+                    statement.addBatch();
+                }
+                return statement.executeBatch();
+            }
+        });
+        boolean[] stored = new boolean[tickets.size()];
+        for (int i = 0; i < stored.length; i++) {
+            stored[i] = counts != null && counts[i] != 0;
+        }
+        return stored;
+    }
+
+    private static final String INSERT_BATCH = INSERT_REQUEST_AND_TICKET
+            .strip()
+            .substring(0, INSERT_REQUEST_AND_TICKET.strip().lastIndexOf("RETURNING"));
+
     /** True when stored; false when a request with this (source, external id) already exists. */
     boolean insert(NewTicket ticket) {
+        List<Long> ids = jdbc.query(
+                connection -> {
+                    PreparedStatement statement = connection.prepareStatement(INSERT_REQUEST_AND_TICKET);
+                    bind(statement, ticket);
+                    return statement;
+                },
+                (rs, row) -> rs.getLong(1));
+        return !ids.isEmpty();
+    }
+
+    private void bind(PreparedStatement statement, NewTicket ticket) throws java.sql.SQLException {
         ServiceRequest request = ticket.request();
         Timestamp createdAt = Timestamp.from(ticket.createdAt());
         Object[] values = {
@@ -125,20 +167,12 @@ public class IntakeRepository {
                 true,
                 TicketMessage.TYPE_DISPATCH,
                 ticket.createdAt());
-        List<Long> ids = jdbc.query(
-                connection -> {
-                    PreparedStatement statement = connection.prepareStatement(INSERT_REQUEST_AND_TICKET);
-                    new ArgumentPreparedStatementSetter(values).setValues(statement);
-                    int next = AssignmentRepository.bindFrom(statement, values.length + 1, ticket.firstAssignment());
-                    for (int i = 0; i < afterAssignment.length; i++) {
-                        StatementCreatorUtils.setParameterValue(
-                                statement, next + i, SqlTypeValue.TYPE_UNKNOWN, afterAssignment[i]);
-                    }
-                    Outbox.bind(statement, next + afterAssignment.length, dispatch);
-                    return statement;
-                },
-                (rs, row) -> rs.getLong(1));
-        return !ids.isEmpty();
+        new ArgumentPreparedStatementSetter(values).setValues(statement);
+        int next = AssignmentRepository.bindFrom(statement, values.length + 1, ticket.firstAssignment());
+        for (int i = 0; i < afterAssignment.length; i++) {
+            StatementCreatorUtils.setParameterValue(statement, next + i, SqlTypeValue.TYPE_UNKNOWN, afterAssignment[i]);
+        }
+        Outbox.bind(statement, next + afterAssignment.length, dispatch);
     }
 
     Optional<StoredTicket> findByExternalId(Source source, String externalId) {

@@ -72,6 +72,14 @@ public final class AccessRules {
      * the api_key that GeoReport v2 sends as a parameter (an OPEN311 client's key) where they need one.
      */
     public static final Rule OPEN311 = new Rule("open311", Need.NOBODY, EnumSet.of(ClientRole.OPEN311), false);
+
+    /** Outreach: a department posts its own feed; operators run matching; people with an area read the register. */
+    public static final Rule OUTREACH_FEEDS =
+            new Rule("outreach-feeds", Need.CREDENTIALS, EnumSet.of(ClientRole.DEPARTMENT, ClientRole.OPERATOR), false);
+
+    public static final Rule OUTREACH_RUNS = new Rule("outreach-runs", Need.CREDENTIALS, OPERATOR, false);
+    public static final Rule OUTREACH_STATUS = new Rule("outreach-status", Need.CREDENTIALS, MANAGERS, false);
+    public static final Rule OUTREACH_READ = new Rule("outreach-read", Need.CREDENTIALS, MANAGERS, true);
     /** The criteria, assessments, the OpenAPI document and anything not named: any client or office. */
     public static final Rule ANY_CALLER = new Rule("any-caller", Need.CREDENTIALS, ALL, true);
 
@@ -82,6 +90,11 @@ public final class AccessRules {
             entry("POST", "/api/v1/calls/?", CALLS),
             entry("POST", "/api/v1/reports(/batch)?/?", REPORTS),
             entry("GET", "/api/v1/reports/(sla|overdue)/?", REPORTS_READ),
+            entry("GET", "/api/v1/reports/outreach/?", OUTREACH_READ),
+            entry("POST", "/api/v1/outreach/feeds/[^/]+/?", OUTREACH_FEEDS),
+            entry("POST", "/api/v1/outreach/match-runs/?", OUTREACH_RUNS),
+            entry("GET", "/api/v1/outreach/match-runs(/.*)?", OUTREACH_STATUS),
+            entry("GET", "/api/v1/outreach/(index|households/[^/]+)/?", OUTREACH_READ),
             entry("GET", "/api/v1/tickets/" + TICKET_NO + "/?", TICKET),
             entry("POST", "/api/v1/tickets/" + TICKET_NO + "/events/?", EVENTS),
             entry("GET", "/api/v1/offices/.*", OFFICE_LISTS),

@@ -37,6 +37,9 @@ public class ApiRequestGuard extends OncePerRequestFilter {
     /** The batch endpoint (POST /api/v1/reports/batch), which has the larger limit. */
     private static final String BATCH_PATH = "/reports/batch";
 
+    /** Outreach feeds (POST /api/v1/outreach/feeds/{feed}): the batch limit too; larger files go to the inbox. */
+    private static final String FEED_PATH = "/api/v1/outreach/feeds/";
+
     private final ObjectMapper json;
     private final int maxBodyBytes;
     private final int maxBatchBytes;
@@ -65,7 +68,8 @@ public class ApiRequestGuard extends OncePerRequestFilter {
                             instance));
             return;
         }
-        int limit = request.getRequestURI().endsWith(BATCH_PATH) ? maxBatchBytes : maxBodyBytes;
+        String uri = request.getRequestURI();
+        int limit = uri.endsWith(BATCH_PATH) || uri.startsWith(FEED_PATH) ? maxBatchBytes : maxBodyBytes;
         if (request.getContentLengthLong() > limit) {
             tooLarge(response, limit, instance);
             return;

@@ -3,6 +3,7 @@ package hotline.gateway.workflow;
 import hotline.gateway.classification.NeedCode;
 import hotline.gateway.jurisdiction.OfficeCode;
 import hotline.gateway.ticket.ReturnReasonCode;
+import hotline.gateway.ticket.VisitOutcome;
 import java.time.OffsetDateTime;
 
 /**
@@ -21,6 +22,7 @@ import java.time.OffsetDateTime;
  * @param occurredAt   when the sender says it happened; the SLA counts the time the gateway received it
  * @param reasonCode   why a ticket is returned, from a fixed list (RETURN, required there; the reason is free text)
  * @param need         the right need (RECLASSIFY; optional on REASSIGN)
+ * @param outcome      what a proactive visit found (RESOLVE of a DATA_MATCH ticket; optional, only on RESOLVE)
  */
 public record OfficeEvent(
         String eventId,
@@ -36,4 +38,40 @@ public record OfficeEvent(
         String districtCode,
         OffsetDateTime occurredAt,
         ReturnReasonCode reasonCode,
-        NeedCode need) {}
+        NeedCode need,
+        VisitOutcome outcome) {
+
+    /** An event without a visit outcome (every type but a visit's RESOLVE). */
+    public OfficeEvent(
+            String eventId,
+            OfficeEventType type,
+            String actor,
+            OfficeCode office,
+            String reason,
+            String note,
+            String result,
+            Integer days,
+            Satisfaction satisfaction,
+            String townCode,
+            String districtCode,
+            OffsetDateTime occurredAt,
+            ReturnReasonCode reasonCode,
+            NeedCode need) {
+        this(
+                eventId,
+                type,
+                actor,
+                office,
+                reason,
+                note,
+                result,
+                days,
+                satisfaction,
+                townCode,
+                districtCode,
+                occurredAt,
+                reasonCode,
+                need,
+                null);
+    }
+}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import hotline.gateway.classification.NeedCode;
 import hotline.gateway.jurisdiction.OfficeCode;
 import hotline.gateway.ticket.ReturnReasonCode;
+import hotline.gateway.ticket.VisitOutcome;
 import hotline.gateway.validation.CheckedBody;
 import hotline.gateway.validation.RequestSchema;
 import hotline.gateway.validation.RequestValues;
@@ -60,6 +61,9 @@ public final class OfficeEventParser {
         if (type != null && type != OfficeEventType.RETURN && event.has("reasonCode")) {
             checked.reject("reasonCode", "is only for RETURN");
         }
+        if (type != null && type != OfficeEventType.RESOLVE && event.has("outcome")) {
+            checked.reject("outcome", "is only for RESOLVE (a visit's outcome)");
+        }
         checked.notAhead("occurredAt", clock.instant());
         checked.throwIfInvalid();
         String office = RequestValues.text(event, "office");
@@ -77,7 +81,8 @@ public final class OfficeEventParser {
                 RequestValues.text(event, "districtCode"),
                 RequestValues.time(event, "occurredAt"),
                 RequestValues.enumValue(event, "reasonCode", ReturnReasonCode.class),
-                RequestValues.enumValue(event, "need", NeedCode.class));
+                RequestValues.enumValue(event, "need", NeedCode.class),
+                RequestValues.enumValue(event, "outcome", VisitOutcome.class));
     }
 
     public record QueuedEvent(String ticketNo, OfficeEvent event) {}

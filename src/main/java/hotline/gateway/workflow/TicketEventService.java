@@ -234,6 +234,9 @@ public class TicketEventService {
             case RESOLVED -> {
                 current.meet(TargetKind.CONTACT, now, deadlines);
                 current.meet(TargetKind.RESOLVE, now, deadlines);
+                if (event.outcome() != null) {
+                    data.put("outcome", event.outcome().name());
+                }
             }
             case RETURNED_TO_DESK -> {
                 current.returned(event.reasonCode(), event.reason(), now);

@@ -27,6 +27,7 @@ class RequestSchemaEnumsTest {
                 Arguments.of("call", "/properties/channel/enum", Channel.class),
                 Arguments.of("office-event", "/properties/type/enum", OfficeEventType.class),
                 Arguments.of("office-event", "/properties/reasonCode/enum", ReturnReasonCode.class),
+                Arguments.of("office-event", "/properties/outcome/enum", hotline.gateway.ticket.VisitOutcome.class),
                 Arguments.of("office-event", "/properties/satisfaction/enum", Satisfaction.class),
                 Arguments.of("common", "/$defs/needCode/enum", NeedCode.class),
                 Arguments.of("api-client", "/properties/role/enum", ClientRole.class));

@@ -47,6 +47,7 @@ class MessageSchemasTest {
         return List.of(
                 new Object[] {"officeEventType", OfficeEventType.class},
                 new Object[] {"returnReasonCode", ReturnReasonCode.class},
+                new Object[] {"visitOutcome", hotline.gateway.ticket.VisitOutcome.class},
                 new Object[] {"ticketStatus", TicketStatus.class},
                 new Object[] {"resultOutcome", ResultOutcome.class},
                 new Object[] {"assessmentOutcome", Outcome.class},

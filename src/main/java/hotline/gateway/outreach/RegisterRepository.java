@@ -1,0 +1,209 @@
+package hotline.gateway.outreach;
+
+import hotline.gateway.outreach.rules.SqlPredicate;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Builds the register from the latest snapshot of each feed, set-based: persons with their facts (staged), households
+ * with their aggregates (staged), persons again with their labels, and the households upserted with their labels
+ * and a hash of their facts; a household whose facts did not change is not written. Callers run it in one
+ * transaction.
+ */
+@Repository
+public class RegisterRepository {
+
+    /** Each feed's latest snapshot: the department's current picture. */
+    private static final String LATEST = """
+            latest AS (SELECT feed, max(snapshot_date) AS d FROM outreach_snapshot GROUP BY feed),
+            facts AS NOT MATERIALIZED (
+                SELECT f.* FROM outreach_fact f JOIN latest l ON l.feed = f.feed AND l.d = f.snapshot_date)
+            """;
+
+    private static final String STAGE_PERSONS = "WITH " + LATEST + """
+            , civ AS (
+                SELECT person, array_agg(DISTINCT program) AS programs, max(assessed_income) AS assessed_income
+                FROM facts WHERE feed = 'civil-affairs' AND since <= ? AND (until IS NULL OR until >= ?)
+                GROUP BY person
+            ), hea AS (
+                SELECT person, bool_or(chronic_illness) AS chronic_illness, bool_or(severe_illness) AS severe_illness,
+                       sum(hospital_days) AS hospital_days, sum(medical_costs_monthly) AS medical_costs_monthly
+                FROM facts WHERE feed = 'health' GROUP BY person
+            ), hr AS (
+                SELECT person, bool_or(unemployed) AS unemployed, sum(pension) AS pension, sum(benefits) AS benefits,
+                       bool_or(employment_assistance) AS employment_assistance
+                FROM facts WHERE feed = 'hr-social-security' GROUP BY person
+            ), edu AS (
+                SELECT person, bool_or(coalesce(student, true)) AS student, bool_or(fee_waiver) AS fee_waiver,
+                       bool_or(education_grant) AS education_grant,
+                       sum(education_costs_monthly) AS education_costs_monthly
+                FROM facts WHERE feed = 'education' GROUP BY person
+            ), dis AS (
+                SELECT person, min(disability_grade) AS disability_grade
+                FROM facts WHERE feed = 'disability' GROUP BY person
+            )
+            INSERT INTO outreach_person_stage (person, household, age, living_alone, community_code, town_code,
+                district_code, address, name, phone, programs, assessed_income, chronic_illness, severe_illness,
+                hospital_days, medical_costs_monthly, unemployed, pension, benefits, employment_assistance, student,
+                fee_waiver, education_grant, education_costs_monthly, disability_grade)
+            SELECT p.person, p.household, extract(year FROM age(?, p.birth_date))::integer,
+                   coalesce(p.living_alone, false), p.community_code, p.town_code, left(p.town_code, 6), p.address,
+                   p.name, p.phone, coalesce(civ.programs, '{}'), civ.assessed_income,
+                   coalesce(hea.chronic_illness, false), coalesce(hea.severe_illness, false), hea.hospital_days,
+                   hea.medical_costs_monthly, coalesce(hr.unemployed, false), hr.pension, hr.benefits,
+                   coalesce(hr.employment_assistance, false), coalesce(edu.student, false),
+                   coalesce(edu.fee_waiver, false), coalesce(edu.education_grant, false), edu.education_costs_monthly,
+                   dis.disability_grade
+            FROM facts p
+            LEFT JOIN civ ON civ.person = p.person
+            LEFT JOIN hea ON hea.person = p.person
+            LEFT JOIN hr ON hr.person = p.person
+            LEFT JOIN edu ON edu.person = p.person
+            LEFT JOIN dis ON dis.person = p.person
+            WHERE p.feed = 'population'
+            ON CONFLICT DO NOTHING
+            """;
+
+    private static final String STAGE_HOUSEHOLDS = """
+            INSERT INTO outreach_household_stage (key, community_code, town_code, district_code, address, size, minors,
+                elderly, members, income, income_source, per_capita_income, medical_costs_monthly,
+                education_costs_monthly, receives)
+            SELECT a.household, a.community_code, a.town_code, a.district_code, a.address, a.size, a.minors, a.elderly,
+                   a.members,
+                   CASE WHEN a.assessed IS NOT NULL THEN a.assessed WHEN a.has_hr THEN a.lower_bound END,
+                   CASE WHEN a.assessed IS NOT NULL THEN 'ASSESSED' WHEN a.has_hr THEN 'LOWER_BOUND' END,
+                   round(CASE WHEN a.assessed IS NOT NULL THEN a.assessed WHEN a.has_hr THEN a.lower_bound END
+                         / a.size, 2),
+                   a.medical, a.education, a.receives
+            FROM (
+                SELECT household, min(community_code) AS community_code, min(town_code) AS town_code,
+                       min(district_code) AS district_code, min(address) AS address, count(*) AS size,
+                       count(*) FILTER (WHERE age < 18) AS minors, count(*) FILTER (WHERE age >= 60) AS elderly,
+                       jsonb_agg(jsonb_build_object('age', age, 'disabilityGrade', disability_grade,
+                                 'chronicIllness', chronic_illness OR severe_illness, 'unemployed', unemployed,
+                                 'student', student) ORDER BY age DESC NULLS LAST, person) AS members,
+                       max(assessed_income) AS assessed,
+                       sum(coalesce(pension, 0) + coalesce(benefits, 0)) AS lower_bound,
+                       bool_and(age < 18 OR pension IS NOT NULL OR benefits IS NOT NULL) AS has_hr,
+                       sum(coalesce(medical_costs_monthly, 0)) AS medical,
+                       sum(coalesce(education_costs_monthly, 0)) AS education,
+                       array_remove(ARRAY[
+                           CASE WHEN bool_or('SUBSISTENCE_ALLOWANCE' = ANY(programs)) THEN 'SUBSISTENCE_ALLOWANCE' END,
+                           CASE WHEN bool_or('LOW_INCOME_FAMILY' = ANY(programs)) THEN 'LOW_INCOME_FAMILY' END,
+                           CASE WHEN bool_or('SPECIAL_HARDSHIP' = ANY(programs)) THEN 'SPECIAL_HARDSHIP' END,
+                           CASE WHEN bool_or('TEMPORARY_ASSISTANCE' = ANY(programs)) THEN 'TEMPORARY_ASSISTANCE' END,
+                           CASE WHEN bool_or(fee_waiver OR education_grant) THEN 'EDUCATION_ASSISTANCE' END,
+                           CASE WHEN bool_or(employment_assistance) THEN 'EMPLOYMENT_ASSISTANCE' END
+                       ]::text[], NULL) AS receives
+                FROM outreach_person_stage GROUP BY household
+            ) a
+            """;
+
+    private static final String PERSONS = """
+            INSERT INTO outreach_person (person, household, age, living_alone, community_code, town_code, district_code,
+                address, name, phone, programs, assessed_income, chronic_illness, severe_illness, hospital_days,
+                medical_costs_monthly, unemployed, pension, benefits, employment_assistance, student, fee_waiver,
+                education_grant, education_costs_monthly, disability_grade, labels)
+            SELECT p.person, p.household, p.age, p.living_alone, p.community_code, p.town_code, p.district_code,
+                   p.address, p.name, p.phone, p.programs, p.assessed_income, p.chronic_illness, p.severe_illness,
+                   p.hospital_days, p.medical_costs_monthly, p.unemployed, p.pension, p.benefits,
+                   p.employment_assistance, p.student, p.fee_waiver, p.education_grant, p.education_costs_monthly,
+                   p.disability_grade, %s
+            FROM outreach_person_stage p JOIN outreach_household_stage h ON h.key = p.household
+            """;
+
+    private static final String HOUSEHOLDS = """
+            INSERT INTO outreach_household AS o (key, found_by, active, community_code, town_code, district_code,
+                address, size, minors, elderly, members, income, income_source, per_capita_income,
+                medical_costs_monthly, education_costs_monthly, receives, labels, facts_hash, updated_at)
+            SELECT x.*, md5(concat_ws('|', x.community_code, x.address, x.size, x.members::text, x.income,
+                                      x.income_source, x.medical_costs_monthly, x.education_costs_monthly,
+                                      x.receives::text, x.labels::text)),
+                   ?
+            FROM (
+                SELECT h.key, 'FEED', true, h.community_code, h.town_code, h.district_code, h.address, h.size,
+                       h.minors, h.elderly, h.members, h.income, h.income_source, h.per_capita_income,
+                       h.medical_costs_monthly, h.education_costs_monthly, h.receives,
+                       ARRAY(SELECT DISTINCT l FROM unnest(%s || coalesce(pl.labels, '{}')) l ORDER BY l) AS labels
+                FROM outreach_household_stage h
+                LEFT JOIN (
+                    SELECT household, array_agg(DISTINCT l) AS labels
+                    FROM outreach_person, unnest(labels) l GROUP BY household
+                ) pl ON pl.household = h.key
+            ) x
+            ON CONFLICT (key) DO UPDATE SET
+                found_by = 'FEED', active = true, community_code = excluded.community_code,
+                town_code = excluded.town_code, district_code = excluded.district_code, address = excluded.address,
+                size = excluded.size, minors = excluded.minors, elderly = excluded.elderly, members = excluded.members,
+                income = excluded.income, income_source = excluded.income_source,
+                per_capita_income = excluded.per_capita_income,
+                medical_costs_monthly = excluded.medical_costs_monthly,
+                education_costs_monthly = excluded.education_costs_monthly, receives = excluded.receives,
+                labels = excluded.labels, facts_hash = excluded.facts_hash, updated_at = excluded.updated_at
+            WHERE o.facts_hash IS DISTINCT FROM excluded.facts_hash OR NOT o.active OR o.found_by <> 'FEED'
+            """;
+
+    private static final String DEACTIVATE = """
+            UPDATE outreach_household o SET active = false, updated_at = ?
+            WHERE o.found_by = 'FEED' AND o.active
+              AND NOT EXISTS (SELECT 1 FROM outreach_household_stage h WHERE h.key = o.key)
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    public RegisterRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What the register was last built from (a hash of snapshots, labels and day), or empty. */
+    Optional<String> state(String name) {
+        return jdbc.queryForList("SELECT value FROM outreach_state WHERE name = ?", String.class, name).stream()
+                .findFirst();
+    }
+
+    void setState(String name, String value) {
+        jdbc.update(
+                "INSERT INTO outreach_state (name, value) VALUES (?, ?)"
+                        + " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                name,
+                value);
+    }
+
+    /** The snapshots in use: feed, date and content hash of each feed's latest. */
+    List<String> latestSnapshots() {
+        return jdbc.queryForList("""
+                SELECT s.feed || '@' || s.snapshot_date || ':' || s.content_hash FROM outreach_snapshot s
+                WHERE s.snapshot_date = (SELECT max(l.snapshot_date) FROM outreach_snapshot l WHERE l.feed = s.feed)
+                ORDER BY s.feed
+                """, String.class);
+    }
+
+    /** Rebuilds persons and households; returns [persons, households written]. */
+    int[] rebuild(LocalDate day, Instant now, SqlPredicate personLabels, SqlPredicate householdLabels) {
+        jdbc.execute("TRUNCATE outreach_person_stage, outreach_household_stage");
+        // Fresh statistics: a feed loaded a minute ago has none yet, and the joins below need them.
+        jdbc.execute("ANALYZE outreach_fact, outreach_snapshot, outreach_household");
+        Date date = Date.valueOf(day);
+        jdbc.update(STAGE_PERSONS, date, date, date);
+        jdbc.execute("ANALYZE outreach_person_stage");
+        jdbc.update(STAGE_HOUSEHOLDS);
+        jdbc.execute("ANALYZE outreach_household_stage");
+        jdbc.execute("TRUNCATE outreach_person");
+        int persons = jdbc.update(
+                PERSONS.formatted(personLabels.sql()), personLabels.params().toArray());
+        jdbc.execute("ANALYZE outreach_person");
+        List<Object> params = new ArrayList<>(householdLabels.params());
+        params.add(0, Timestamp.from(now));
+        int households = jdbc.update(HOUSEHOLDS.formatted(householdLabels.sql()), params.toArray());
+        jdbc.update(DEACTIVATE, Timestamp.from(now));
+        jdbc.execute("TRUNCATE outreach_person_stage, outreach_household_stage");
+        return new int[] {persons, households};
+    }
+}

@@ -1,0 +1,210 @@
+package hotline.gateway.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import hotline.gateway.assignment.AssignmentRepository;
+import hotline.gateway.criteria.Assessor;
+import hotline.gateway.criteria.Criteria;
+import hotline.gateway.criteria.CriteriaFiles;
+import hotline.gateway.criteria.Program;
+import hotline.gateway.intake.BatchFile;
+import hotline.gateway.intake.IntakeRepository;
+import hotline.gateway.json.Json;
+import hotline.gateway.jurisdiction.JurisdictionDirectory;
+import hotline.gateway.outreach.Feed;
+import hotline.gateway.outreach.FeedLoadResult;
+import hotline.gateway.outreach.FeedLoader;
+import hotline.gateway.outreach.FeedRepository;
+import hotline.gateway.outreach.FeedSource;
+import hotline.gateway.outreach.LabelFiles;
+import hotline.gateway.outreach.MatchProgress;
+import hotline.gateway.outreach.MatchingJob;
+import hotline.gateway.outreach.MatchingRepository;
+import hotline.gateway.outreach.MatchingSettings;
+import hotline.gateway.outreach.Pseudonyms;
+import hotline.gateway.outreach.Register;
+import hotline.gateway.outreach.RegisterRepository;
+import hotline.gateway.outreach.VisitTickets;
+import hotline.gateway.sla.CalendarFiles;
+import hotline.gateway.sla.Deadlines;
+import hotline.gateway.sla.Extensions;
+import hotline.gateway.sla.SlaDeadlines;
+import hotline.gateway.sla.SlaMeter;
+import hotline.gateway.sla.SlaPolicy;
+import hotline.gateway.sla.SlaPolicyFile;
+import hotline.gateway.sla.SlaSpan;
+import hotline.gateway.sla.WorkingCalendar;
+import hotline.gateway.sla.WorkingTime;
+import hotline.gateway.ticket.TicketNumbers;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Benchmark, not a test: generates synthetic feeds (1,000,000 persons in 400,000 households by default), loads the
+ * six of them into an embedded PostgreSQL, runs matching (register build, candidates, the assessor, findings, visit
+ * tickets with their outbox rows, no daily cap), then runs it again with nothing changed. Prints each step's time.
+ *
+ * <p>Run: {@code bench/outreach.sh} (PERSONS=... HOUSEHOLDS=... CAP=...).
+ */
+public final class OutreachBenchmark {
+
+    private static final int PERSONS = Integer.getInteger("persons", 1_000_000);
+    private static final int HOUSEHOLDS = Integer.getInteger("households", 400_000);
+    private static final int CAP = Integer.getInteger("cap", -1);
+    private static final LocalDate SNAPSHOT = LocalDate.parse("2026-11-30");
+    private static final Instant NOW = Instant.parse("2026-12-01T02:00:00Z");
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    public static void main(String[] args) throws Exception {
+        Path feeds = Path.of("target", "bench", "outreach-feeds").toAbsolutePath();
+        long start = System.nanoTime();
+        OutreachFeedGenerator.generate(feeds, PERSONS, HOUSEHOLDS, SNAPSHOT);
+        System.out.printf(
+                "generated feeds of %,d persons in %,d households in %.1f s%n", PERSONS, HOUSEHOLDS, secs(start));
+        Path data = Path.of("target", "bench", "outreach-pg").toAbsolutePath();
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                        .setDataDirectory(data)
+                        .setCleanDataDirectory(true)
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("shared_buffers", "512MB")
+                        .setServerConfig("work_mem", "64MB")
+                        .setServerConfig("maintenance_work_mem", "256MB")
+                        .setServerConfig("max_wal_size", "4GB")
+                        .start();
+                HikariDataSource dataSource = new HikariDataSource()) {
+            dataSource.setJdbcUrl(
+                    postgres.getJdbcUrl("postgres", "postgres") + "&prepareThreshold=1&reWriteBatchedInserts=true");
+            dataSource.setUsername("postgres");
+            dataSource.setMaximumPoolSize(4);
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+            ObjectMapper mapper = JsonMapper.builder()
+                    .findAndAddModules()
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .build();
+            Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+            byte[] key = "benchmark-only-pseudonym-key-0123456789".getBytes(StandardCharsets.UTF_8);
+            FeedLoader loader =
+                    new FeedLoader(new FeedRepository(jdbc, dataSource, transaction), new Pseudonyms(key), clock);
+
+            long loadStart = System.nanoTime();
+            for (Feed feed : Feed.values()) {
+                long feedStart = System.nanoTime();
+                Path file = feeds.resolve(feed.id() + "-" + SNAPSHOT + ".csv");
+                FeedLoadResult result = loader.load(
+                        feed, SNAPSHOT, FeedSource.of(file, BatchFile.Format.CSV, StandardCharsets.UTF_8), "bench");
+                System.out.printf(
+                        "  %-20s %,10d rows loaded, %,d rejected, %.1f s (%,d bytes)%n",
+                        feed.id(), result.loaded(), result.rejected(), secs(feedStart), Files.size(file));
+            }
+            double load = secs(loadStart);
+            System.out.printf("load: %.1f s%n", load);
+
+            Criteria criteria = CriteriaFiles.load(Path.of("config/criteria"));
+            SlaPolicy policy = SlaPolicyFile.load(Path.of("config/sla.yml"));
+            WorkingCalendar calendar = CalendarFiles.load(policy.workingHours(), Path.of("config/calendar"));
+            WorkingTime time = new WorkingTime(calendar);
+            Deadlines deadlines = new Deadlines(time, policy.warnAt());
+            SlaDeadlines sla =
+                    new SlaDeadlines(policy, deadlines, new Extensions(time, policy), time, new SlaMeter(time));
+            JurisdictionDirectory directory = JurisdictionDirectory.load(
+                    Path.of("config/districts.csv"),
+                    Path.of("config/jurisdictions.csv"),
+                    Path.of("config/communities.csv"),
+                    Path.of("config/gazetteer.csv"));
+            Json json = new Json(mapper);
+            TicketNumbers numbers = new TicketNumbers(
+                    () -> jdbc.queryForObject("SELECT nextval('ticket_number_block_seq')", Long.class), clock, ZONE);
+            LabelFiles labels = new LabelFiles(Path.of("config/labels"));
+            MatchingJob job = new MatchingJob(
+                    new Register(new RegisterRepository(jdbc), labels, criteria, transaction, clock, ZONE),
+                    new MatchingRepository(jdbc, dataSource, mapper),
+                    labels,
+                    criteria,
+                    new Assessor(criteria, ZONE),
+                    new VisitTickets(
+                            numbers,
+                            directory,
+                            sla,
+                            deadlines,
+                            SlaSpan.parse(
+                                    "10 working days", policy.workingHours().perDay()),
+                            json,
+                            ZONE),
+                    new IntakeRepository(jdbc, json, new AssignmentRepository(jdbc)),
+                    transaction,
+                    new MatchingSettings(
+                            EnumSet.of(
+                                    Program.SUBSISTENCE_ALLOWANCE,
+                                    Program.LOW_INCOME_FAMILY,
+                                    Program.SPECIAL_HARDSHIP,
+                                    Program.MEDICAL_ASSISTANCE,
+                                    Program.EDUCATION_ASSISTANCE,
+                                    Program.SUBDISTRICT_ASSISTANCE),
+                            CAP,
+                            Duration.ofDays(180)),
+                    mapper,
+                    clock,
+                    ZONE,
+                    new SimpleMeterRegistry());
+
+            long matchStart = System.nanoTime();
+            MatchProgress first = job.run(false, "bench");
+            double match = secs(matchStart);
+            System.out.printf(
+                    "match: %.1f s: register %s; %,d candidates assessed (%.0f/s), %,d findings, %,d tickets opened,"
+                            + " %,d deferred%n",
+                    match,
+                    first.register(),
+                    first.assessed(),
+                    first.assessed() / match,
+                    first.findings(),
+                    first.ticketsOpened(),
+                    first.deferred());
+            System.out.printf("load + match: %.1f s%n", load + match);
+            System.out.printf(
+                    "tickets: %,d, outbox rows: %,d%n",
+                    jdbc.queryForObject("SELECT count(*) FROM ticket", Long.class),
+                    jdbc.queryForObject("SELECT count(*) FROM outbox", Long.class));
+
+            long againStart = System.nanoTime();
+            MatchProgress again = job.run(false, "bench-again");
+            System.out.printf(
+                    "rerun, nothing changed: %.2f s, %,d candidates, %,d tickets opened%n",
+                    secs(againStart), again.candidates(), again.ticketsOpened());
+            long reloadStart = System.nanoTime();
+            Path population = feeds.resolve("population-" + SNAPSHOT + ".csv");
+            FeedLoadResult same = loader.load(
+                    Feed.POPULATION,
+                    SNAPSHOT,
+                    FeedSource.of(population, BatchFile.Format.CSV, StandardCharsets.UTF_8),
+                    "bench");
+            System.out.printf("the same population file again: %s in %.1f s%n", same.status(), secs(reloadStart));
+        }
+    }
+
+    private static double secs(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}
