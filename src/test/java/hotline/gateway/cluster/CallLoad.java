@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -155,7 +156,7 @@ final class CallLoad {
     }
 
     private String body(int i) {
-        Map<String, Object> call = new java.util.LinkedHashMap<>();
+        Map<String, Object> call = new LinkedHashMap<>();
         call.put("callId", callId(i));
         call.put(
                 "receivedAt", OffsetDateTime.now(ZoneOffset.ofHours(8)).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));

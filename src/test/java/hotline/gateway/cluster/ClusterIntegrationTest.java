@@ -2,6 +2,7 @@ package hotline.gateway.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import hotline.gateway.cluster.CallLoad.Result;
 import hotline.gateway.cluster.CallLoad.Route;
 import hotline.gateway.cluster.OfficeConsumer.Received;
@@ -19,10 +20,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,7 +59,7 @@ class ClusterIntegrationTest {
     private static final String OPERATOR_KEY = ApiKeys.generate();
 
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
+    private final List<AutoCloseable> cleanup = Collections.synchronizedList(new ArrayList<>());
 
     @Test
     void callsOverTwoGatewaysAndABrokerPairSurviveKillingABrokerAndAGateway() throws Exception {
@@ -66,17 +69,26 @@ class ClusterIntegrationTest {
         Files.createDirectories(work);
         Path artemisHome = single(project.resolve("target/artemis"), "apache-artemis-", "");
         Path jar = single(project.resolve("target"), "hotline-gateway-", ".jar");
+        // Should this JVM be stopped mid-run, the brokers and gateways it started go with it.
+        Thread onExit = new Thread(this::closeAll);
+        Runtime.getRuntime().addShutdownHook(onExit);
         try {
             run(project, work, artemisHome, jar, began);
         } finally {
-            for (int i = cleanup.size() - 1; i >= 0; i--) {
-                try {
-                    cleanup.get(i).close();
-                } catch (Exception e) {
-                    System.out.println("cluster test: cleanup: " + e);
-                }
+            closeAll();
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        }
+    }
+
+    private synchronized void closeAll() {
+        for (int i = cleanup.size() - 1; i >= 0; i--) {
+            try {
+                cleanup.get(i).close();
+            } catch (Exception e) {
+                System.out.println("cluster test: cleanup: " + e);
             }
         }
+        cleanup.clear();
     }
 
     private void run(Path project, Path work, Path artemisHome, Path jar, long began) throws Exception {
@@ -299,7 +311,7 @@ class ClusterIntegrationTest {
         // Every breach escalated exactly once: one event and one message per urgent ticket, none for the others.
         Set<String> urgentTickets = urgentCalls.stream()
                 .map(results::get)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .map(Result::ticketNo)
                 .collect(Collectors.toSet());
         Map<String, Integer> escalations = new HashMap<>();
@@ -410,10 +422,7 @@ class ClusterIntegrationTest {
         assertThat(response.statusCode())
                 .as("hotline client made: " + response.body())
                 .isEqualTo(201);
-        return new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(response.body())
-                .at("/key/key")
-                .asText();
+        return new ObjectMapper().readTree(response.body()).at("/key/key").asText();
     }
 
     private static List<Received> received(List<OfficeConsumer> consumers) {
