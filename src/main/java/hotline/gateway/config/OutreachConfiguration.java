@@ -129,11 +129,12 @@ public class OutreachConfiguration {
             SlaPolicy policy,
             Json json,
             OutreachProperties properties,
-            GatewayProperties gateway) {
+            GatewayProperties gateway,
+            hotline.gateway.ticket.PublicLinks links) {
         SlaSpan visit =
                 SlaSpan.parse(properties.visitWithin(), policy.workingHours().perDay());
         return new hotline.gateway.outreach.VisitTickets(
-                numbers, directory, deadlines, visitDeadlines, visit, json, gateway.timeZone());
+                numbers, directory, deadlines, visitDeadlines, visit, json, gateway.timeZone(), links);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hotline.gateway.assignment.AssignmentDeadlines;
 import hotline.gateway.assignment.AssignmentRecord;
+import hotline.gateway.assignment.DispatchDeadlines;
 import hotline.gateway.assignment.TargetKind;
 import hotline.gateway.assignment.TargetTimes;
 import hotline.gateway.classification.NeedCode;
@@ -28,10 +29,11 @@ import hotline.gateway.ticket.Location;
 import hotline.gateway.ticket.NeedsView;
 import hotline.gateway.ticket.Person;
 import hotline.gateway.ticket.Priority;
-import hotline.gateway.ticket.TicketLinks;
+import hotline.gateway.ticket.PublicLinks;
 import hotline.gateway.ticket.TicketNumbers;
 import hotline.gateway.ticket.TrackingCodes;
 import hotline.gateway.ticket.message.TicketMessage;
+import hotline.gateway.ticket.message.Urgency;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -59,6 +61,8 @@ public class VisitTickets {
     private final Json json;
     private final ZoneId zone;
 
+    private final PublicLinks links;
+
     public VisitTickets(
             TicketNumbers numbers,
             JurisdictionDirectory directory,
@@ -66,7 +70,9 @@ public class VisitTickets {
             Deadlines visitDeadlines,
             SlaSpan visitWithin,
             Json json,
-            ZoneId zone) {
+            ZoneId zone,
+            PublicLinks links) {
+        this.links = links;
         this.numbers = numbers;
         this.directory = directory;
         this.deadlines = deadlines;
@@ -160,9 +166,11 @@ public class VisitTickets {
                 location,
                 request.household(),
                 details,
-                Map.of("self", TicketLinks.self(ticketNo)),
+                links.ticket(ticketNo),
                 explanation.assessment(),
-                null);
+                null,
+                DispatchDeadlines.of(targets),
+                Urgency.of(false, List.of(), false, List.of(), false));
         Map<String, Object> urgency = new LinkedHashMap<>();
         urgency.put("urgent", false);
         urgency.put("evidence", List.of());

@@ -151,7 +151,8 @@ public final class OutreachBenchmark {
                             SlaSpan.parse(
                                     "10 working days", policy.workingHours().perDay()),
                             json,
-                            ZONE),
+                            ZONE,
+                            new hotline.gateway.ticket.PublicLinks(java.net.URI.create("http://localhost:8080"))),
                     new IntakeRepository(jdbc, json, new AssignmentRepository(jdbc)),
                     transaction,
                     new MatchingSettings(

@@ -62,7 +62,7 @@ class BrokerMetricsEndToEndTest extends GatewayIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> figure(scrape(), "hotline_broker_up", "") == 1.0);
         double before = figure(scrape(), "hotline_broker_dlq_messages", "");
         String marker = "metrics-" + UUID.randomUUID();
-        broker().send("DLQ", "{\"poison\": true}", Map.of("ticketNo", marker));
+        broker().send("DLQ", "{\"poison\": true}", Map.of("ticketNo", marker, "deadLetterReason", "a test's poison"));
         try {
             await().atMost(Duration.ofSeconds(20))
                     .untilAsserted(() -> assertThat(figure(scrape(), "hotline_broker_dlq_messages", ""))

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClientSeedsTest {
 
     @Test
-    void theLocalClientsFileHasAHotlineTwoCentresAnOpen311AppAManagerAndAnOperator() {
+    void theLocalClientsFileHasAHotlineTwoCentresAnOpen311AppManagersAnOperatorAndTheSixDepartments() {
         List<ClientSeeds.LocalClient> clients = ClientSeeds.readLocal(Path.of("config/local-clients.yml"));
 
         assertThat(clients)
@@ -23,7 +23,14 @@ class ClientSeedsTest {
                         ClientRole.CENTRE,
                         ClientRole.OPEN311,
                         ClientRole.MANAGER,
-                        ClientRole.OPERATOR);
+                        ClientRole.OPERATOR,
+                        ClientRole.DEPARTMENT,
+                        ClientRole.DEPARTMENT,
+                        ClientRole.DEPARTMENT,
+                        ClientRole.DEPARTMENT,
+                        ClientRole.DEPARTMENT,
+                        ClientRole.DEPARTMENT,
+                        ClientRole.MANAGER);
         assertThat(clients)
                 .filteredOn(local -> local.client().role() == ClientRole.CENTRE)
                 .extracting(local -> local.client().scope())
