@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  *       {@code tickets.<town>} queue, a district desk only its {@code triage.<district>} and
  *       {@code escalations.<district>} queues, the city desk {@code triage.city}; the gateway everything;
  *       offices and desks may send to {@code ticket-events} and read the results of their events on
- *       {@code ticket-results.<office>} (their own only), or on temporary queues they make themselves);</li>
+ *       {@code ticket-results.<office>} (their own only);</li>
  *   <li>{@code addresses.xml}: every queue declared up front (results queues too), so an office can start
  *       listening before its first ticket is dispatched (it has no right to create queues itself); on the multicast address
  *       {@code ticket-updates}, the hotline system's durable subscription queue {@code ticket-updates.hotline},
@@ -51,13 +51,10 @@ public final class GenerateBrokerJurisdictions {
     /** Where the gateway answers each event an office sent on ticket-events: ticket-results.<office code>. */
     static final String RESULTS_PREFIX = "ticket-results.";
     /**
-     * What a client may do with temporary queues (a JMS TemporaryQueue, an AMQP dynamic node) to receive the results
-     * of its own events: Artemis names them with a UUID, one word, which only the match "*" selects (making one makes
-     * its address too, deleting one deletes it). The broker's own single-word addresses get settings of their own, so that "*" does not reach
-     * them.
+     * Nobody but the gateway may make temporary queues (one-word UUID addresses, which only "*" or "#" select): an
+     * office's or desk's right there would reach every one-word address. Offices read results on their own
+     * ticket-results queue. The broker's own one-word addresses are listed to keep them the gateway's.
      */
-    private static final List<String> TEMPORARY_QUEUE_PERMISSIONS = List.of(
-            "send", "consume", "createAddress", "deleteAddress", "createNonDurableQueue", "deleteNonDurableQueue");
     private static final List<String> SINGLE_WORD_ADDRESSES = List.of("DLQ", "ExpiryQueue");
     /** A subscriber to a multicast address makes its own (durable or not) subscription queue. */
     private static final List<String> SUBSCRIBER_PERMISSIONS = List.of("send", "consume", "browse",
@@ -208,19 +205,7 @@ public final class GenerateBrokerJurisdictions {
         }
         xml.append("   </security-setting>\n");
 
-        List<String> clients = eventSenders;
-        xml.append("""
-
-                   <!-- Temporary queues (named by a UUID: one word) that offices and desks make to
-                        receive the results of their events (JMSReplyTo); the gateway answers only on a temporary
-                        queue the sender made itself. -->
-                   <security-setting match="*">
-                """);
-        for (String permission : TEMPORARY_QUEUE_PERMISSIONS) {
-            permission(xml, permission, String.join(",", clients));
-        }
-        xml.append("   </security-setting>\n");
-        xml.append("   <!-- The broker's own one-word addresses: the gateway only (as \"#\"), not \"*\". -->\n");
+        xml.append("   <!-- The broker's own one-word addresses: the gateway only, as \"#\". -->\n");
         for (String address : SINGLE_WORD_ADDRESSES) {
             xml.append("   <security-setting match=\"").append(address).append("\">\n");
             for (String permission : ALL_PERMISSIONS) {
