@@ -6,6 +6,8 @@
 # latency with 1, 4, 16 and 64 connections, the ceiling and the ratio. Everything it writes is under target/bench-e2e.
 #   bench/end-to-end.sh                  SECONDS_SUSTAINED=60 STEP_SECONDS=15 CONNECTIONS=16
 #   PROFILE=1 bench/end-to-end.sh        also records a JFR profile of the gateway (target/bench-e2e/gateway.jfr)
+#   SEMANTIC_OFF=true bench/end-to-end.sh   the same with the semantic stage switched off (for comparison)
+# It waits for the first semantic model to be active, then warms up for WARM_UP_SECONDS (30) before measuring.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=target/bench-e2e
@@ -23,6 +25,7 @@ jvm_options=()
 if [ "${PROFILE:-0}" = 1 ]; then
   jvm_options+=("-XX:StartFlightRecording=filename=$work/gateway.jfr,settings=profile,delay=20s")
 fi
+if [ "${SEMANTIC_OFF:-false}" = true ]; then export HOTLINE_CLASSIFICATION_SEMANTIC_ENABLED=false; fi
 PORT=$port MANAGEMENT_PORT=$management_port DB_PORT=$db_port DB_DATA=$work/pg BROKER_PORT=$broker_port \
   BROKER_DATA=$work/artemis INBOX_DIR=$work/inbox \
   java "${jvm_options[@]}" -jar "$jar" >"$work/gateway.log" 2>&1 &
@@ -41,4 +44,5 @@ echo "gateway up (pid $gateway)"
 
 ./mvnw -B -q exec:java -Dexec.mainClass=hotline.gateway.bench.EndToEndBenchmark -Dexec.classpathScope=test \
   -Dbase="http://127.0.0.1:$port" -DdbPort="$db_port" -DbrokerUrl="tcp://127.0.0.1:$broker_port" \
+  -DsemanticOff="${SEMANTIC_OFF:-false}" -DwarmUpSeconds="${WARM_UP_SECONDS:-30}" \
   -Dseconds="${SECONDS_SUSTAINED:-60}" -DstepSeconds="${STEP_SECONDS:-15}" -Dconnections="${CONNECTIONS:-16}"
