@@ -38,34 +38,4 @@ public record NewTicket(
     public NewTicket {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
-
-    /** A ticket without warnings. */
-    public NewTicket(
-            ServiceRequest request,
-            byte[] requestHash,
-            String ticketNo,
-            Priority priority,
-            NeedsView needs,
-            Map<String, Object> urgency,
-            Assignment assignment,
-            AssignmentRecord firstAssignment,
-            TicketMessage message,
-            Instant createdAt,
-            Assessment assessment,
-            String trackingCode) {
-        this(
-                request,
-                requestHash,
-                ticketNo,
-                priority,
-                needs,
-                urgency,
-                assignment,
-                firstAssignment,
-                message,
-                createdAt,
-                assessment,
-                trackingCode,
-                List.of());
-    }
 }

@@ -187,7 +187,8 @@ public class VisitTickets {
                 message,
                 now,
                 explanation.assessment(),
-                TrackingCodes.generate());
+                TrackingCodes.generate(),
+                List.of());
     }
 
     /** The visit's text: what was found, in Chinese and English. */

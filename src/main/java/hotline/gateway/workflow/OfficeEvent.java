@@ -39,39 +39,4 @@ public record OfficeEvent(
         OffsetDateTime occurredAt,
         ReturnReasonCode reasonCode,
         NeedCode need,
-        VisitOutcome outcome) {
-
-    /** An event without a visit outcome (every type but a visit's RESOLVE). */
-    public OfficeEvent(
-            String eventId,
-            OfficeEventType type,
-            String actor,
-            OfficeCode office,
-            String reason,
-            String note,
-            String result,
-            Integer days,
-            Satisfaction satisfaction,
-            String townCode,
-            String districtCode,
-            OffsetDateTime occurredAt,
-            ReturnReasonCode reasonCode,
-            NeedCode need) {
-        this(
-                eventId,
-                type,
-                actor,
-                office,
-                reason,
-                note,
-                result,
-                days,
-                satisfaction,
-                townCode,
-                districtCode,
-                occurredAt,
-                reasonCode,
-                need,
-                null);
-    }
-}
+        VisitOutcome outcome) {}

@@ -184,7 +184,8 @@ class TicketWorkflowTest {
                 null,
                 null,
                 type == RETURN ? ReturnReasonCode.NOT_OUR_JURISDICTION : null,
-                type == RECLASSIFY ? NeedCode.MEDICAL : null);
+                type == RECLASSIFY ? NeedCode.MEDICAL : null,
+                null);
     }
 
     private static OfficeEvent callback(Satisfaction satisfaction) {
@@ -198,6 +199,7 @@ class TicketWorkflowTest {
                 null,
                 null,
                 satisfaction,
+                null,
                 null,
                 null,
                 null,
