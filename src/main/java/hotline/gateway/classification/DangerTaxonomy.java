@@ -20,8 +20,8 @@ import java.util.Set;
  * (weapons and violence, fire and smoke, gas, electricity, water, collapse, falls, self-harm, a child or dependent
  * alone, a missing person with dementia, no food, water, heat or shelter today, medical crisis), each with its terms
  * in Chinese and English, and the immediacy and resolved-event cues. A term under {@code alone} is urgent on its
- * own; one under {@code with-cue} needs an immediacy cue or a second danger term. They become the URGENT, NOW and
- * RESOLVED terms of the classifier (see {@link NeedClassifier}).
+ * own; one under {@code with-cue} needs an immediacy cue, a vulnerable person or a second danger term. They become
+ * the URGENT, NOW, VULNERABLE and RESOLVED terms of the classifier (see {@link NeedClassifier}).
  */
 public final class DangerTaxonomy {
 
@@ -60,7 +60,7 @@ public final class DangerTaxonomy {
             throw new IllegalArgumentException(name + ": expected entries categories, immediacy and resolved");
         }
         for (Object key : root.keySet()) {
-            if (!Set.of("categories", "immediacy", "resolved").contains(key)) {
+            if (!Set.of("categories", "immediacy", "vulnerable", "resolved").contains(key)) {
                 throw new IllegalArgumentException(name + ": " + key + ": unknown entry");
             }
         }
@@ -98,13 +98,18 @@ public final class DangerTaxonomy {
         for (String term : terms(root.get("immediacy"), name, "immediacy")) {
             terms.add(new DictionaryTerm(TermKind.NOW, null, ALONE, term, 0));
         }
+        if (root.containsKey("vulnerable")) {
+            for (String term : terms(root.get("vulnerable"), name, "vulnerable")) {
+                terms.add(new DictionaryTerm(TermKind.VULNERABLE, null, WITH_CUE, term, 0));
+            }
+        }
         for (String term : terms(root.get("resolved"), name, "resolved")) {
             terms.add(new DictionaryTerm(TermKind.RESOLVED, null, ALONE, term, 0));
         }
         return new DangerTaxonomy(names, terms, categoryByTerm);
     }
 
-    /** The URGENT, NOW and RESOLVED terms, for the classifier. */
+    /** The URGENT, NOW, VULNERABLE and RESOLVED terms, for the classifier. */
     public List<DictionaryTerm> terms() {
         return terms;
     }

@@ -49,12 +49,13 @@ import java.util.Set;
  * score 0.55 (two needs at 11 : 9); nothing falls in between.
  *
  * <h2>Urgency</h2>
- * danger = sum of the weights of the distinct URGENT terms found; now = the largest NOW weight found.
+ * danger = sum of the weights of the distinct URGENT terms found; now = the largest NOW or VULNERABLE weight found.
  * urgent = danger &gt; 0 and danger + now &ge; {@value #URGENT_THRESHOLD}. A weight-1 term (煤气味, 起火, 被困,
  * 自杀, sleeping rough) is urgent alone; a 0.5 term (没吃东西, 锁在屋里, freezing) needs a second danger term or
- * an immediacy cue (今天, 马上, now, tonight). An immediacy cue alone never is. URGENT and NOW terms in the
- * same clause (text between {@code , . ; ! ? 。}) as a RESOLVED term (已被, 已扑灭, 前几天, was put out, last
- * year ...) are ignored, so a resolved past event raises no alarm. urgencyEvidence lists the danger terms and
+ * an immediacy cue (今天, 马上, now, tonight) or a vulnerable person (婴儿, bedridden). An immediacy cue or a
+ * vulnerable person alone never is. URGENT and NOW terms in the same clause (text between {@code , . ; ! ? 。})
+ * as a RESOLVED term (已被, 已扑灭, 前几天, was put out, last year ...) are ignored, and so are URGENT terms in
+ * the later clauses of its sentence up to the next immediacy cue, so a resolved past event raises no alarm. urgencyEvidence lists the danger terms and
  * immediacy cues that counted, in order of appearance (empty when not urgent). The operator's own flag is
  * combined elsewhere.
  */
@@ -199,9 +200,13 @@ public final class NeedClassifier {
         String normalized = TextNormalizer.normalize(text);
         Tally t = new Tally(matcher.findMaximal(normalized));
         List<Match<Entry>> resolved = new ArrayList<>(2);
+        List<Match<Entry>> nows = new ArrayList<>(2);
         for (Match<Entry> m : t.matches) {
-            if (m.payload().term().kind() == TermKind.RESOLVED) {
+            TermKind kind = m.payload().term().kind();
+            if (kind == TermKind.RESOLVED) {
                 resolved.add(m);
+            } else if (kind == TermKind.NOW) {
+                nows.add(m);
             }
         }
         BitSet counted = new BitSet(termCount);
@@ -221,7 +226,7 @@ public final class NeedClassifier {
                     t.info += term.weight();
                 }
                 case URGENT, NOW -> {
-                    if (!silenced(normalized, m, resolved)) {
+                    if (!silenced(normalized, m, resolved, nows)) {
                         counted.set(index);
                         t.urgencyMatches.add(m);
                         if (term.kind() == TermKind.URGENT) {
@@ -231,6 +236,12 @@ public final class NeedClassifier {
                         }
                     }
                 }
+                case VULNERABLE -> {
+                    // a person's state, not an event: nothing resolves it
+                    counted.set(index);
+                    t.urgencyMatches.add(m);
+                    t.now = Math.max(t.now, term.weight());
+                }
                 case RESOLVED -> {
                     // only silences, see silenced()
                 }
@@ -239,9 +250,30 @@ public final class NeedClassifier {
         return t;
     }
 
-    private static boolean silenced(String text, Match<Entry> m, List<Match<Entry>> resolved) {
+    /**
+     * A resolved cue silences the danger terms and cues of its own clause, and the danger terms of the clauses after
+     * it in the same sentence (去年着过一次火，厨房都烧黑了) until an immediacy cue says what is happening now
+     * (去年着过火，现在又冒烟了).
+     */
+    private static boolean silenced(String text, Match<Entry> m, List<Match<Entry>> resolved, List<Match<Entry>> nows) {
         for (Match<Entry> r : resolved) {
             if (sameClause(text, m, r)) {
+                return true;
+            }
+            if (m.payload().term().kind() == TermKind.URGENT
+                    && r.end() <= m.start()
+                    && sameSentence(text, r, m)
+                    && !cueBetween(text, nows, r, m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An immediacy cue after the resolved one, before the danger term or in its clause (he is vomiting now). */
+    private static boolean cueBetween(String text, List<Match<Entry>> nows, Match<?> resolved, Match<?> danger) {
+        for (Match<Entry> n : nows) {
+            if (n.start() >= resolved.end() && (n.end() <= danger.start() || sameClause(text, n, danger))) {
                 return true;
             }
         }
@@ -260,9 +292,24 @@ public final class NeedClassifier {
         return true;
     }
 
+    private static boolean sameSentence(String text, Match<?> a, Match<?> b) {
+        int from = Math.min(a.end(), b.end());
+        int to = Math.max(a.start(), b.start());
+        for (int i = from; i < to; i++) {
+            if (isSentenceDelimiter(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isClauseDelimiter(char c) {
+        return c == ',' || isSentenceDelimiter(c);
+    }
+
+    private static boolean isSentenceDelimiter(char c) {
         return switch (c) {
-            case '。', ',', '.', ';', '!', '?', '…', '｡' -> true;
+            case '。', '.', ';', '!', '?', '…', '｡' -> true;
             default -> false;
         };
     }

@@ -10,6 +10,14 @@ public enum TermKind {
     URGENT,
     /** Immediacy cue; adds to a danger sum, never urgent on its own. */
     NOW,
-    /** Past, resolved or negated: silences URGENT and NOW terms in the same clause. */
+    /**
+     * A vulnerable person (a baby, someone bedridden or with dementia): counts like an immediacy cue towards a
+     * danger sum, never urgent on its own.
+     */
+    VULNERABLE,
+    /**
+     * Past, resolved or negated: silences URGENT and NOW terms in the same clause, and URGENT terms in the clauses
+     * after it in the same sentence up to an immediacy cue.
+     */
     RESOLVED
 }

@@ -49,6 +49,51 @@ class DangerTaxonomyTest {
         assertThat(classifier.classify("上周有煤气味").urgent()).isFalse();
     }
 
+    private static final String WITH_PERSONS = """
+            categories:
+              fire_smoke:
+                alone: {zh: ["着火"]}
+                with-cue: {zh: ["冒烟", "烧黑"], en: ["smoke"]}
+              child_or_dependent_alone:
+                with-cue: {zh: ["关在车里"], en: ["in a parked car"]}
+            immediacy: {zh: ["现在"], en: ["now"]}
+            vulnerable: {zh: ["婴儿"], en: ["baby"]}
+            resolved: {zh: ["去年"], en: ["last year"]}
+            """;
+
+    @Test
+    void aVulnerablePersonCompletesAWithCueDangerButIsNeverUrgentAlone() {
+        NeedClassifier classifier =
+                new NeedClassifier(NeedDictionary.parse(new StringReader("")).with(parse(WITH_PERSONS)));
+        assertThat(parse(WITH_PERSONS).terms())
+                .filteredOn(t -> t.kind() == TermKind.VULNERABLE)
+                .extracting(DictionaryTerm::term)
+                .containsExactly("婴儿", "baby");
+        Classification baby = classifier.classify("停车场有个婴儿关在车里");
+        assertThat(baby.urgent()).isTrue();
+        assertThat(baby.urgencyEvidence()).containsExactly("婴儿", "关在车里");
+        assertThat(classifier.classify("a baby in a parked car, windows shut").urgent())
+                .isTrue();
+        assertThat(classifier.classify("婴儿奶粉补贴怎么申请").urgent()).isFalse();
+        assertThat(classifier.classify("楼下有人在车里抽烟冒烟").urgent()).isFalse();
+    }
+
+    @Test
+    void aResolvedCueSilencesTheRestOfItsSentenceUntilSomethingHappensNow() {
+        NeedClassifier classifier =
+                new NeedClassifier(NeedDictionary.parse(new StringReader("")).with(parse(WITH_PERSONS)));
+        // the fire was last year: the blackened kitchen in the next clause is part of it
+        assertThat(classifier.classify("去年着过一次火，厨房都烧黑了，想申请修缮").urgent()).isFalse();
+        // a cue of now after it starts what is happening today
+        assertThat(classifier.classify("去年着过一次火，现在又冒烟了").urgent()).isTrue();
+        assertThat(classifier
+                        .classify("last year there was a fire, and there is smoke in the hall now")
+                        .urgent())
+                .isTrue();
+        // a new sentence is not silenced
+        assertThat(classifier.classify("去年着过一次火。厨房又冒烟了，婴儿在家").urgent()).isTrue();
+    }
+
     @Test
     void aBrokenFileIsNamedWithItsEntry() {
         assertThatThrownBy(() -> parse("categories: {gas: {alone: {fr: [\"gaz\"]}}}\nimmediacy: {}\nresolved: {}"))

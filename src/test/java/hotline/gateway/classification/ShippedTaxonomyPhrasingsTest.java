@@ -27,7 +27,11 @@ class ShippedTaxonomyPhrasingsTest {
                 "家里着火了！",
                 "她说不想活了，吃了很多药。",
                 "My husband is diabetic, he is very drowsy and breathing fast.",
-                "Her mother has been missing since this morning and it is getting dark.")) {
+                "Her mother has been missing since this morning and it is getting dark.",
+                "楼下停车场一辆车里关着个婴儿，车窗都关着。",
+                "我奶奶有老年痴呆，早上自己走出去了，手机也没带。",
+                "There's a toddler in a parked car outside the mall, nobody around.",
+                "去年着过一次火，今天厨房又冒烟了。")) {
             Classification c = classifier.classify(text);
             assertThat(c.urgent()).as(text).isTrue();
             assertThat(c.urgencyEvidence()).as(text).isNotEmpty();
@@ -44,7 +48,10 @@ class ShippedTaxonomyPhrasingsTest {
                 "万一着火了，消防车都开不进来，现在通道全被堵了。",
                 "停电通知说今天下午停电，老人家里的冰箱怎么办？",
                 "父母白天上班，经常把孩子锁在家里一整天。",
-                "丈夫走了以后家里塌了半边天，两个孩子还在读书，现在想申请临时救助。")) {
+                "丈夫走了以后家里塌了半边天，两个孩子还在读书，现在想申请临时救助。",
+                "去年楼上着过一次火，我家厨房也熏黑了，现在墙皮一直掉，想问修缮有没有补贴。",
+                "我妈有认知症，前两次走失都是派出所送回来的，想给她办个防走失手环。",
+                "I'm worried about what I'd do if there was a fire, my husband is bedridden.")) {
             assertThat(classifier.classify(text).urgent()).as(text).isFalse();
         }
     }
