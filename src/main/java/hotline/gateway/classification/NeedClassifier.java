@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * Classifies the text of a call (or of a community report: content plus visit findings) into needs, with a
  * confidence, the evidence and an urgency flag. Built once from a {@link NeedDictionary}; {@link #classify}
- * is one {@link TermMatcher#findMaximal} pass over the normalized text plus arithmetic over the matches (no
+ * is two {@link TermMatcher#findMaximal} passes over the normalized text (need and information terms; danger terms
+ * and cues, so that neither kind hides the other) plus arithmetic over the matches (no
  * regular expressions, no maps rebuilt), and is thread-safe.
  *
  * <h2>Scoring</h2>
@@ -77,7 +78,9 @@ public final class NeedClassifier {
 
     private record Entry(DictionaryTerm term, int index) {}
 
-    private final TermMatcher<Entry> matcher;
+    // Two matchers, so that a danger phrase never hides a need term inside it (困在车里 and 困在) nor the reverse.
+    private final TermMatcher<Entry> needMatcher;
+    private final TermMatcher<Entry> urgencyMatcher;
     private final int termCount;
     private final double minConfidence;
 
@@ -91,12 +94,16 @@ public final class NeedClassifier {
             throw new IllegalArgumentException("minConfidence must be within 0..1: " + minConfidence);
         }
         this.minConfidence = minConfidence;
-        TermMatcher.Builder<Entry> builder = TermMatcher.builder();
+        TermMatcher.Builder<Entry> needs = TermMatcher.builder();
+        TermMatcher.Builder<Entry> urgency = TermMatcher.builder();
         List<DictionaryTerm> terms = dictionary.terms();
         for (int i = 0; i < terms.size(); i++) {
-            builder.add(terms.get(i).term(), new Entry(terms.get(i), i));
+            DictionaryTerm term = terms.get(i);
+            boolean need = term.kind() == TermKind.NEED || term.kind() == TermKind.INFO;
+            (need ? needs : urgency).add(term.term(), new Entry(term, i));
         }
-        this.matcher = builder.build();
+        this.needMatcher = needs.build();
+        this.urgencyMatcher = urgency.build();
         this.termCount = terms.size();
     }
 
@@ -198,10 +205,11 @@ public final class NeedClassifier {
 
     private Tally tally(String text) {
         String normalized = TextNormalizer.normalize(text);
-        Tally t = new Tally(matcher.findMaximal(normalized));
+        Tally t = new Tally(needMatcher.findMaximal(normalized));
+        List<Match<Entry>> urgencyTerms = urgencyMatcher.findMaximal(normalized);
         List<Match<Entry>> resolved = new ArrayList<>(2);
         List<Match<Entry>> nows = new ArrayList<>(2);
-        for (Match<Entry> m : t.matches) {
+        for (Match<Entry> m : urgencyTerms) {
             TermKind kind = m.payload().term().kind();
             if (kind == TermKind.RESOLVED) {
                 resolved.add(m);
@@ -210,7 +218,10 @@ public final class NeedClassifier {
             }
         }
         BitSet counted = new BitSet(termCount);
-        for (Match<Entry> m : t.matches) {
+        List<Match<Entry>> all = new ArrayList<>(t.matches.size() + urgencyTerms.size());
+        all.addAll(t.matches);
+        all.addAll(urgencyTerms);
+        for (Match<Entry> m : all) {
             DictionaryTerm term = m.payload().term();
             int index = m.payload().index();
             if (counted.get(index)) {
