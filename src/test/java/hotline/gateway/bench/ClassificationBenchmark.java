@@ -3,45 +3,52 @@ package hotline.gateway.bench;
 import hotline.gateway.classification.Classification;
 import hotline.gateway.classification.ConfiguredClassifier;
 import hotline.gateway.classification.NeedClassifier;
-import hotline.gateway.classification.NeedCode;
+import hotline.gateway.classification.NeedJudgement;
+import hotline.gateway.classification.SemanticStage;
 import hotline.gateway.classification.TrainingData;
+import hotline.gateway.classification.TwoStageClassifier;
 import hotline.gateway.classification.evaluation.EvaluationFigures;
 import hotline.gateway.classification.evaluation.LabelledCall;
 import hotline.gateway.classification.semantic.BgeSmallEmbedders;
 import hotline.gateway.classification.semantic.DangerModel;
-import hotline.gateway.classification.semantic.DangerScore;
-import hotline.gateway.classification.semantic.Embedders;
+import hotline.gateway.classification.semantic.EmbeddingBudget;
 import hotline.gateway.classification.semantic.NeedModel;
 import hotline.gateway.classification.semantic.SemanticClassifier;
-import hotline.gateway.classification.semantic.SemanticVerdict;
-import hotline.gateway.classification.semantic.TextVector;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Prints how the classifier does (bench/classification.sh): need accuracy, per-need recall, urgent recall and the
  * false urgent rate (urgency from the text alone) on the sample calls, the tuning part of the labelled calls
  * (cross-validated for the semantic stage), the validation part and the frozen test set, for the dictionary alone
- * and for both stages. The semantic stage's minimum score and margin, and the danger hint's threshold, are chosen
- * here on the tuning part's cross-validation only, and printed. Not a test: it asserts nothing. With the argument
- * {@code --without-frozen} it leaves the frozen test set unread (for choosing settings while the work goes on: the
- * frozen set is judged once, on the final choice).
+ * and for both stages. Every two-stage figure comes from {@link TwoStageClassifier} itself, with a semantic stage
+ * built as the gateway builds it; only the embeddings are kept between settings (target/bench/embeddings.bin, never
+ * the frozen set's). The semantic stage's nearest examples, centroid weight, minimum score and margin, and the
+ * danger hint's threshold, are chosen here on the tuning part's cross-validation only, and printed. Not a test: it
+ * asserts nothing. With the argument {@code --without-frozen} it leaves the frozen test set unread (for choosing
+ * settings while the work goes on: the frozen set is judged once, on the final choice).
  */
 public final class ClassificationBenchmark {
 
     private static final int FOLDS = 5;
-    private static final double[] SCORES = {0.0, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6};
+    private static final int[] NEIGHBOURS = {3, 5, 7};
+    private static final double[] CENTROID_WEIGHTS = {0.3, 0.5, 0.7};
+    private static final double[] SCORES = {0.45, 0.5, 0.55, 0.6};
     // Never 0: a need that does not beat the runner-up at all (a tie) is a guess, and a guess goes to triage.
-    private static final double[] MARGINS = {0.001, 0.002, 0.005, 0.01, 0.02, 0.03, 0.04, 0.06, 0.08};
+    private static final double[] MARGINS = {0.001, 0.005, 0.01, 0.02};
     private static final double[] DANGER = {0.55, 0.6, 0.65, 0.7, 0.75, 0.8};
-    private static final double[] UNSURE = {0.55, 0.65, 0.75, 0.85, 0.95};
-    private static final int[] NEIGHBOURS = {1, 3, 5, 7, 10};
-    private static final double[] CENTROID_WEIGHTS = {0.0, 0.3, 0.5, 0.7, 1.0};
+    private static final Path CACHE = Path.of("target/bench/embeddings.bin");
+
+    /** The stage's settings: scoring (k nearest, centroid weight) and thresholds. */
+    record Settings(int neighbours, double centroidWeight, double minScore, double minMargin) {}
 
     public static void main(String[] args) {
         boolean withFrozen = !List.of(args).contains("--without-frozen");
@@ -75,10 +82,10 @@ public final class ClassificationBenchmark {
                     + loaded.failure().orElse("?") + ")");
             return;
         }
-        Embedders embedders = loaded.loaded().get();
+        CachingEmbedders embedders = new CachingEmbedders(loaded.loaded().get());
+        embedders.load(CACHE);
         long started = System.nanoTime();
         NeedModel model = NeedModel.build(embedders, training.learnedFrom());
-        DangerModel danger = DangerModel.build(embedders, training.dangers(), 1.0);
         System.out.printf(
                 Locale.ROOT,
                 "%nSemantic stage: model %s from %d descriptions and %d tuning calls, built in %.1f s%n",
@@ -86,41 +93,32 @@ public final class ClassificationBenchmark {
                 training.descriptions().size(),
                 training.tuning().size(),
                 (System.nanoTime() - started) / 1e9);
+        // Need accuracy does not depend on the hint: while the settings are chosen, a hint threshold of 1 (none).
+        DangerModel noHints = DangerModel.build(embedders, training.dangers(), 1.0);
+        Map<Double, DangerModel> dangers = new HashMap<>();
+        for (double t : DANGER) {
+            dangers.put(t, DangerModel.build(embedders, training.dangers(), t));
+        }
 
         // Cross-validation on the tuning part: each fold's calls are classified by a model without them.
-        Map<String, TextVector> vectors = new HashMap<>();
-        for (LabelledCall call : tuning) {
-            vectors.put(call.id(), embedders.embed(call.text()));
-        }
-        Map<String, DangerScore> dangerScores = new HashMap<>();
-        tuning.forEach(call -> dangerScores.put(call.id(), danger.score(vectors.get(call.id()))));
+        List<Set<String>> folds = folds(tuning);
         double bestAccuracy = -1;
         Settings best = null;
         for (int k : NEIGHBOURS) {
             for (double w : CENTROID_WEIGHTS) {
                 NeedModel scored = model.withScoring(k, w);
-                Map<String, SemanticVerdict> cv = new HashMap<>();
-                for (int fold = 0; fold < FOLDS; fold++) {
-                    Set<String> ids = new java.util.HashSet<>();
-                    for (int i = fold; i < tuning.size(); i += FOLDS) {
-                        ids.add(tuning.get(i).id());
-                    }
-                    SemanticClassifier foldClassifier = new SemanticClassifier(embedders, scored.without(ids), -1, 0);
-                    for (String id : ids) {
-                        cv.put(id, foldClassifier.classify(vectors.get(id)));
-                    }
-                }
-                for (double t : UNSURE) {
-                    for (double sc : SCORES) {
-                        for (double m : MARGINS) {
-                            Settings settings = new Settings(k, w, t, sc, m);
-                            double accuracy = EvaluationFigures.of(tuning, twoStage(dictionary, tuning, cv, settings))
-                                    .accuracy();
-                            if (accuracy > bestAccuracy + 1e-9) {
-                                bestAccuracy = accuracy;
-                                best = settings;
-                                bestCv = cv;
-                            }
+                List<NeedModel> foldModels = folds.stream().map(scored::without).toList();
+                for (double sc : SCORES) {
+                    for (double m : MARGINS) {
+                        Settings settings = new Settings(k, w, sc, m);
+                        Function<String, NeedJudgement> cv =
+                                crossValidated(dictionary, embedders, tuning, folds, foldModels, settings, noHints);
+                        double accuracy = EvaluationFigures.of(
+                                        tuning, t -> cv.apply(t).classification())
+                                .accuracy();
+                        if (accuracy > bestAccuracy + 1e-9) {
+                            bestAccuracy = accuracy;
+                            best = settings;
                         }
                     }
                 }
@@ -132,97 +130,100 @@ public final class ClassificationBenchmark {
                 FOLDS,
                 best,
                 100 * bestAccuracy);
-        double dangerThreshold = chooseDangerThreshold(dictionary, tuning, dangerScores);
+        NeedModel chosen = model.withScoring(best.neighbours(), best.centroidWeight());
+        List<NeedModel> foldModels = folds.stream().map(chosen::without).toList();
+        double dangerThreshold = chooseDangerThreshold(dictionary, embedders, tuning, folds, foldModels, best, dangers);
 
-        SemanticClassifier semantic =
-                new SemanticClassifier(embedders, model.withScoring(best.neighbours(), best.centroidWeight()), -1, 0);
-        System.out.println("\nBoth stages");
-        print(samples, twoStage(dictionary, samples, verdicts(semantic, samples), best), "sample calls");
-        print(tuning, twoStage(dictionary, tuning, bestCv, best), "labelled: tuning part (5-fold CV)");
-        print(
-                validation,
-                twoStage(dictionary, validation, verdicts(semantic, validation), best),
-                "labelled: validation part");
-        dangerHints(dictionary, validation, embedders, danger, dangerThreshold, "validation part");
+        SemanticStage stage = new SemanticStage(
+                new SemanticClassifier(embedders, chosen, best.minScore(), best.minMargin()),
+                dangers.get(dangerThreshold));
+        TwoStageClassifier twoStage =
+                new TwoStageClassifier(dictionary, () -> Optional.of(stage), new EmbeddingBudget(1));
+        System.out.println("\nBoth stages (TwoStageClassifier)");
+        print(samples, t -> twoStage.classify(t).classification(), "sample calls");
+        Function<String, NeedJudgement> cv =
+                crossValidated(dictionary, embedders, tuning, folds, foldModels, best, dangers.get(dangerThreshold));
+        print(tuning, t -> cv.apply(t).classification(), "labelled: tuning part (5-fold CV)");
+        print(validation, t -> twoStage.classify(t).classification(), "labelled: validation part");
+        dangerHints(validation, twoStage::classify, "validation part");
+        embedders.save(CACHE, frozen.stream().map(LabelledCall::text).collect(Collectors.toSet()));
         if (withFrozen) {
-            print(frozen, twoStage(dictionary, frozen, verdicts(semantic, frozen), best), "frozen test set");
-            dangerHints(dictionary, frozen, embedders, danger, dangerThreshold, "frozen test set");
+            print(frozen, t -> twoStage.classify(t).classification(), "frozen test set");
+            dangerHints(frozen, twoStage::classify, "frozen test set");
         }
     }
 
-    private static Map<String, SemanticVerdict> bestCv;
+    private static List<Set<String>> folds(List<LabelledCall> tuning) {
+        List<Set<String>> folds = new java.util.ArrayList<>();
+        for (int fold = 0; fold < FOLDS; fold++) {
+            Set<String> ids = new HashSet<>();
+            for (int i = fold; i < tuning.size(); i += FOLDS) {
+                ids.add(tuning.get(i).id());
+            }
+            folds.add(ids);
+        }
+        return folds;
+    }
 
-    /** The stage's settings: scoring (k nearest, centroid weight), when the dictionary counts as unsure, thresholds. */
-    record Settings(int neighbours, double centroidWeight, double unsureBelow, double minScore, double minMargin) {}
+    /**
+     * The tuning part's calls, each read by a TwoStageClassifier whose semantic model was built without its fold
+     * (and the danger model given).
+     */
+    private static Function<String, NeedJudgement> crossValidated(
+            NeedClassifier dictionary,
+            CachingEmbedders embedders,
+            List<LabelledCall> tuning,
+            List<Set<String>> folds,
+            List<NeedModel> foldModels,
+            Settings settings,
+            DangerModel danger) {
+        Map<String, TwoStageClassifier> byText = new HashMap<>();
+        for (int fold = 0; fold < folds.size(); fold++) {
+            SemanticStage stage = new SemanticStage(
+                    new SemanticClassifier(embedders, foldModels.get(fold), settings.minScore(), settings.minMargin()),
+                    danger);
+            TwoStageClassifier classifier =
+                    new TwoStageClassifier(dictionary, () -> Optional.of(stage), new EmbeddingBudget(1));
+            for (LabelledCall call : tuning) {
+                if (folds.get(fold).contains(call.id())) {
+                    byText.put(call.text(), classifier);
+                }
+            }
+        }
+        return text -> byText.get(text).classify(text);
+    }
 
     private static void print(List<LabelledCall> calls, Function<String, Classification> classifier, String label) {
         System.out.print(EvaluationFigures.of(calls, classifier).describe(label));
     }
 
-    private static Map<String, SemanticVerdict> verdicts(SemanticClassifier semantic, List<LabelledCall> calls) {
-        Map<String, SemanticVerdict> verdicts = new HashMap<>();
-        for (LabelledCall call : calls) {
-            verdicts.put(call.text(), semantic.classify(call.text()));
-        }
-        return verdicts;
-    }
-
-    /** The two stages as TwoStageClassifier runs them, with the verdicts looked up by id or text. */
-    private static Function<String, Classification> twoStage(
-            NeedClassifier dictionary,
-            List<LabelledCall> calls,
-            Map<String, SemanticVerdict> verdicts,
-            Settings settings) {
-        Map<String, SemanticVerdict> byText = new HashMap<>();
-        for (LabelledCall call : calls) {
-            SemanticVerdict v = verdicts.containsKey(call.id()) ? verdicts.get(call.id()) : verdicts.get(call.text());
-            byText.put(call.text(), v);
-        }
-        return text -> {
-            Classification c = dictionary.classify(text);
-            SemanticVerdict v = byText.get(text);
-            if (v == null || (!c.isTriage() && c.confidence() >= settings.unsureBelow())) {
-                return c;
-            }
-            boolean decided = v.best() != NeedCode.OTHER
-                    && v.score() >= settings.minScore()
-                    && v.margin() >= settings.minMargin();
-            if (!decided) {
-                return c;
-            }
-            return new Classification(v.best(), List.of(v.best()), 0.5, c.evidence(), c.urgent(), c.urgencyEvidence());
-        };
-    }
-
     /**
-     * The lowest threshold at which at most 1 in 10 non-urgent tuning calls would carry a hint: the hint is for a
-     * person to look at, so it must stay rare enough to be read.
+     * The lowest threshold at which at most 1 in 10 non-urgent tuning calls the semantic stage reads would carry a
+     * hint (cross-validated): the hint is for a person to look at, so it must stay rare enough to be read.
      */
     private static double chooseDangerThreshold(
-            NeedClassifier dictionary, List<LabelledCall> tuning, Map<String, DangerScore> scores) {
+            NeedClassifier dictionary,
+            CachingEmbedders embedders,
+            List<LabelledCall> tuning,
+            List<Set<String>> folds,
+            List<NeedModel> foldModels,
+            Settings settings,
+            Map<Double, DangerModel> dangers) {
         double chosen = DANGER[DANGER.length - 1];
         for (double t : DANGER) {
-            int normal = 0, hinted = 0, missed = 0, missedHinted = 0;
-            for (LabelledCall call : tuning) {
-                boolean ruleUrgent = dictionary.classify(call.text()).urgent();
-                boolean hint = !ruleUrgent && scores.get(call.id()).score() >= t;
-                if (!call.urgent()) {
-                    normal++;
-                    hinted += hint ? 1 : 0;
-                } else if (!ruleUrgent) {
-                    missed++;
-                    missedHinted += hint ? 1 : 0;
-                }
-            }
+            Function<String, NeedJudgement> cv =
+                    crossValidated(dictionary, embedders, tuning, folds, foldModels, settings, dangers.get(t));
+            int[] counts = hintCounts(tuning, cv);
             System.out.printf(
                     Locale.ROOT,
-                    "  danger hint at %.2f (tuning CV): %d/%d urgent calls the rules missed get a hint, %d/%d non-urgent%n",
+                    "  danger hint at %.2f (tuning CV): %d/%d urgent calls the rules missed get a hint, %d/%d"
+                            + " non-urgent calls the semantic stage read%n",
                     t,
-                    missedHinted,
-                    missed,
-                    hinted,
-                    normal);
-            if (hinted <= normal / 10 && t < chosen) {
+                    counts[0],
+                    counts[1],
+                    counts[2],
+                    counts[3]);
+            if (counts[2] <= counts[3] / 10 && t < chosen) {
                 chosen = t;
             }
         }
@@ -230,35 +231,40 @@ public final class ClassificationBenchmark {
         return chosen;
     }
 
-    private static void dangerHints(
-            NeedClassifier dictionary,
-            List<LabelledCall> calls,
-            Embedders embedders,
-            DangerModel danger,
-            double threshold,
-            String label) {
-        int missed = 0, missedHinted = 0, normal = 0, hinted = 0;
+    /**
+     * Urgent calls the rules missed, and of them with a hint; non-urgent calls the semantic stage read (only
+     * those can carry a hint), and of them with a hint.
+     */
+    private static int[] hintCounts(List<LabelledCall> calls, Function<String, NeedJudgement> classifier) {
+        int missed = 0, missedHinted = 0, read = 0, hinted = 0;
         for (LabelledCall call : calls) {
-            boolean ruleUrgent = dictionary.classify(call.text()).urgent();
-            if (ruleUrgent) {
+            NeedJudgement judgement = classifier.apply(call.text());
+            if (judgement.classification().urgent()) {
                 continue;
             }
-            boolean hint = danger.score(embedders.embed(call.text())).score() >= threshold;
+            boolean hint = judgement.dangerHint() != null;
             if (call.urgent()) {
                 missed++;
                 missedHinted += hint ? 1 : 0;
-            } else {
-                normal++;
+            } else if (judgement.modelVersion() != null) {
+                read++;
                 hinted += hint ? 1 : 0;
             }
         }
+        return new int[] {missedHinted, missed, hinted, read};
+    }
+
+    private static void dangerHints(
+            List<LabelledCall> calls, Function<String, NeedJudgement> classifier, String label) {
+        int[] counts = hintCounts(calls, classifier);
         System.out.printf(
                 Locale.ROOT,
-                "  danger hints on the %s: %d/%d urgent calls the rules missed get one, %d/%d non-urgent calls%n",
+                "  danger hints on the %s: %d/%d urgent calls the rules missed get one, %d/%d non-urgent calls the"
+                        + " semantic stage read%n",
                 label,
-                missedHinted,
-                missed,
-                hinted,
-                normal);
+                counts[0],
+                counts[1],
+                counts[2],
+                counts[3]);
     }
 }
