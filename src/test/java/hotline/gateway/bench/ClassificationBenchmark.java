@@ -14,6 +14,9 @@ import hotline.gateway.classification.semantic.DangerModel;
 import hotline.gateway.classification.semantic.EmbeddingBudget;
 import hotline.gateway.classification.semantic.NeedModel;
 import hotline.gateway.classification.semantic.SemanticClassifier;
+import hotline.gateway.config.GatewayProperties;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,15 +27,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Prints how the classifier does (bench/classification.sh): need accuracy, per-need recall, urgent recall and the
  * false urgent rate (urgency from the text alone) on the sample calls, the tuning part of the labelled calls
  * (cross-validated for the semantic stage), the validation part and the frozen test set, for the dictionary alone
  * and for both stages. Every two-stage figure comes from {@link TwoStageClassifier} itself, with a semantic stage
- * built as the gateway builds it; only the embeddings are kept between settings (target/bench/embeddings.bin, never
- * the frozen set's). The semantic stage's nearest examples, centroid weight, minimum score and margin, and the
- * danger hint's threshold, are chosen here on the tuning part's cross-validation only, and printed. Not a test: it
+ * built as the gateway builds it and the settings the gateway runs with (GatewayProperties' defaults); only the
+ * embeddings are kept between settings (target/bench/embeddings.bin, never the frozen set's). It also searches the
+ * semantic stage's nearest examples, centroid weight, minimum score and margin, and the danger hint's threshold, on
+ * the tuning part's cross-validation only, and prints what it finds, for choosing the gateway's settings. Not a test: it
  * asserts nothing. With the argument {@code --without-frozen} it leaves the frozen test set unread (for choosing
  * settings while the work goes on: the frozen set is judged once, on the final choice).
  */
@@ -48,7 +53,42 @@ public final class ClassificationBenchmark {
     private static final Path CACHE = Path.of("target/bench/embeddings.bin");
 
     /** The stage's settings: scoring (k nearest, centroid weight) and thresholds. */
-    record Settings(int neighbours, double centroidWeight, double minScore, double minMargin) {}
+    record Settings(int neighbours, double centroidWeight, double minScore, double minMargin, double dangerThreshold) {
+
+        Settings(int neighbours, double centroidWeight, double minScore, double minMargin) {
+            this(neighbours, centroidWeight, minScore, minMargin, Double.NaN);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(
+                    Locale.ROOT,
+                    "%d nearest, centroid weight %.1f, minimum score %.2f, margin %.3f",
+                    neighbours,
+                    centroidWeight,
+                    minScore,
+                    minMargin);
+        }
+    }
+
+    /** The defaults of {@link GatewayProperties.Semantic}: what the gateway runs with unless configured otherwise. */
+    static Settings gatewaySettings() {
+        Map<String, String> defaults = new HashMap<>();
+        Parameter[] parameters = GatewayProperties.Semantic.class.getDeclaredConstructors()[0].getParameters();
+        RecordComponent[] components = GatewayProperties.Semantic.class.getRecordComponents();
+        for (int i = 0; i < components.length; i++) {
+            DefaultValue value = parameters[i].getAnnotation(DefaultValue.class);
+            if (value != null && value.value().length == 1) {
+                defaults.put(components[i].getName(), value.value()[0]);
+            }
+        }
+        return new Settings(
+                Integer.parseInt(defaults.get("neighbours")),
+                Double.parseDouble(defaults.get("centroidWeight")),
+                Double.parseDouble(defaults.get("minScore")),
+                Double.parseDouble(defaults.get("minMargin")),
+                Double.parseDouble(defaults.get("dangerThreshold")));
+    }
 
     public static void main(String[] args) {
         boolean withFrozen = !List.of(args).contains("--without-frozen");
@@ -67,11 +107,14 @@ public final class ClassificationBenchmark {
                 ? LabelledCall.read(Path.of("src/test/resources/classification/frozen-test.jsonl"), "frozen-test")
                 : List.of();
         List<LabelledCall> samples = LabelledCall.readSamples(Path.of("src/test/resources/samples/sample-calls.jsonl"));
+        List<LabelledCall> phrasings =
+                LabelledCall.read(Path.of("config/classification/danger-phrasings.jsonl"), "phrasing");
 
         System.out.println("Dictionary alone");
         print(samples, dictionary::classify, "sample calls");
         print(tuning, dictionary::classify, "labelled: tuning part");
         print(validation, dictionary::classify, "labelled: validation part");
+        print(phrasings, dictionary::classify, "danger phrasings (urgency)");
         if (withFrozen) {
             print(frozen, dictionary::classify, "frozen test set (never tuned on)");
         }
@@ -108,6 +151,7 @@ public final class ClassificationBenchmark {
             for (double w : CENTROID_WEIGHTS) {
                 NeedModel scored = model.withScoring(k, w);
                 List<NeedModel> foldModels = folds.stream().map(scored::without).toList();
+                double bestHere = -1;
                 for (double sc : SCORES) {
                     for (double m : MARGINS) {
                         Settings settings = new Settings(k, w, sc, m);
@@ -116,12 +160,19 @@ public final class ClassificationBenchmark {
                         double accuracy = EvaluationFigures.of(
                                         tuning, t -> cv.apply(t).classification())
                                 .accuracy();
+                        bestHere = Math.max(bestHere, accuracy);
                         if (accuracy > bestAccuracy + 1e-9) {
                             bestAccuracy = accuracy;
                             best = settings;
                         }
                     }
                 }
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %d nearest, centroid weight %.1f: best cross-validated accuracy %.1f%%%n",
+                        k,
+                        w,
+                        100 * bestHere);
             }
         }
         System.out.printf(
@@ -130,19 +181,32 @@ public final class ClassificationBenchmark {
                 FOLDS,
                 best,
                 100 * bestAccuracy);
-        NeedModel chosen = model.withScoring(best.neighbours(), best.centroidWeight());
+        // The figures below are for the settings the gateway runs with (GatewayProperties' defaults), so that the
+        // benchmark measures what runs; the search above says whether they should change.
+        Settings run = gatewaySettings();
+        NeedModel chosen = model.withScoring(run.neighbours(), run.centroidWeight());
         List<NeedModel> foldModels = folds.stream().map(chosen::without).toList();
-        double dangerThreshold = chooseDangerThreshold(dictionary, embedders, tuning, folds, foldModels, best, dangers);
+        Function<String, NeedJudgement> runCv =
+                crossValidated(dictionary, embedders, tuning, folds, foldModels, run, noHints);
+        System.out.printf(
+                Locale.ROOT,
+                "The gateway runs with %s, danger hint at %.2f (cross-validated accuracy %.1f%%)%n",
+                run,
+                run.dangerThreshold(),
+                100
+                        * EvaluationFigures.of(tuning, t -> runCv.apply(t).classification())
+                                .accuracy());
+        chooseDangerThreshold(dictionary, embedders, tuning, folds, foldModels, run, dangers);
+        DangerModel danger = DangerModel.build(embedders, training.dangers(), run.dangerThreshold());
 
-        SemanticStage stage = new SemanticStage(
-                new SemanticClassifier(embedders, chosen, best.minScore(), best.minMargin()),
-                dangers.get(dangerThreshold));
+        SemanticStage stage =
+                new SemanticStage(new SemanticClassifier(embedders, chosen, run.minScore(), run.minMargin()), danger);
         TwoStageClassifier twoStage =
                 new TwoStageClassifier(dictionary, () -> Optional.of(stage), new EmbeddingBudget(1));
         System.out.println("\nBoth stages (TwoStageClassifier)");
         print(samples, t -> twoStage.classify(t).classification(), "sample calls");
         Function<String, NeedJudgement> cv =
-                crossValidated(dictionary, embedders, tuning, folds, foldModels, best, dangers.get(dangerThreshold));
+                crossValidated(dictionary, embedders, tuning, folds, foldModels, run, danger);
         print(tuning, t -> cv.apply(t).classification(), "labelled: tuning part (5-fold CV)");
         print(validation, t -> twoStage.classify(t).classification(), "labelled: validation part");
         dangerHints(validation, twoStage::classify, "validation part");

@@ -2,8 +2,10 @@ package hotline.gateway.classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hotline.gateway.classification.evaluation.LabelledCall;
 import hotline.gateway.text.TermMatcher;
 import hotline.gateway.text.TextNormalizer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,27 @@ class ShippedTaxonomyPhrasingsTest {
                 .isEqualTo(NeedCode.EDUCATION);
         assertThat(classifier.classify("小区里流浪猫越来越多，晚上叫得睡不着。").primary()).isEqualTo(NeedCode.URBAN_MANAGEMENT);
         assertThat(classifier.classify("谢谢你们上次帮忙，楼道灯已经修好了，特地打来表扬一下。").primary()).isEqualTo(NeedCode.OTHER);
+    }
+
+    /**
+     * The calls written for tuning the taxonomy (config/classification/danger-phrasings.jsonl: urgent ones in every
+     * category and register, and everyday, past, feared and conditional ones that are not) come out as labelled. They
+     * are not examples of the city's tickets, so the semantic stage does not learn from them.
+     */
+    @Test
+    void theWrittenDangerPhrasingsComeOutAsLabelled() {
+        List<LabelledCall> calls =
+                LabelledCall.read(Path.of("config/classification/danger-phrasings.jsonl"), "phrasing");
+        assertThat(calls).hasSizeGreaterThan(100);
+        assertThat(calls).filteredOn(LabelledCall::urgent).hasSizeGreaterThan(50);
+        List<String> wrong = new ArrayList<>();
+        for (LabelledCall call : calls) {
+            Classification c = classifier.classify(call.text());
+            if (c.urgent() != call.urgent()) {
+                wrong.add(call.id() + " urgent=" + c.urgent() + " " + c.urgencyEvidence());
+            }
+        }
+        assertThat(wrong).isEmpty();
     }
 
     /** A longer term hides a shorter one inside it: a with-cue phrase must not hide a term that is urgent alone. */
