@@ -51,7 +51,7 @@ public final class EndToEndBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path project = Path.of(System.getProperty("project", "."));
-        BenchCalls calls = BenchCalls.load(project);
+        BenchCalls calls = BenchCalls.load(project, System.getProperty("mix", "samples"));
         String brokerUrl = System.getProperty("brokerUrl", "tcp://127.0.0.1:61616");
         try (OfficeConsumers offices = OfficeConsumers.start(brokerUrl, calls.queues())) {
             EndToEndBenchmark bench = new EndToEndBenchmark(calls, offices);
@@ -62,8 +62,9 @@ public final class EndToEndBenchmark {
     private void run(String brokerUrl, int dbPort) throws Exception {
         System.out.printf(
                 Locale.ROOT,
-                "calls: %d texts from the labelled corpus (zh, en, mixed; every need), %d offices' queues consumed%n",
+                "calls: %d records of the %s mix (zh, en, mixed; every need), %d offices' queues consumed%n",
                 calls.size(),
+                calls.mix(),
                 calls.queues().size());
         if (dbPort > 0) {
             awaitSemanticModel(dbPort);
