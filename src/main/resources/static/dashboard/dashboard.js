@@ -148,9 +148,9 @@
     writeAddress();
     $('status').textContent = t('loading');
     $('status').className = 'status loading';        // a wall screen does not blink every minute
-    // The download has labels in the page's language (Chinese by default), units in the headers.
+    // The download is for the city's spreadsheets: Chinese labels whatever the page's language, units in the headers.
     $('csv').href = API + '/sla?' + query({ from: f.from, to: f.to, groupBy: f.level, district: f.district,
-      format: 'csv', lang: state.lang });
+      format: 'csv', lang: 'zh' });
     // One request per address for all the panels of this refresh.
     const asked = new Map();
     const get = (path) => {

@@ -97,7 +97,7 @@ class DashboardBrowserTest extends ReportFixtureEndToEndTest {
                         .getAttribute("data-ticket"))
                 .isEqualTo("SLA-K7");
         assertThat(browser.driver.getCurrentUrl()).contains("district=310101");
-        // The download asks for the page's language: Chinese labels with units on the Chinese page.
+        // The download asks for Chinese labels with units, whatever the page's language.
         assertThat(browser.find("#csv").getAttribute("href")).contains("format=csv", "lang=zh", "district=310101");
     }
 
@@ -126,6 +126,7 @@ class DashboardBrowserTest extends ReportFixtureEndToEndTest {
         assertThat(figure("310104", "name")).isEqualTo("徐汇区");
         assertThat(figure("city", "name")).isEqualTo("City desk");
         assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("12345 hotline SLA dashboard");
+        assertThat(browser.find("#csv").getAttribute("href")).contains("format=csv", "lang=zh");
         assertThat(browser.driver.findElement(By.tagName("body")).getAttribute("class"))
                 .contains("wall");
         afterRefresh(loads(), () -> browser.driver.findElement(By.id("lang")).click());
