@@ -7,11 +7,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * persons, households or findings), with the key check recorded afresh and only calls taken after this moment joining
  * the register. Tickets of earlier tests stay; the access log is append-only and stays too.
  */
-final class EmptyRegister {
+public final class EmptyRegister {
 
     private EmptyRegister() {}
 
-    static void reset(JdbcTemplate jdbc) {
+    public static void reset(JdbcTemplate jdbc) {
         jdbc.execute("TRUNCATE outreach_finding, outreach_person, outreach_fact, outreach_snapshot");
         jdbc.update("DELETE FROM outreach_household");
         jdbc.update("DELETE FROM outreach_state WHERE name IN ('register-built-from', ?)", PseudonymKeyCheck.STATE);
