@@ -24,11 +24,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class OutreachCallHouseholdsEndToEndTest extends GatewayIntegrationTest {
 
     private static final String COMMUNITY = "310104010004";
-    // 长桥街道: a widow on her own; a couple (the wife calls, with her ID number); two flats sharing a house number.
-    static final String WIDOW = ResidentIds.of("310104", "19500303", 71);
+    // 长桥街道: a widow of 86 on her own and ill; a couple (the wife calls, with her ID number); two flats sharing a
+    // house number, upstairs another 85-year-old living alone and ill.
+    static final String WIDOW = ResidentIds.of("310104", "19400303", 71);
     static final String WIFE = ResidentIds.of("310104", "19800404", 72);
     static final String HUSBAND = ResidentIds.of("310104", "19790505", 73);
-    static final String UPSTAIRS = ResidentIds.of("310104", "19600606", 74);
+    static final String UPSTAIRS = ResidentIds.of("310104", "19410606", 74);
     static final String DOWNSTAIRS = ResidentIds.of("310104", "19610707", 75);
 
     @Autowired
@@ -83,10 +84,24 @@ class OutreachCallHouseholdsEndToEndTest extends GatewayIntegrationTest {
                                 + UPSTAIRS + ",H-MG-3," + COMMUNITY + ",长桥四村3号,true,,\n"
                                 + DOWNSTAIRS + ",H-MG-4," + COMMUNITY + ",长桥四村3号,true,,\n");
         assertThat(population.status()).as(population.body()).isEqualTo(200);
+        Response health = gateway()
+                .as("dept-health", "local-only-dept-health-key")
+                .post(
+                        "/api/v1/outreach/feeds/health?snapshotDate=2026-11-30",
+                        "text/csv",
+                        "id_number,chronic_illness\n" + WIDOW + ",true\n" + UPSTAIRS + ",true\n");
+        assertThat(health.status()).as(health.body()).isEqualTo(200);
 
         Response run = operator().post("/api/v1/outreach/match-runs", "application/json", "");
         assertThat(run.status()).as(run.body()).isEqualTo(200);
         assertThat(run.json().at("/register/householdsFromCalls").asInt()).isEqualTo(4);
+        assertThat(run.json().at("/register/callsMergedByResidentId").asInt()).isEqualTo(1);
+        assertThat(run.json().at("/register/callsMergedByAddress").asInt()).isEqualTo(1);
+        // Both elders alone and ill are a risk combination; the widow's household has the open ticket of the call
+        // that found it, so only upstairs gets a visit ticket.
+        assertThat(jdbc.queryForList(
+                        "SELECT household FROM outreach_finding WHERE ticket_no IS NOT NULL", String.class))
+                .containsExactly(pseudonyms.household("H-MG-3"));
 
         assertThat(household("T:" + byAddress))
                 .containsEntry("merged_into", pseudonyms.household("H-MG-1"))
