@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The dashboard's outreach panel in a real headless Chromium, over a register with six flagged households (and six
  * visit tickets) in one town and one in another: the figures per town and per label, counts under 5 as "<5", the
- * district filter, both languages, no console errors.
+ * district filter, both languages, no console errors; not on the wall screen.
  */
 class OutreachPanelBrowserTest extends GatewayIntegrationTest {
 
@@ -109,5 +109,10 @@ class OutreachPanelBrowserTest extends GatewayIntegrationTest {
         assertThat(cell("outreach-labels", "data-label", ZHENRU + ":ELDERLY_80_ALONE", "label"))
                 .isEqualTo("aged 80 or over and living alone");
         assertThat(browser.consoleErrors()).as("console errors").isEmpty();
+
+        // The wall screen is the SLA's: the panel is not on it.
+        browser.open(port, "wall=1&lang=zh");
+        assertThat(browser.find(".outreach").isDisplayed()).isFalse();
+        assertThat(browser.find("#league").isDisplayed()).isTrue();
     }
 }
