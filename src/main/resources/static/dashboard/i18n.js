@@ -17,7 +17,12 @@ window.DASHBOARD_LABELS = {
     ticketNo: '工单号', priority: '紧急程度', office: '承办单位', target: '超期环节', deadline: '时限',
     minutesOverdue: '超时(分钟)', escalated: '已督办', yes: '是', no: '',
     URGENT: '紧急', NORMAL: '一般',
-    SIGN: '签收', CONTACT: '联系', RESOLVE: '办结', REASSIGN: '改派'
+    SIGN: '签收', CONTACT: '联系', RESOLVE: '办结', REASSIGN: '改派',
+    lang: 'zh', outreach: '主动发现', outreachNote: '少于5户显示为 <5', outreachLabels: '按标签的需关注家庭',
+    noOutreach: '暂无主动发现数据', area: '街镇', label: '标签', households: '户数',
+    foundFEED: '数据比对发现', foundHOTLINE: '热线来电发现', foundCOMMUNITY: '社区报告发现', foundOPEN311: 'Open311 发现',
+    opened: '走访工单', resolved: '已走访', visited_on_time: '按时走访', now_receiving: '已在享受',
+    applied: '已申请', not_eligible: '不符合', refused_help: '拒绝帮扶', not_found_at_address: '查无此户'
   },
   en: {
     title: '12345 hotline SLA dashboard', from: 'From', to: 'To', district: 'District', allDistricts: 'All',
@@ -37,6 +42,12 @@ window.DASHBOARD_LABELS = {
     ticketNo: 'Ticket', priority: 'Priority', office: 'Office', target: 'Target', deadline: 'Deadline',
     minutesOverdue: 'Overdue (min)', escalated: 'Escalated', yes: 'yes', no: '',
     URGENT: 'Urgent', NORMAL: 'Normal',
-    SIGN: 'Sign for', CONTACT: 'Contact', RESOLVE: 'Resolve', REASSIGN: 'Reassign'
+    SIGN: 'Sign for', CONTACT: 'Contact', RESOLVE: 'Resolve', REASSIGN: 'Reassign',
+    lang: 'en', outreach: 'Outreach', outreachNote: 'counts under 5 shown as <5',
+    outreachLabels: 'Households flagged per label', noOutreach: 'No outreach figures yet', area: 'Town',
+    label: 'Label', households: 'Households', foundFEED: 'Found in data', foundHOTLINE: 'Found by call',
+    foundCOMMUNITY: 'Found by community report', foundOPEN311: 'Found by Open311', opened: 'Visits opened',
+    resolved: 'Visited', visited_on_time: 'Visited on time', now_receiving: 'Now receiving', applied: 'Applied',
+    not_eligible: 'Not eligible', refused_help: 'Refused help', not_found_at_address: 'Not found at address'
   }
 };

@@ -8,6 +8,7 @@ import hotline.gateway.criteria.Program;
 import hotline.gateway.intake.IntakeRepository;
 import hotline.gateway.json.Json;
 import hotline.gateway.jurisdiction.JurisdictionDirectory;
+import hotline.gateway.outreach.CallHouseholds;
 import hotline.gateway.outreach.FeedIntake;
 import hotline.gateway.outreach.FeedLoader;
 import hotline.gateway.outreach.FeedRepository;
@@ -19,10 +20,14 @@ import hotline.gateway.outreach.MatchingRepository;
 import hotline.gateway.outreach.MatchingSettings;
 import hotline.gateway.outreach.OutreachReports;
 import hotline.gateway.outreach.PseudonymKey;
+import hotline.gateway.outreach.PseudonymKeyCheck;
 import hotline.gateway.outreach.Pseudonyms;
 import hotline.gateway.outreach.ReadRepository;
 import hotline.gateway.outreach.Register;
 import hotline.gateway.outreach.RegisterRepository;
+import hotline.gateway.outreach.RekeyRepository;
+import hotline.gateway.outreach.RekeyRequests;
+import hotline.gateway.outreach.Rekeying;
 import hotline.gateway.outreach.SnapshotRetention;
 import hotline.gateway.outreach.TagIndex;
 import hotline.gateway.sla.Deadlines;
@@ -41,6 +46,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Outreach: feeds, the register, labels, matching and its reads, from the settings under hotline.outreach. */
@@ -57,6 +63,8 @@ public class OutreachConfiguration {
      * @param visitedWithin     a household visited within this period gets no new ticket
      * @param programs          the programs matching looks for
      * @param snapshotRetention feed snapshots older than this are deleted (each feed's latest is kept)
+     * @param feedsDir          the feeds' inbox folders; a re-key may read files under it
+     * @param pseudonymKeyPrevious OUTREACH_PSEUDONYM_KEY_PREVIOUS: the key the register was made with, for a re-key
      */
     @ConfigurationProperties("hotline.outreach")
     public record OutreachProperties(
@@ -77,7 +85,9 @@ public class OutreachConfiguration {
             })
             Set<Program> programs,
 
-            @DefaultValue("400d") Duration snapshotRetention) {}
+            @DefaultValue("400d") Duration snapshotRetention,
+            @DefaultValue("data/feeds") Path feedsDir,
+            String pseudonymKeyPrevious) {}
 
     @Bean
     Pseudonyms outreachPseudonyms(OutreachProperties properties) {
@@ -90,8 +100,30 @@ public class OutreachConfiguration {
     }
 
     @Bean
-    FeedIntake feedIntake(FeedLoader loader, ObjectMapper json) {
-        return new FeedIntake(loader, json);
+    PseudonymKeyCheck pseudonymKeyCheck(JdbcTemplate jdbc, Pseudonyms pseudonyms) {
+        return new PseudonymKeyCheck(jdbc, pseudonyms);
+    }
+
+    @Bean
+    FeedIntake feedIntake(FeedLoader loader, PseudonymKeyCheck keyCheck, ObjectMapper json) {
+        return new FeedIntake(loader, keyCheck, json);
+    }
+
+    @Bean
+    Rekeying rekeying(
+            RekeyRepository repository,
+            PseudonymKeyCheck keyCheck,
+            Pseudonyms pseudonyms,
+            TransactionTemplate transaction,
+            ObjectMapper json,
+            Clock clock) {
+        return new Rekeying(repository, keyCheck, pseudonyms, transaction, json, clock);
+    }
+
+    @Bean
+    RekeyRequests rekeyRequests(Rekeying rekeying, OutreachProperties properties) {
+        byte[] previous = PseudonymKey.previous(properties.pseudonymKeyPrevious());
+        return new RekeyRequests(rekeying, previous == null ? null : new Pseudonyms(previous), properties.feedsDir());
     }
 
     /** Feed files of the inbox already taken, kept in the database like the centres' inbox files. */
@@ -169,8 +201,15 @@ public class OutreachConfiguration {
     }
 
     @Bean
-    MatchRequests matchRequests(MatchingJob job) {
-        return new MatchRequests(job);
+    CallHouseholds callHouseholds(JdbcTemplate jdbc, Pseudonyms pseudonyms, Clock clock, MatchingJob job) {
+        CallHouseholds merges = new CallHouseholds(jdbc, pseudonyms, clock);
+        job.mergeCallHouseholdsWith(merges);
+        return merges;
+    }
+
+    @Bean
+    MatchRequests matchRequests(MatchingJob job, PseudonymKeyCheck keyCheck) {
+        return new MatchRequests(job, keyCheck);
     }
 
     @Bean

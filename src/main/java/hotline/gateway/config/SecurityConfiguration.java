@@ -58,7 +58,7 @@ public class SecurityConfiguration {
         return new ApiClients(
                 repository,
                 properties.security().systemUsers(),
-                code -> directory.districtByCode(code) != null,
+                code -> code.length() == 9 ? directory.town(code) != null : directory.districtByCode(code) != null,
                 clock,
                 properties.security().keyCache(),
                 System::nanoTime);

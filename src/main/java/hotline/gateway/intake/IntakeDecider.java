@@ -9,7 +9,6 @@ import hotline.gateway.classification.Classification;
 import hotline.gateway.classification.NeedCode;
 import hotline.gateway.classification.NeedJudgement;
 import hotline.gateway.classification.TwoStageClassifier;
-import hotline.gateway.classification.semantic.DangerScore;
 import hotline.gateway.criteria.Assessment;
 import hotline.gateway.criteria.Assessor;
 import hotline.gateway.jurisdiction.Assignment;
@@ -20,12 +19,11 @@ import hotline.gateway.ticket.CriteriaFacts;
 import hotline.gateway.ticket.NeedsView;
 import hotline.gateway.ticket.Priority;
 import hotline.gateway.ticket.PublicLinks;
+import hotline.gateway.ticket.message.FirstDispatch;
 import hotline.gateway.ticket.message.TicketMessage;
-import hotline.gateway.ticket.message.Urgency;
 import hotline.gateway.validation.FieldError;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -84,50 +82,37 @@ public class IntakeDecider {
         NeedJudgement judgement = chosenNeed == null ? read : ChosenNeed.apply(read, chosenNeed);
         Classification classification = judgement.classification();
         Assessment assessment = assess(request, classification);
-        boolean urgent =
-                classification.urgent() || request.flaggedUrgent() || (assessment != null && assessment.urgent());
-        Priority priority = urgent ? Priority.URGENT : Priority.NORMAL;
+        FirstDispatch.UrgencyFacts urgency = new FirstDispatch.UrgencyFacts(
+                classification.urgent(),
+                classification.urgencyEvidence(),
+                assessment != null && assessment.urgent(),
+                assessment == null ? List.of() : assessment.urgencyReasons(),
+                request.flaggedUrgent(),
+                judgement.dangerHint());
+        Priority priority = urgency.priority();
         NeedsView needs = NeedsView.of(judgement);
-        // The model's danger hint is for a person to look at when no rule made the call urgent; never a priority.
-        DangerScore dangerHint = urgent ? null : judgement.dangerHint();
-        Map<String, Object> urgency = new LinkedHashMap<>();
-        urgency.put("urgent", urgent);
-        urgency.put("evidence", urgencyEvidence(classification, assessment));
-        urgency.put("flaggedBySender", request.flaggedUrgent());
-        if (dangerHint != null) {
-            urgency.put("dangerHint", dangerHint);
-        }
 
         Assignment assignment = resolver.resolve(request.locationOrEmpty().hints());
         Map<TargetKind, TargetTimes> targets = deadlines.of(assignment, priority, needs.primary(), now);
-        TicketMessage message = new TicketMessage(
-                TicketMessage.SCHEMA_VERSION,
-                TicketMessage.TYPE_DISPATCH,
+        TicketMessage message = FirstDispatch.message(
                 ticketNo,
-                1,
-                request.source().name(),
-                request.externalId(),
-                request.receivedAt(),
+                new FirstDispatch.Request(
+                        request.source().name(),
+                        request.externalId(),
+                        request.receivedAt(),
+                        request.content(),
+                        request.findings(),
+                        request.subject(),
+                        request.location(),
+                        request.household(),
+                        request.details()),
                 now,
-                priority.name(),
                 needs,
                 AssignmentView.of(assignment),
-                request.content(),
-                request.findings(),
-                request.subject(),
-                request.location(),
-                request.household(),
-                request.details(),
                 links.ticket(ticketNo),
                 assessment,
-                dangerHint,
                 DispatchDeadlines.of(targets),
-                Urgency.of(
-                        classification.urgent(),
-                        classification.urgencyEvidence(),
-                        assessment != null && assessment.urgent(),
-                        assessment == null ? List.of() : assessment.urgencyReasons(),
-                        request.flaggedUrgent()));
+                urgency);
         AssignmentRecord first = new AssignmentRecord(
                 0,
                 1,
@@ -147,7 +132,7 @@ public class IntakeDecider {
                 ticketNo,
                 priority,
                 needs,
-                urgency,
+                FirstDispatch.urgencyRecord(urgency),
                 assignment,
                 first,
                 message,
@@ -171,14 +156,5 @@ public class IntakeDecider {
         Assessment assessment =
                 assessor.assess(classification.all(), CriteriaFacts.of(request.household()), request.receivedAt());
         return assessment.hasPrograms() ? assessment : null;
-    }
-
-    /** The text's urgency terms, then why a program asks for action today. */
-    private static List<String> urgencyEvidence(Classification classification, Assessment assessment) {
-        List<String> evidence = new ArrayList<>(classification.urgencyEvidence());
-        if (assessment != null) {
-            evidence.addAll(assessment.urgencyReasons());
-        }
-        return evidence;
     }
 }

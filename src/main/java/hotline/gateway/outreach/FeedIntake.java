@@ -24,10 +24,12 @@ public class FeedIntake {
     private static final Pattern DATE_IN_NAME = Pattern.compile("([0-9]{4}-[0-9]{2}-[0-9]{2})");
 
     private final FeedLoader loader;
+    private final PseudonymKeyCheck keyCheck;
     private final ObjectMapper json;
 
-    public FeedIntake(FeedLoader loader, ObjectMapper json) {
+    public FeedIntake(FeedLoader loader, PseudonymKeyCheck keyCheck, ObjectMapper json) {
         this.loader = loader;
+        this.keyCheck = keyCheck;
         this.json = json;
     }
 
@@ -51,6 +53,7 @@ public class FeedIntake {
                                     : caller.client().scope()) + " feed only");
         }
         LocalDate date = snapshotDate(snapshotDate);
+        keyCheck.require();
         FeedLoadResult result = loader.load(feed, date, FeedSource.of(body), caller.id());
         if ("REJECTED".equals(result.status())) {
             throw new InvalidInputException(List.of(new FieldError("(body)", result.problem())));
@@ -79,6 +82,11 @@ public class FeedIntake {
         BatchFile.Format format = BatchFile.Format.ofFileName(name);
         if (feed == null) {
             return FeedLoadResult.rejected(feedId, null, name, "the folder " + feedId + " is not a feed");
+        }
+        try {
+            keyCheck.require();
+        } catch (HttpProblemException e) {
+            return FeedLoadResult.rejected(feedId, null, name, e.field() + " " + e.getMessage());
         }
         if (!date.find()) {
             return FeedLoadResult.rejected(feedId, null, name, "the file name must hold its snapshot date, YYYY-MM-DD");

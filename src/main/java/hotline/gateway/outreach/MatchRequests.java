@@ -8,9 +8,11 @@ import java.util.Map;
 public class MatchRequests {
 
     private final MatchingJob job;
+    private final PseudonymKeyCheck keyCheck;
 
-    public MatchRequests(MatchingJob job) {
+    public MatchRequests(MatchingJob job, PseudonymKeyCheck keyCheck) {
         this.job = job;
+        this.keyCheck = keyCheck;
     }
 
     public MatchProgress run(Map<String, Object> parameters, Caller caller) {
@@ -23,6 +25,7 @@ public class MatchRequests {
             }
             dry = text.equals("true");
         }
+        keyCheck.require();
         return job.run(dry, "request:" + caller.id());
     }
 

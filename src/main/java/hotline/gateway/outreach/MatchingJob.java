@@ -67,6 +67,7 @@ public class MatchingJob {
     private final Counter findingsCounter;
     private final Counter ticketsCounter;
     private volatile MatchProgress progress = MatchProgress.idle();
+    private volatile CallHouseholds callHouseholds;
 
     public MatchingJob(
             Register register,
@@ -119,6 +120,11 @@ public class MatchingJob {
                 .register(metrics);
     }
 
+    /** Households of calls are merged into the feed households that name them, after each register build. */
+    public void mergeCallHouseholdsWith(CallHouseholds merges) {
+        this.callHouseholds = merges;
+    }
+
     public MatchProgress status() {
         return progress;
     }
@@ -154,12 +160,16 @@ public class MatchingJob {
             }
             progress = withPhase("REGISTER");
             Register.Refresh refresh = register.refresh();
+            CallHouseholds.Merged merged =
+                    dryRun || callHouseholds == null ? new CallHouseholds.Merged(0, 0) : callHouseholds.merge();
             Map<String, Object> registerFigures = new LinkedHashMap<>();
             registerFigures.put("rebuilt", refresh.rebuilt());
             registerFigures.put("persons", refresh.persons());
             registerFigures.put("householdsChanged", refresh.householdsWritten());
             registerFigures.put("outcomesTaken", outcomes);
             registerFigures.put("householdsFromCalls", calls);
+            registerFigures.put("callsMergedByResidentId", merged.byResidentId());
+            registerFigures.put("callsMergedByAddress", merged.byAddress());
             MatchProgress result = match(runId, dryRun, trigger, started, refresh.day(), registerFigures);
             repository.finishRun(runId, "DONE", write(result), clock.instant());
             progress = result;

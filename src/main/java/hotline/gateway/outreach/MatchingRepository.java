@@ -41,6 +41,8 @@ public class MatchingRepository {
               AND NOT EXISTS (SELECT 1 FROM outreach_finding f JOIN ticket t ON t.ticket_no = f.ticket_no
                               WHERE f.household = h.key AND t.status NOT IN ('RESOLVED', 'CLOSED'))
               AND NOT EXISTS (SELECT 1 FROM outreach_finding f WHERE f.household = h.key AND f.status = 'DEFERRED')
+              AND NOT EXISTS (SELECT 1 FROM outreach_household c JOIN ticket t ON t.ticket_no = c.ticket_no
+                              WHERE c.merged_into = h.key AND t.status NOT IN ('RESOLVED', 'CLOSED'))
             """.formatted(NOT_IN_NEED);
 
     private static final String CANDIDATE = ELIGIBLE + """

@@ -21,6 +21,28 @@ public final class PseudonymKey {
 
     private PseudonymKey() {}
 
+    /**
+     * The previous key for a re-key (OUTREACH_PSEUDONYM_KEY_PREVIOUS): as OUTREACH_PSEUDONYM_KEY was set, or
+     * {@code hex:} and the content of the generated key file, to leave the embedded default's key; null when unset.
+     */
+    public static byte[] previous(String secret) {
+        if (secret == null || secret.isBlank()) {
+            return null;
+        }
+        if (secret.startsWith("hex:")) {
+            try {
+                return HexFormat.of().parseHex(secret.substring(4).strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("OUTREACH_PSEUDONYM_KEY_PREVIOUS: hex: must be followed by hex digits");
+            }
+        }
+        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < 32) {
+            throw new IllegalStateException("OUTREACH_PSEUDONYM_KEY_PREVIOUS must have at least 32 characters");
+        }
+        return bytes;
+    }
+
     public static byte[] load(String secret, Path file) {
         if (secret != null && !secret.isBlank()) {
             byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
@@ -42,8 +64,8 @@ public final class PseudonymKey {
             file.toFile().setReadable(true, true);
             log.warn(
                     "OUTREACH_PSEUDONYM_KEY is not set: generated a pseudonym key in {} for this machine only."
-                            + " Production sets OUTREACH_PSEUDONYM_KEY; a new key means reloading every feed"
-                            + " (docs/outreach.md, 're-keying').",
+                            + " Production sets OUTREACH_PSEUDONYM_KEY; a new key means re-keying the register"
+                            + " (docs/outreach.md, 'Re-keying').",
                     file);
             return key;
         } catch (IOException e) {

@@ -75,7 +75,7 @@ public class ReadRepository {
     List<Map<String, Object>> page(String unit, Where where, int page, int size) {
         String columns = unit.equals("person")
                 ? "x.person AS key, x.household, x.community_code, x.town_code, x.age, x.labels::text AS labels"
-                : "x.key, x.found_by, x.community_code, x.town_code, x.size, x.receives::text AS receives,"
+                : "x.key, x.found_by, x.call_found_by, x.community_code, x.town_code, x.size, x.receives::text AS receives,"
                         + " x.labels::text AS labels, x.last_outcome";
         List<Object> params = new ArrayList<>(where.params());
         params.add(size);
@@ -88,7 +88,7 @@ public class ReadRepository {
     /** A household's row and its persons' facts, names and phones left to the caller to mask. */
     Map<String, Object> household(String key) {
         List<Map<String, Object>> rows = jdbc.queryForList("""
-                SELECT key, found_by, ticket_no, community_code, town_code, district_code, address, size, income,
+                SELECT key, found_by, call_found_by, ticket_no, community_code, town_code, district_code, address, size, income,
                        income_source, per_capita_income, medical_costs_monthly, education_costs_monthly,
                        receives::text AS receives, labels::text AS labels, last_outcome, last_outcome_at, last_visit_at
                 FROM outreach_household WHERE key = ?
@@ -145,8 +145,10 @@ public class ReadRepository {
         List<Object> params = new ArrayList<>();
         String scopeSql = scopeSql("h", scope, params);
         return jdbc.queryForList(
-                "SELECT " + column + " AS area, h.found_by, count(*) AS households,"
-                        + " count(*) FILTER (WHERE cardinality(h.labels) > 0 OR h.found_by <> 'FEED') AS in_difficulty"
+                // A feed's household that a call found first counts as found by that call (CallHouseholds).
+                "SELECT " + column + " AS area, coalesce(h.call_found_by, h.found_by) AS found_by,"
+                        + " count(*) AS households, count(*) FILTER (WHERE cardinality(h.labels) > 0"
+                        + " OR coalesce(h.call_found_by, h.found_by) <> 'FEED') AS in_difficulty"
                         + " FROM outreach_household h WHERE h.active" + scopeSql + " GROUP BY 1, 2 ORDER BY 1, 2",
                 params.toArray());
     }

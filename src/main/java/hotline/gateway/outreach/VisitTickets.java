@@ -32,8 +32,8 @@ import hotline.gateway.ticket.Priority;
 import hotline.gateway.ticket.PublicLinks;
 import hotline.gateway.ticket.TicketNumbers;
 import hotline.gateway.ticket.TrackingCodes;
+import hotline.gateway.ticket.message.FirstDispatch;
 import hotline.gateway.ticket.message.TicketMessage;
-import hotline.gateway.ticket.message.Urgency;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -148,40 +148,32 @@ public class VisitTickets {
                 now,
                 now,
                 targets);
-        TicketMessage message = new TicketMessage(
-                TicketMessage.SCHEMA_VERSION,
-                TicketMessage.TYPE_DISPATCH,
+        TicketMessage message = FirstDispatch.message(
                 ticketNo,
-                1,
-                Source.DATA_MATCH.name(),
-                finding.findingId(),
-                request.receivedAt(),
+                new FirstDispatch.Request(
+                        Source.DATA_MATCH.name(),
+                        finding.findingId(),
+                        request.receivedAt(),
+                        request.content(),
+                        request.findings(),
+                        contact,
+                        location,
+                        request.household(),
+                        details),
                 now,
-                Priority.NORMAL.name(),
                 needsView,
                 AssignmentView.of(assignment),
-                request.content(),
-                request.findings(),
-                contact,
-                location,
-                request.household(),
-                details,
                 links.ticket(ticketNo),
                 explanation.assessment(),
-                null,
                 DispatchDeadlines.of(targets),
-                Urgency.of(false, List.of(), false, List.of(), false));
-        Map<String, Object> urgency = new LinkedHashMap<>();
-        urgency.put("urgent", false);
-        urgency.put("evidence", List.of());
-        urgency.put("flaggedBySender", false);
+                FirstDispatch.UrgencyFacts.NONE);
         return new NewTicket(
                 request,
                 json.fingerprint(request),
                 ticketNo,
                 Priority.NORMAL,
                 needsView,
-                urgency,
+                FirstDispatch.urgencyRecord(FirstDispatch.UrgencyFacts.NONE),
                 assignment,
                 first,
                 message,

@@ -30,9 +30,12 @@ public final class AccessRules {
     public record Rule(String name, Need need, Set<ClientRole> roles, boolean offices) {
 
         public boolean allows(Caller caller) {
-            return caller.client() == null
-                    ? offices
-                    : roles.contains(caller.client().role());
+            if (caller.client() == null) {
+                return offices;
+            }
+            // A residents' committee sees its community's outreach lists (and a ticket's status by its code) only.
+            return roles.contains(caller.client().role())
+                    && (!caller.client().communityLevel() || COMMUNITY_LEVEL.contains(name));
         }
 
         /** Who may, in words, for a 403's detail. */
@@ -80,6 +83,8 @@ public final class AccessRules {
     public static final Rule OUTREACH_RUNS = new Rule("outreach-runs", Need.CREDENTIALS, OPERATOR, false);
     public static final Rule OUTREACH_STATUS = new Rule("outreach-status", Need.CREDENTIALS, MANAGERS, false);
     public static final Rule OUTREACH_READ = new Rule("outreach-read", Need.CREDENTIALS, MANAGERS, true);
+    /** What a community-level user (a residents' committee) may reach: by name, as the rules are named. */
+    static final Set<String> COMMUNITY_LEVEL = Set.of("outreach-read", "ticket");
     /** The criteria, assessments, the OpenAPI document and anything not named: any client or office. */
     public static final Rule ANY_CALLER = new Rule("any-caller", Need.CREDENTIALS, ALL, true);
 
@@ -93,6 +98,7 @@ public final class AccessRules {
             entry("GET", "/api/v1/reports/outreach/?", OUTREACH_READ),
             entry("POST", "/api/v1/outreach/feeds/[^/]+/?", OUTREACH_FEEDS),
             entry("POST", "/api/v1/outreach/match-runs/?", OUTREACH_RUNS),
+            entry("POST", "/api/v1/outreach/rekey/?", OUTREACH_RUNS),
             entry("GET", "/api/v1/outreach/match-runs(/.*)?", OUTREACH_STATUS),
             entry("GET", "/api/v1/outreach/(index|households/[^/]+)/?", OUTREACH_READ),
             entry("GET", "/api/v1/tickets/" + TICKET_NO + "/?", TICKET),

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * A client of the HTTP API with keys of its own.
  *
  * @param scope what the role is narrowed to: a centre's centreId (required for CENTRE), a manager's district code
- *     (null: city-wide); null for the other roles
+ *     (null: city-wide) or a community's 12-digit code (a residents' committee); null for the other roles
  */
 public record ApiClient(String id, ClientRole role, String scope) {
 
@@ -17,6 +17,14 @@ public record ApiClient(String id, ClientRole role, String scope) {
     /** The district a manager is limited to; null for a city-wide manager and for every other role. */
     public String district() {
         return role == ClientRole.MANAGER ? scope : null;
+    }
+
+    /**
+     * A residents' committee: a manager scoped to one community (12 digits). It reads its community's outreach lists
+     * and reports and nothing else ({@link AccessRules}); it never holds a ticket.
+     */
+    public boolean communityLevel() {
+        return role == ClientRole.MANAGER && scope != null && scope.length() == 12;
     }
 
     /** The centre a centre client speaks for; null for every other role. */

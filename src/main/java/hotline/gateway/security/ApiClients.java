@@ -54,7 +54,9 @@ public class ApiClients {
 
     private final ApiClientRepository repository;
     private final Set<String> systemUsers;
-    private final Predicate<String> isDistrict;
+    /** A known district (6 digits) or town (9 digits) of the directory. */
+    private final Predicate<String> isArea;
+
     private final Clock clock;
     private final Duration cacheFor;
     private final LongSupplier nanoTime;
@@ -63,13 +65,13 @@ public class ApiClients {
     public ApiClients(
             ApiClientRepository repository,
             Set<String> systemUsers,
-            Predicate<String> isDistrict,
+            Predicate<String> isArea,
             Clock clock,
             Duration cacheFor,
             LongSupplier nanoTime) {
         this.repository = repository;
         this.systemUsers = Set.copyOf(systemUsers);
-        this.isDistrict = isDistrict;
+        this.isArea = isArea;
         this.clock = clock;
         this.cacheFor = cacheFor;
         this.nanoTime = nanoTime;
@@ -176,8 +178,14 @@ public class ApiClients {
                 if (scope == null || scope.equals("city")) {
                     yield null;
                 }
-                if (!isDistrict.test(scope)) {
-                    checked.reject("scope", "must be a district's 6-digit code (e.g. 310104) or city");
+                // A residents' committee: a community's 12-digit code in a known town (its outreach lists only).
+                boolean community = scope.matches("[0-9]{12}") && isArea.test(scope.substring(0, 9));
+                boolean district = scope.matches("[0-9]{6}") && isArea.test(scope);
+                if (!community && !district) {
+                    checked.reject(
+                            "scope",
+                            "must be a district's 6-digit code (e.g. 310104), a community's 12-digit code in a known"
+                                    + " town (e.g. 310104010001: a residents' committee, outreach lists only) or city");
                 }
                 yield scope;
             }

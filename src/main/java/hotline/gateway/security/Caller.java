@@ -37,7 +37,7 @@ public record Caller(String id, ApiClient client, Actor actor) {
         if (actor != null) {
             return actor.maySee(office);
         }
-        if (has(ClientRole.MANAGER)) {
+        if (has(ClientRole.MANAGER) && !client.communityLevel()) {
             String district = client.district();
             return district == null || new OfficeCode(district).covers(office);
         }

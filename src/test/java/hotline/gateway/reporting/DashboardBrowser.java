@@ -36,6 +36,8 @@ final class DashboardBrowser implements AutoCloseable {
 
     private final Path profile;
     final ChromeDriver driver;
+    /** Whether the manager's credentials must travel in the page's address (see the constructor). */
+    private final boolean credentialsInAddress;
 
     DashboardBrowser(int width, int height, String timeZone) {
         assertThat(CHROMIUM).as("Debian package chromium (see ./test)").exists();
@@ -74,7 +76,16 @@ final class DashboardBrowser implements AutoCloseable {
         driver = new ChromeDriver(service, options);
         // The dashboard and its data are a manager's: the browser answers the HTTP Basic challenge with the local
         // manager's client id and key (through the DevTools protocol, for the page and its requests alike).
-        driver.register(UsernameAndPassword.of(LocalClients.MANAGER, LocalClients.MANAGER_KEY));
+        // Debian's chromium can be older than every DevTools version this Selenium carries: then the page's address
+        // carries the credentials, and the browser answers the API's challenges of the same realm with them.
+        boolean registered;
+        try {
+            driver.register(UsernameAndPassword.of(LocalClients.MANAGER, LocalClients.MANAGER_KEY));
+            registered = true;
+        } catch (org.openqa.selenium.devtools.DevToolsException e) {
+            registered = false;
+        }
+        credentialsInAddress = !registered;
     }
 
     /** The page's viewport, exactly (a window's own bars would take some of its height), as on a kiosk screen. */
@@ -103,7 +114,8 @@ final class DashboardBrowser implements AutoCloseable {
 
     /** Opens the page and waits for its first complete load of figures. */
     void open(int port, String query) {
-        driver.get("http://127.0.0.1:" + port + "/dashboard?" + query);
+        String credentials = credentialsInAddress ? LocalClients.MANAGER + ":" + LocalClients.MANAGER_KEY + "@" : "";
+        driver.get("http://" + credentials + "127.0.0.1:" + port + "/dashboard?" + query);
         waiting()
                 .until(ExpectedConditions.attributeToBeNotEmpty(driver.findElement(By.tagName("body")), "data-loaded"));
     }

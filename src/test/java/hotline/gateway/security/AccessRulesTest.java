@@ -71,6 +71,33 @@ class AccessRulesTest {
     }
 
     @Test
+    void aResidentsCommitteeReachesItsOutreachListsAndATicketsStatusOnly() {
+        Caller committee = Caller.of(new ApiClient("committee-1", ClientRole.MANAGER, "310104010001"));
+        Caller district = Caller.of(new ApiClient("manager-1", ClientRole.MANAGER, "310104"));
+
+        for (String path :
+                new String[] {"/api/v1/outreach/index", "/api/v1/outreach/households/abc", "/api/v1/reports/outreach"
+                }) {
+            assertThat(AccessRules.of("GET", path).allows(committee)).as(path).isTrue();
+        }
+        assertThat(AccessRules.of("GET", "/api/v1/tickets/20261130-0000001").allows(committee))
+                .isTrue();
+        assertThat(committee.holds(new OfficeCode("310104010"))).isFalse();
+        for (String path : new String[] {
+            "/api/v1/reports/sla", "/api/v1/reports/overdue", "/dashboard/", "/api/v1/outreach/match-runs/current"
+        }) {
+            assertThat(AccessRules.of("GET", path).allows(committee)).as(path).isFalse();
+            assertThat(AccessRules.of("GET", path).allows(district)).as(path).isTrue();
+        }
+        assertThat(AccessRules.of("POST", "/api/v1/outreach/rekey").allows(committee))
+                .isFalse();
+        assertThat(AccessRules.of("POST", "/api/v1/outreach/rekey").allows(district))
+                .isFalse();
+        assertThat(AccessRules.of("POST", "/api/v1/outreach/rekey").allows(client(ClientRole.OPERATOR)))
+                .isTrue();
+    }
+
+    @Test
     void operatorsMayDoAnything() {
         Caller operator = client(ClientRole.OPERATOR);
         for (String[] request : new String[][] {

@@ -36,6 +36,8 @@ public abstract class GatewayIntegrationTest {
             Path.of("target/test-data", UUID.randomUUID().toString()).toAbsolutePath();
     protected static final int BROKER_PORT = freePort();
     protected static final Path INBOX = DATA.resolve("inbox");
+    /** The outreach feeds' inbox folders: FEEDS/<feed>/inbox/. */
+    protected static final Path FEEDS = DATA.resolve("feeds");
 
     /** The gateway's clock: tests of deadlines set and advance it, and let it follow the system time again. */
     protected static final TestClock CLOCK = new TestClock();
@@ -66,6 +68,7 @@ public abstract class GatewayIntegrationTest {
                 "hotline.broker.embedded.data-dir",
                 () -> DATA.resolve("artemis").toString());
         registry.add("hotline.inbox.dir", INBOX::toString);
+        registry.add("hotline.outreach.feeds-dir", FEEDS::toString);
         // The deadline tests run the SLA sweep themselves, at the times they set.
         registry.add("hotline.sla.sweep-period", () -> "1h");
         // The broker's queues are read every second (production: 15 s), so tests see a message within a second or two.
