@@ -1,6 +1,8 @@
 package hotline.gateway.config;
 
 import hotline.gateway.classification.ClassificationDesk;
+import hotline.gateway.classification.DangerLookRepository;
+import hotline.gateway.classification.DangerSecondLook;
 import hotline.gateway.classification.ModelRepository;
 import hotline.gateway.classification.NeedClassifier;
 import hotline.gateway.classification.SemanticModels;
@@ -10,6 +12,7 @@ import hotline.gateway.classification.TwoStageClassifier;
 import hotline.gateway.classification.semantic.BgeSmallEmbedders;
 import hotline.gateway.classification.semantic.EmbeddingBudget;
 import hotline.gateway.json.Json;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -78,6 +81,38 @@ public class ClassificationConfiguration {
                 .register(registry);
         boolean enabled = properties.classification().semantic().enabled();
         return new TwoStageClassifier(dictionary, enabled ? models::current : Optional::empty, budget);
+    }
+
+    @Bean
+    DangerLookRepository dangerLookRepository(JdbcTemplate jdbc) {
+        return new DangerLookRepository(jdbc);
+    }
+
+    @Bean
+    DangerSecondLook dangerSecondLook(
+            DangerLookRepository repository,
+            SemanticModels models,
+            EmbeddingBudget budget,
+            GatewayProperties properties,
+            Json json,
+            Clock clock,
+            MeterRegistry registry) {
+        GatewayProperties.Semantic semantic = properties.classification().semantic();
+        DangerSecondLook look = new DangerSecondLook(
+                repository,
+                semantic.enabled() ? models::current : Optional::empty,
+                budget,
+                json,
+                clock,
+                semantic.secondLookWindow(),
+                semantic.secondLookBatch());
+        FunctionCounter.builder("hotline.classification.danger.second.look", look, DangerSecondLook::lookedCount)
+                .description("Tickets the semantic stage looked at after intake (the dictionary was sure of them)")
+                .register(registry);
+        FunctionCounter.builder("hotline.classification.danger.second.look.hints", look, DangerSecondLook::hintCount)
+                .description("Danger hints the second look gave")
+                .register(registry);
+        return look;
     }
 
     /** Loads the models and the active version off the start-up path. */

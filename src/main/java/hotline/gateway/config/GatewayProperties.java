@@ -53,7 +53,13 @@ public record GatewayProperties(
             @DefaultValue("730d") Duration correctionRetention,
             @DefaultValue("24h") Duration refreshPeriod,
             /** How often each instance looks for a newly activated version. */
-            @DefaultValue("1m") Duration syncPeriod) {}
+            @DefaultValue("1m") Duration syncPeriod,
+            /** How often the second look at the calls the stage did not read at intake takes a batch. */
+            @DefaultValue("5s") Duration secondLookPeriod,
+            /** Only tickets made this recently get the second look. */
+            @DefaultValue("24h") Duration secondLookWindow,
+            /** The most tickets one pass of the second look takes. */
+            @DefaultValue("50") int secondLookBatch) {}
 
     public record Jurisdiction(
             @DefaultValue("config/districts.csv") Path districts,

@@ -33,7 +33,8 @@ import org.springframework.test.context.TestPropertySource;
             "hotline.classification.semantic.need-descriptions=src/test/resources/classification/small/need-descriptions.yml",
             "hotline.classification.semantic.labelled-calls=src/test/resources/classification/small/labelled-calls.jsonl",
             "hotline.classification.semantic.danger-descriptions=src/test/resources/classification/small/danger-descriptions.yml",
-            "hotline.classification.semantic.sync-period=2s"
+            "hotline.classification.semantic.sync-period=2s",
+            "hotline.classification.semantic.second-look-period=1s"
         })
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @CamelSpringBootTest
@@ -118,6 +119,38 @@ class SemanticStageEndToEndTest {
         assertThat(sure.path("method").asText()).isEqualTo("DICTIONARY");
         assertThat(sure.path("semantic").asText()).isEqualTo("NOT_NEEDED");
         assertThat(sure.has("modelVersion")).isFalse();
+    }
+
+    /**
+     * A call the dictionary is sure of is not embedded at intake; the second look embeds it afterwards and gives it a
+     * danger hint when it comes close to a danger description, without changing its priority.
+     */
+    @Test
+    void theSecondLookGivesASureCallADangerHintAndLeavesItsPriority() {
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() ->
+                        jdbc.queryForObject("SELECT count(*) FROM classification_model WHERE active", Integer.class)
+                                == 1);
+        Response answer = call("来电人反映父亲82岁独居，最近行动不便，一日三餐成问题，希望街道安排助餐和上门探访。");
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.json().path("needs").path("semantic").asText()).isEqualTo("NOT_NEEDED");
+        assertThat(answer.json().path("priority").asText()).isEqualTo("NORMAL");
+        String ticketNo = answer.json().path("ticketNo").asText();
+
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> jdbc.queryForObject(
+                        "SELECT danger_looked_at IS NOT NULL FROM ticket WHERE ticket_no = ?",
+                        Boolean.class,
+                        ticketNo));
+        JsonNode ticket = gateway()
+                .as("desk-city", "desk-local")
+                .get("/api/v1/tickets/" + ticketNo)
+                .json();
+        assertThat(ticket.path("dangerHint").path("category").asText()).isEqualTo("no_food");
+        assertThat(ticket.path("dangerHint").path("score").asDouble()).isGreaterThanOrEqualTo(0.65);
+        assertThat(ticket.path("priority").asText()).isEqualTo("NORMAL");
     }
 
     /** A desk's correction is a labelled example: after the next refresh the same words come out as corrected. */
