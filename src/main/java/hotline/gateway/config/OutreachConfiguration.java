@@ -5,7 +5,6 @@ import hotline.gateway.assignment.AssignmentDeadlines;
 import hotline.gateway.criteria.Assessor;
 import hotline.gateway.criteria.Criteria;
 import hotline.gateway.criteria.Program;
-import hotline.gateway.intake.IntakeRepository;
 import hotline.gateway.json.Json;
 import hotline.gateway.jurisdiction.JurisdictionDirectory;
 import hotline.gateway.outreach.FeedIntake;
@@ -41,6 +40,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Outreach: feeds, the register, labels, matching and its reads, from the settings under hotline.outreach. */
@@ -138,6 +138,11 @@ public class OutreachConfiguration {
     }
 
     @Bean
+    hotline.gateway.outreach.VisitTicketWriter visitTicketWriter(JdbcTemplate jdbc, Json json) {
+        return new hotline.gateway.outreach.VisitTicketWriter(jdbc, json);
+    }
+
+    @Bean
     MatchingJob matchingJob(
             Register register,
             MatchingRepository repository,
@@ -145,7 +150,7 @@ public class OutreachConfiguration {
             Criteria criteria,
             Assessor assessor,
             hotline.gateway.outreach.VisitTickets visitTickets,
-            IntakeRepository tickets,
+            hotline.gateway.outreach.VisitTicketWriter tickets,
             TransactionTemplate transaction,
             OutreachProperties properties,
             ObjectMapper json,
