@@ -141,6 +141,7 @@ public class RegisterRepository {
                     SELECT household, array_agg(DISTINCT l) AS labels
                     FROM outreach_person, unnest(labels) l GROUP BY household
                 ) pl ON pl.household = h.key
+                OFFSET 0 -- a fence: flattened, the labels would be computed twice per row (for labels and the hash)
             ) x
             ON CONFLICT (key) DO UPDATE SET
                 found_by = 'FEED', active = true, community_code = excluded.community_code,
