@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Builds the register from the latest snapshot of each feed, set-based: persons with their facts (staged), households
@@ -210,6 +211,10 @@ public class RegisterRepository {
 
     int[] rebuild(
             LocalDate day, Instant now, SqlPredicate personLabels, SqlPredicate householdLabels, StepTimes steps) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            // Outside one, a failure would leave the persons without their indexes, or half a register in use.
+            throw new IllegalStateException("the register is rebuilt in one transaction");
+        }
         // Memory for this transaction only: the aggregates and joins over every person hash in memory instead of
         // sorting on disk.
         jdbc.execute("SET LOCAL work_mem = '256MB'");
