@@ -7,7 +7,6 @@ import hotline.gateway.criteria.Assessment;
 import hotline.gateway.criteria.Assessor;
 import hotline.gateway.criteria.Criteria;
 import hotline.gateway.criteria.HouseholdFacts;
-import hotline.gateway.intake.IntakeRepository;
 import hotline.gateway.intake.NewTicket;
 import hotline.gateway.outreach.rules.Expr;
 import hotline.gateway.outreach.rules.LabelDefinition;
@@ -57,7 +56,7 @@ public class MatchingJob {
     private final Criteria criteria;
     private final Assessor assessor;
     private final VisitTickets visitTickets;
-    private final IntakeRepository tickets;
+    private final VisitTicketWriter tickets;
     private final TransactionTemplate transaction;
     private final MatchingSettings settings;
     private final ObjectMapper json;
@@ -68,6 +67,7 @@ public class MatchingJob {
     private final Counter ticketsCounter;
     private volatile MatchProgress progress = MatchProgress.idle();
     private volatile CallHouseholds callHouseholds;
+    private volatile StepTimes lastSteps = new StepTimes();
 
     public MatchingJob(
             Register register,
@@ -76,7 +76,7 @@ public class MatchingJob {
             Criteria criteria,
             Assessor assessor,
             VisitTickets visitTickets,
-            IntakeRepository tickets,
+            VisitTicketWriter tickets,
             TransactionTemplate transaction,
             MatchingSettings settings,
             ObjectMapper json,
@@ -129,6 +129,11 @@ public class MatchingJob {
         return progress;
     }
 
+    /** The time each step of the current or last run took. */
+    public StepTimes steps() {
+        return lastSteps;
+    }
+
     /** The scheduled run (routes/outreach.yaml); skipped while another runs. */
     public void scheduled() {
         if (running.get()) {
@@ -147,6 +152,8 @@ public class MatchingJob {
             throw new HttpProblemException(409, "Conflict", "(run)", "a matching run is already under way");
         }
         Instant started = clock.instant();
+        StepTimes steps = new StepTimes();
+        lastSteps = steps;
         long runId = repository.startRun(dryRun, trigger, started);
         try {
             progress = progress(
@@ -155,13 +162,14 @@ public class MatchingJob {
             int outcomes = 0;
             int calls = 0;
             if (!dryRun) {
-                outcomes = repository.syncOutcomes();
-                calls = repository.syncCalls(clock.instant());
+                outcomes = steps.time("sync-outcomes", repository::syncOutcomes);
+                calls = steps.time("sync-calls", () -> repository.syncCalls(clock.instant()));
             }
             progress = withPhase("REGISTER");
-            Register.Refresh refresh = register.refresh();
-            CallHouseholds.Merged merged =
-                    dryRun || callHouseholds == null ? new CallHouseholds.Merged(0, 0) : callHouseholds.merge();
+            Register.Refresh refresh = steps.time("register", () -> register.refresh(steps));
+            CallHouseholds.Merged merged = dryRun || callHouseholds == null
+                    ? new CallHouseholds.Merged(0, 0)
+                    : steps.time("merge-call-households", callHouseholds::merge);
             Map<String, Object> registerFigures = new LinkedHashMap<>();
             registerFigures.put("rebuilt", refresh.rebuilt());
             registerFigures.put("persons", refresh.persons());
@@ -170,7 +178,7 @@ public class MatchingJob {
             registerFigures.put("householdsFromCalls", calls);
             registerFigures.put("callsMergedByResidentId", merged.byResidentId());
             registerFigures.put("callsMergedByAddress", merged.byAddress());
-            MatchProgress result = match(runId, dryRun, trigger, started, refresh.day(), registerFigures);
+            MatchProgress result = match(runId, dryRun, trigger, started, refresh.day(), registerFigures, steps);
             repository.finishRun(runId, "DONE", write(result), clock.instant());
             progress = result;
             log.info(
@@ -182,6 +190,7 @@ public class MatchingJob {
                     result.findings(),
                     result.ticketsOpened(),
                     result.deferred());
+            log.info("Matching run {} steps: {}", runId, steps);
             return result;
         } catch (RuntimeException e) {
             MatchProgress failed = progress(
@@ -215,7 +224,8 @@ public class MatchingJob {
             String trigger,
             Instant started,
             LocalDate day,
-            Map<String, Object> registerFigures) {
+            Map<String, Object> registerFigures,
+            StepTimes steps) {
         progress = progress(
                 runId,
                 dryRun,
@@ -244,46 +254,55 @@ public class MatchingJob {
                 values.values().stream().max(Comparator.naturalOrder()).orElse(BigDecimal.ZERO);
         List<String> riskLabels = riskLabels(dictionary.combinations());
         Instant visitedBefore = clock.instant().minus(settings.visitedWithin());
-        long total = repository.countCandidates(visitedBefore, widest, riskLabels);
+        long total =
+                steps.time("count-candidates", () -> repository.countCandidates(visitedBefore, widest, riskLabels));
         Instant matchStart = clock.instant();
         List<MatchingRepository.NewFinding> found = new ArrayList<>();
         long[] assessed = {0};
         Set<NeedCode> allNeeds = EnumSet.allOf(NeedCode.class);
-        transaction.executeWithoutResult(status ->
-                repository.candidates(visitedBefore, widest, riskLabels, candidate -> {
-                    Assessment assessment = assessor.assess(allNeeds, facts(candidate), day);
-                    MatchDecision decision = rules.decide(
-                            assessment, candidate.receives(), candidate.labels(), candidate.incomeIsLowerBound());
-                    if (decision.isFinding()) {
-                        found.add(finding(candidate, decision, assessment, dictionary));
-                    }
-                    assessed[0]++;
-                    if (assessed[0] % 1000 == 0) {
-                        progress = progressOfMatch(
-                                runId,
-                                dryRun,
-                                trigger,
-                                started,
-                                total,
-                                assessed[0],
-                                found.size(),
-                                matchStart,
-                                registerFigures);
-                    }
-                }));
+        steps.time(
+                "assess",
+                () -> transaction.executeWithoutResult(status ->
+                        repository.candidates(visitedBefore, widest, riskLabels, candidate -> {
+                            Assessment assessment = assessor.assess(allNeeds, facts(candidate), day);
+                            MatchDecision decision = rules.decide(
+                                    assessment,
+                                    candidate.receives(),
+                                    candidate.labels(),
+                                    candidate.incomeIsLowerBound());
+                            if (decision.isFinding()) {
+                                found.add(finding(candidate, decision, assessment, dictionary));
+                            }
+                            assessed[0]++;
+                            if (assessed[0] % 1000 == 0) {
+                                progress = progressOfMatch(
+                                        runId,
+                                        dryRun,
+                                        trigger,
+                                        started,
+                                        total,
+                                        assessed[0],
+                                        found.size(),
+                                        matchStart,
+                                        registerFigures);
+                            }
+                        })));
         progress = progressOfMatch(
                 runId, dryRun, trigger, started, total, assessed[0], found.size(), matchStart, registerFigures);
         if (dryRun) {
             return dryRunResult(runId, trigger, started, total, assessed[0], found, registerFigures);
         }
-        int inserted = transaction.execute(status -> {
-            int count = repository.insertFindings(found, runId, clock.instant());
-            repository.markMatched(visitedBefore);
-            return count;
-        });
+        int inserted = steps.time(
+                "findings",
+                () -> transaction.execute(status -> {
+                    int count = steps.time(
+                            "findings.insert", () -> repository.insertFindings(found, runId, clock.instant()));
+                    steps.time("findings.mark-matched", () -> repository.markMatched(visitedBefore));
+                    return count;
+                }));
         findingsCounter.increment(inserted);
         progress = withPhase("OPEN");
-        long opened = open();
+        long opened = steps.time("open", () -> open(steps));
         ticketsCounter.increment(opened);
         return progress(
                 runId,
@@ -305,23 +324,30 @@ public class MatchingJob {
     }
 
     /** Opens the deferred findings each office's cap allows today, in chunks of one transaction each. */
-    private long open() {
+    private long open(StepTimes steps) {
         Instant startOfDay =
                 LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
-        List<MatchingRepository.Deferred> due =
-                repository.deferred(settings.dailyCap(), repository.openedSince(startOfDay));
+        List<MatchingRepository.Deferred> due = steps.time(
+                "open.select", () -> repository.deferred(settings.dailyCap(), repository.openedSince(startOfDay)));
         long opened = 0;
         for (int from = 0; from < due.size(); from += TICKET_CHUNK) {
             List<MatchingRepository.Deferred> chunk = due.subList(from, Math.min(due.size(), from + TICKET_CHUNK));
             Instant now = clock.instant();
             opened += transaction.execute(status -> {
                 List<NewTicket> made = new ArrayList<>(chunk.size());
-                for (MatchingRepository.Deferred finding : chunk) {
-                    made.add(visitTickets.ticket(finding, now));
-                }
-                tickets.insertAll(made);
-                repository.markOpened(
-                        chunk.stream().map(MatchingRepository.Deferred::id).toList(), now);
+                steps.time("open.make-tickets", () -> {
+                    for (MatchingRepository.Deferred finding : chunk) {
+                        made.add(visitTickets.ticket(finding, now));
+                    }
+                });
+                steps.time("open.insert-tickets", () -> tickets.insertAll(made));
+                steps.time(
+                        "open.mark-opened",
+                        () -> repository.markOpened(
+                                chunk.stream()
+                                        .map(MatchingRepository.Deferred::id)
+                                        .toList(),
+                                now));
                 return chunk.size();
             });
             progress = new MatchProgress(

@@ -297,16 +297,19 @@ public class MatchingRepository {
 
     /** Marks findings opened, with the ticket their finding id made (one made by an earlier, interrupted run too). */
     void markOpened(List<Long> ids, Instant now) {
-        List<Object[]> rows = new ArrayList<>();
-        for (Long id : ids) {
-            rows.add(new Object[] {Timestamp.from(now), id});
-        }
-        jdbc.batchUpdate("""
-                UPDATE outreach_finding f SET status = 'OPENED', opened_at = ?,
-                    ticket_no = (SELECT t.ticket_no FROM service_request r JOIN ticket t ON t.request_id = r.id
-                                 WHERE r.source = 'DATA_MATCH' AND r.external_id = f.finding_id)
-                WHERE f.id = ?
-                """, rows);
+        // One statement for the chunk, not one per finding.
+        jdbc.execute((Connection c) -> {
+            try (PreparedStatement statement = c.prepareStatement("""
+                    UPDATE outreach_finding f SET status = 'OPENED', opened_at = ?,
+                        ticket_no = (SELECT t.ticket_no FROM service_request r JOIN ticket t ON t.request_id = r.id
+                                     WHERE r.source = 'DATA_MATCH' AND r.external_id = f.finding_id)
+                    WHERE f.id = ANY (?)
+                    """)) {
+                statement.setTimestamp(1, Timestamp.from(now));
+                statement.setArray(2, c.createArrayOf("bigint", ids.toArray()));
+                return statement.executeUpdate();
+            }
+        });
     }
 
     long startRun(boolean dryRun, String trigger, Instant now) {

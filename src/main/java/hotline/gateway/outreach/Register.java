@@ -49,6 +49,11 @@ public class Register {
     public record Refresh(boolean rebuilt, int persons, int householdsWritten, LocalDate day) {}
 
     public Refresh refresh() {
+        return refresh(new StepTimes());
+    }
+
+    /** As {@link #refresh()}, recording the time of each step of a rebuild. */
+    public Refresh refresh(StepTimes steps) {
         LocalDate day = LocalDate.now(clock.withZone(zone));
         Map<String, BigDecimal> values = CriteriaValues.on(criteria, day);
         LabelDictionary dictionary = labelFiles.read();
@@ -60,7 +65,7 @@ public class Register {
             return new Refresh(false, 0, 0, day);
         }
         int[] written = transaction.execute(status -> {
-            int[] counts = repository.rebuild(day, clock.instant(), persons, households);
+            int[] counts = repository.rebuild(day, clock.instant(), persons, households, steps);
             repository.setState(BUILT_FROM, builtFrom);
             return counts;
         });

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Builds the register from the latest snapshot of each feed, set-based: persons with their facts (staged), households
@@ -27,27 +28,34 @@ public class RegisterRepository {
                 SELECT f.* FROM outreach_fact f JOIN latest l ON l.feed = f.feed AND l.d = f.snapshot_date)
             """;
 
+    /*
+     * The other departments' facts per person in one hash aggregate (a FILTER per department) rather than one
+     * aggregate and one join per department: one pass over the facts. Civil affairs stays apart: its DISTINCT
+     * aggregate cannot be hashed, and it is small.
+     */
     private static final String STAGE_PERSONS = "WITH " + LATEST + """
             , civ AS (
                 SELECT person, array_agg(DISTINCT program) AS programs, max(assessed_income) AS assessed_income
                 FROM facts WHERE feed = 'civil-affairs' AND since <= ? AND (until IS NULL OR until >= ?)
                 GROUP BY person
-            ), hea AS (
-                SELECT person, bool_or(chronic_illness) AS chronic_illness, bool_or(severe_illness) AS severe_illness,
-                       sum(hospital_days) AS hospital_days, sum(medical_costs_monthly) AS medical_costs_monthly
-                FROM facts WHERE feed = 'health' GROUP BY person
-            ), hr AS (
-                SELECT person, bool_or(unemployed) AS unemployed, sum(pension) AS pension, sum(benefits) AS benefits,
-                       bool_or(employment_assistance) AS employment_assistance
-                FROM facts WHERE feed = 'hr-social-security' GROUP BY person
-            ), edu AS (
-                SELECT person, bool_or(coalesce(student, true)) AS student, bool_or(fee_waiver) AS fee_waiver,
-                       bool_or(education_grant) AS education_grant,
-                       sum(education_costs_monthly) AS education_costs_monthly
-                FROM facts WHERE feed = 'education' GROUP BY person
-            ), dis AS (
-                SELECT person, min(disability_grade) AS disability_grade
-                FROM facts WHERE feed = 'disability' GROUP BY person
+            ), dep AS (
+                SELECT person,
+                       bool_or(chronic_illness) FILTER (WHERE feed = 'health') AS chronic_illness,
+                       bool_or(severe_illness) FILTER (WHERE feed = 'health') AS severe_illness,
+                       sum(hospital_days) FILTER (WHERE feed = 'health') AS hospital_days,
+                       sum(medical_costs_monthly) FILTER (WHERE feed = 'health') AS medical_costs_monthly,
+                       bool_or(unemployed) FILTER (WHERE feed = 'hr-social-security') AS unemployed,
+                       sum(pension) FILTER (WHERE feed = 'hr-social-security') AS pension,
+                       sum(benefits) FILTER (WHERE feed = 'hr-social-security') AS benefits,
+                       bool_or(employment_assistance) FILTER (WHERE feed = 'hr-social-security')
+                           AS employment_assistance,
+                       bool_or(coalesce(student, true)) FILTER (WHERE feed = 'education') AS student,
+                       bool_or(fee_waiver) FILTER (WHERE feed = 'education') AS fee_waiver,
+                       bool_or(education_grant) FILTER (WHERE feed = 'education') AS education_grant,
+                       sum(education_costs_monthly) FILTER (WHERE feed = 'education') AS education_costs_monthly,
+                       min(disability_grade) FILTER (WHERE feed = 'disability') AS disability_grade
+                FROM facts WHERE feed IN ('health', 'hr-social-security', 'education', 'disability')
+                GROUP BY person
             )
             INSERT INTO outreach_person_stage (person, household, age, living_alone, community_code, town_code,
                 district_code, address, name, phone, programs, assessed_income, chronic_illness, severe_illness,
@@ -56,17 +64,14 @@ public class RegisterRepository {
             SELECT p.person, p.household, extract(year FROM age(?, p.birth_date))::integer,
                    coalesce(p.living_alone, false), p.community_code, p.town_code, left(p.town_code, 6), p.address,
                    p.name, p.phone, coalesce(civ.programs, '{}'), civ.assessed_income,
-                   coalesce(hea.chronic_illness, false), coalesce(hea.severe_illness, false), hea.hospital_days,
-                   hea.medical_costs_monthly, coalesce(hr.unemployed, false), hr.pension, hr.benefits,
-                   coalesce(hr.employment_assistance, false), coalesce(edu.student, false),
-                   coalesce(edu.fee_waiver, false), coalesce(edu.education_grant, false), edu.education_costs_monthly,
-                   dis.disability_grade
+                   coalesce(dep.chronic_illness, false), coalesce(dep.severe_illness, false), dep.hospital_days,
+                   dep.medical_costs_monthly, coalesce(dep.unemployed, false), dep.pension, dep.benefits,
+                   coalesce(dep.employment_assistance, false), coalesce(dep.student, false),
+                   coalesce(dep.fee_waiver, false), coalesce(dep.education_grant, false), dep.education_costs_monthly,
+                   dep.disability_grade
             FROM facts p
             LEFT JOIN civ ON civ.person = p.person
-            LEFT JOIN hea ON hea.person = p.person
-            LEFT JOIN hr ON hr.person = p.person
-            LEFT JOIN edu ON edu.person = p.person
-            LEFT JOIN dis ON dis.person = p.person
+            LEFT JOIN dep ON dep.person = p.person
             WHERE p.feed = 'population'
             ON CONFLICT DO NOTHING
             """;
@@ -137,6 +142,7 @@ public class RegisterRepository {
                     SELECT household, array_agg(DISTINCT l) AS labels
                     FROM outreach_person, unnest(labels) l GROUP BY household
                 ) pl ON pl.household = h.key
+                OFFSET 0 -- a fence: flattened, the labels would be computed twice per row (for labels and the hash)
             ) x
             ON CONFLICT (key) DO UPDATE SET
                 found_by = 'FEED', active = true, community_code = excluded.community_code,
@@ -148,6 +154,19 @@ public class RegisterRepository {
                 education_costs_monthly = excluded.education_costs_monthly, receives = excluded.receives,
                 labels = excluded.labels, facts_hash = excluded.facts_hash, updated_at = excluded.updated_at
             WHERE o.facts_hash IS DISTINCT FROM excluded.facts_hash OR NOT o.active OR o.found_by <> 'FEED'
+            """;
+
+    /** The indexes of outreach_person as V12 makes them. */
+    private static final String DROP_PERSON_INDEXES = """
+            ALTER TABLE outreach_person DROP CONSTRAINT outreach_person_pkey;
+            DROP INDEX outreach_person_household_idx;
+            DROP INDEX outreach_person_labels_idx
+            """;
+
+    private static final String CREATE_PERSON_INDEXES = """
+            ALTER TABLE outreach_person ADD CONSTRAINT outreach_person_pkey PRIMARY KEY (person);
+            CREATE INDEX outreach_person_household_idx ON outreach_person (household);
+            CREATE INDEX outreach_person_labels_idx ON outreach_person USING gin (labels)
             """;
 
     private static final String DEACTIVATE = """
@@ -187,22 +206,45 @@ public class RegisterRepository {
 
     /** Rebuilds persons and households; returns [persons, households written]. */
     int[] rebuild(LocalDate day, Instant now, SqlPredicate personLabels, SqlPredicate householdLabels) {
+        return rebuild(day, now, personLabels, householdLabels, new StepTimes());
+    }
+
+    int[] rebuild(
+            LocalDate day, Instant now, SqlPredicate personLabels, SqlPredicate householdLabels, StepTimes steps) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            // Outside one, a failure would leave the persons without their indexes, or half a register in use.
+            throw new IllegalStateException("the register is rebuilt in one transaction");
+        }
+        // Memory for this transaction only: the aggregates and joins over every person hash in memory instead of
+        // sorting on disk.
+        jdbc.execute("SET LOCAL work_mem = '256MB'");
+        jdbc.execute("SET LOCAL maintenance_work_mem = '256MB'");
         jdbc.execute("TRUNCATE outreach_person_stage, outreach_household_stage");
         // Fresh statistics: a feed loaded a minute ago has none yet, and the joins below need them.
-        jdbc.execute("ANALYZE outreach_fact, outreach_snapshot, outreach_household");
+        steps.time(
+                "register.analyze", () -> jdbc.execute("ANALYZE outreach_fact, outreach_snapshot, outreach_household"));
         Date date = Date.valueOf(day);
-        jdbc.update(STAGE_PERSONS, date, date, date);
+        steps.time("register.stage-persons", () -> jdbc.update(STAGE_PERSONS, date, date, date));
         jdbc.execute("ANALYZE outreach_person_stage");
-        jdbc.update(STAGE_HOUSEHOLDS);
+        steps.time("register.stage-households", () -> jdbc.update(STAGE_HOUSEHOLDS));
         jdbc.execute("ANALYZE outreach_household_stage");
         jdbc.execute("TRUNCATE outreach_person");
-        int persons = jdbc.update(
-                PERSONS.formatted(personLabels.sql()), personLabels.params().toArray());
-        jdbc.execute("ANALYZE outreach_person");
+        // Every person is written again: building the indexes once afterwards costs a fraction of keeping them up
+        // row by row. The table is locked by the TRUNCATE until commit anyway, and a failure rolls the drop back.
+        jdbc.execute(DROP_PERSON_INDEXES);
+        int persons = steps.time(
+                "register.persons",
+                () -> jdbc.update(
+                        PERSONS.formatted(personLabels.sql()),
+                        personLabels.params().toArray()));
+        steps.time("register.person-indexes", () -> jdbc.execute(CREATE_PERSON_INDEXES));
+        steps.time("register.analyze-persons", () -> jdbc.execute("ANALYZE outreach_person"));
         List<Object> params = new ArrayList<>(householdLabels.params());
         params.add(0, Timestamp.from(now));
-        int households = jdbc.update(HOUSEHOLDS.formatted(householdLabels.sql()), params.toArray());
-        jdbc.update(DEACTIVATE, Timestamp.from(now));
+        int households = steps.time(
+                "register.households",
+                () -> jdbc.update(HOUSEHOLDS.formatted(householdLabels.sql()), params.toArray()));
+        steps.time("register.deactivate", () -> jdbc.update(DEACTIVATE, Timestamp.from(now)));
         jdbc.execute("TRUNCATE outreach_person_stage, outreach_household_stage");
         return new int[] {persons, households};
     }

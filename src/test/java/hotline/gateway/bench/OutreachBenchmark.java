@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.zaxxer.hikari.HikariDataSource;
-import hotline.gateway.assignment.AssignmentRepository;
 import hotline.gateway.criteria.Assessor;
 import hotline.gateway.criteria.Criteria;
 import hotline.gateway.criteria.CriteriaFiles;
 import hotline.gateway.criteria.Program;
 import hotline.gateway.intake.BatchFile;
-import hotline.gateway.intake.IntakeRepository;
 import hotline.gateway.json.Json;
 import hotline.gateway.jurisdiction.JurisdictionDirectory;
 import hotline.gateway.outreach.Feed;
@@ -26,6 +24,7 @@ import hotline.gateway.outreach.MatchingSettings;
 import hotline.gateway.outreach.Pseudonyms;
 import hotline.gateway.outreach.Register;
 import hotline.gateway.outreach.RegisterRepository;
+import hotline.gateway.outreach.VisitTicketWriter;
 import hotline.gateway.outreach.VisitTickets;
 import hotline.gateway.sla.CalendarFiles;
 import hotline.gateway.sla.Deadlines;
@@ -60,13 +59,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * six of them into an embedded PostgreSQL, runs matching (register build, candidates, the assessor, findings, visit
  * tickets with their outbox rows, no daily cap), then runs it again with nothing changed. Prints each step's time.
  *
- * <p>Run: {@code bench/outreach.sh} (PERSONS=... HOUSEHOLDS=... CAP=...).
+ * <p>Run: {@code bench/outreach.sh} (PERSONS=... HOUSEHOLDS=... CAP=...; EXPLAIN=true logs the plans of statements
+ * over 1 s with EXPLAIN (ANALYZE, BUFFERS) under target/bench/outreach-plans).
  */
 public final class OutreachBenchmark {
 
     private static final int PERSONS = Integer.getInteger("persons", 1_000_000);
     private static final int HOUSEHOLDS = Integer.getInteger("households", 400_000);
     private static final int CAP = Integer.getInteger("cap", -1);
+    private static final boolean EXPLAIN = Boolean.getBoolean("explain");
+    private static final Path EXPLAIN_LOGS =
+            Path.of("target", "bench", "outreach-plans").toAbsolutePath();
     private static final LocalDate SNAPSHOT = LocalDate.parse("2026-11-30");
     private static final Instant NOW = Instant.parse("2026-12-01T02:00:00Z");
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -78,8 +81,22 @@ public final class OutreachBenchmark {
         System.out.printf(
                 "generated feeds of %,d persons in %,d households in %.1f s%n", PERSONS, HOUSEHOLDS, secs(start));
         Path data = Path.of("target", "bench", "outreach-pg").toAbsolutePath();
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                        .setDataDirectory(data)
+        EmbeddedPostgres.Builder server = EmbeddedPostgres.builder();
+        if (EXPLAIN) {
+            // Plans of the slow statements, with their buffers, in the server's log (printed below).
+            server.setServerConfig("shared_preload_libraries", "auto_explain")
+                    .setServerConfig("auto_explain.log_min_duration", "1s")
+                    .setServerConfig("auto_explain.log_analyze", "on")
+                    .setServerConfig("auto_explain.log_buffers", "on")
+                    .setServerConfig("auto_explain.log_nested_statements", "on")
+                    .setServerConfig("logging_collector", "on")
+                    .setServerConfig("log_directory", EXPLAIN_LOGS.toString())
+                    .setServerConfig("log_file_mode", "0644");
+            Files.createDirectories(EXPLAIN_LOGS);
+            EXPLAIN_LOGS.toFile().setWritable(true, false); // the server may run as another user
+            System.out.println("plans of statements over 1 s: " + EXPLAIN_LOGS);
+        }
+        try (EmbeddedPostgres postgres = server.setDataDirectory(data)
                         .setCleanDataDirectory(true)
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("shared_buffers", "512MB")
@@ -108,6 +125,8 @@ public final class OutreachBenchmark {
             FeedLoader loader =
                     new FeedLoader(new FeedRepository(jdbc, dataSource, transaction), new Pseudonyms(key), clock);
 
+            Cpu cpu = new Cpu(data);
+            double cpuBefore = cpu.seconds();
             long loadStart = System.nanoTime();
             for (Feed feed : Feed.values()) {
                 long feedStart = System.nanoTime();
@@ -119,7 +138,8 @@ public final class OutreachBenchmark {
                         feed.id(), result.loaded(), result.rejected(), secs(feedStart), Files.size(file));
             }
             double load = secs(loadStart);
-            System.out.printf("load: %.1f s%n", load);
+            double cpuLoad = cpu.seconds();
+            System.out.printf("load: %.1f s (CPU: %.1f s)%n", load, cpuLoad - cpuBefore);
 
             Criteria criteria = CriteriaFiles.load(Path.of("config/criteria"));
             SlaPolicy policy = SlaPolicyFile.load(Path.of("config/sla.yml"));
@@ -153,7 +173,7 @@ public final class OutreachBenchmark {
                             json,
                             ZONE,
                             new hotline.gateway.ticket.PublicLinks(java.net.URI.create("http://localhost:8080"))),
-                    new IntakeRepository(jdbc, json, new AssignmentRepository(jdbc)),
+                    new VisitTicketWriter(jdbc, json),
                     transaction,
                     new MatchingSettings(
                             EnumSet.of(
@@ -173,6 +193,7 @@ public final class OutreachBenchmark {
             long matchStart = System.nanoTime();
             MatchProgress first = job.run(false, "bench");
             double match = secs(matchStart);
+            double cpuMatch = cpu.seconds();
             System.out.printf(
                     "match: %.1f s: register %s; %,d candidates assessed (%.0f/s), %,d findings, %,d tickets opened,"
                             + " %,d deferred%n",
@@ -183,17 +204,32 @@ public final class OutreachBenchmark {
                     first.findings(),
                     first.ticketsOpened(),
                     first.deferred());
+            System.out.printf("match steps: %s%n", job.steps());
+            System.out.printf(
+                    "match CPU: %.1f s (gateway and PostgreSQL together; load average %s)%n",
+                    cpuMatch - cpuLoad, Cpu.loadAverage());
             System.out.printf("load + match: %.1f s%n", load + match);
             System.out.printf(
                     "tickets: %,d, outbox rows: %,d%n",
                     jdbc.queryForObject("SELECT count(*) FROM ticket", Long.class),
                     jdbc.queryForObject("SELECT count(*) FROM outbox", Long.class));
+            System.out.println("stored documents per visit (average bytes as text / as stored): "
+                    + jdbc.queryForObject("""
+                    SELECT format('outbox payload %s / %s, ticket assessment %s / %s, finding explanation %s / %s',
+                        (SELECT round(avg(octet_length(payload))) FROM outbox),
+                        (SELECT round(avg(pg_column_size(payload))) FROM outbox),
+                        (SELECT round(avg(octet_length(assessment::text))) FROM ticket),
+                        (SELECT round(avg(pg_column_size(assessment))) FROM ticket),
+                        (SELECT round(avg(octet_length(explanation::text))) FROM outreach_finding),
+                        (SELECT round(avg(pg_column_size(explanation))) FROM outreach_finding))
+                    """, String.class));
 
             long againStart = System.nanoTime();
             MatchProgress again = job.run(false, "bench-again");
             System.out.printf(
                     "rerun, nothing changed: %.2f s, %,d candidates, %,d tickets opened%n",
                     secs(againStart), again.candidates(), again.ticketsOpened());
+            System.out.printf("rerun steps: %s%n", job.steps());
             long reloadStart = System.nanoTime();
             Path population = feeds.resolve("population-" + SNAPSHOT + ".csv");
             FeedLoadResult same = loader.load(
@@ -202,6 +238,44 @@ public final class OutreachBenchmark {
                     FeedSource.of(population, BatchFile.Format.CSV, StandardCharsets.UTF_8),
                     "bench");
             System.out.printf("the same population file again: %s in %.1f s%n", same.status(), secs(reloadStart));
+        }
+    }
+
+    /**
+     * CPU seconds used by this JVM and the embedded PostgreSQL's processes: on a shared machine the wall-clock time
+     * depends on the others' load, the CPU time much less.
+     */
+    private record Cpu(Path data) {
+
+        double seconds() throws java.io.IOException {
+            double total = ((com.sun.management.OperatingSystemMXBean)
+                                    java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                            .getProcessCpuTime()
+                    / 1e9;
+            long postmaster = Long.parseLong(
+                    Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+            long ticks = 0;
+            try (var entries = Files.list(Path.of("/proc"))) {
+                for (Path proc : entries.filter(p -> p.getFileName().toString().matches("[0-9]+"))
+                        .toList()) {
+                    String[] stat;
+                    try {
+                        String text = Files.readString(proc.resolve("stat"));
+                        stat = text.substring(text.lastIndexOf(')') + 2).split(" ");
+                    } catch (java.io.IOException gone) {
+                        continue;
+                    }
+                    long pid = Long.parseLong(proc.getFileName().toString());
+                    if (pid == postmaster || Long.parseLong(stat[1]) == postmaster) {
+                        ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]); // utime, stime
+                    }
+                }
+            }
+            return total + ticks / 100.0; // USER_HZ
+        }
+
+        static String loadAverage() throws java.io.IOException {
+            return Files.readString(Path.of("/proc/loadavg")).substring(0, 14).strip();
         }
     }
 
