@@ -59,7 +59,7 @@ public record GatewayProperties(
             /** Only tickets made this recently get the second look. */
             @DefaultValue("24h") Duration secondLookWindow,
             /** The most tickets one pass of the second look takes. */
-            @DefaultValue("50") int secondLookBatch) {}
+            @DefaultValue("20") int secondLookBatch) {}
 
     public record Jurisdiction(
             @DefaultValue("config/districts.csv") Path districts,
