@@ -5,6 +5,7 @@ import hotline.gateway.assignment.AssignmentDeadlines;
 import hotline.gateway.criteria.Assessor;
 import hotline.gateway.criteria.Criteria;
 import hotline.gateway.criteria.Program;
+import hotline.gateway.intake.IntakeRepository;
 import hotline.gateway.json.Json;
 import hotline.gateway.jurisdiction.JurisdictionDirectory;
 import hotline.gateway.outreach.CallHouseholds;
@@ -169,11 +170,6 @@ public class OutreachConfiguration {
     }
 
     @Bean
-    hotline.gateway.outreach.VisitTicketWriter visitTicketWriter(JdbcTemplate jdbc, Json json) {
-        return new hotline.gateway.outreach.VisitTicketWriter(jdbc, json);
-    }
-
-    @Bean
     MatchingJob matchingJob(
             Register register,
             MatchingRepository repository,
@@ -181,7 +177,7 @@ public class OutreachConfiguration {
             Criteria criteria,
             Assessor assessor,
             hotline.gateway.outreach.VisitTickets visitTickets,
-            hotline.gateway.outreach.VisitTicketWriter tickets,
+            IntakeRepository tickets,
             TransactionTemplate transaction,
             OutreachProperties properties,
             ObjectMapper json,

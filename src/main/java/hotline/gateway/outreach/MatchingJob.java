@@ -7,6 +7,7 @@ import hotline.gateway.criteria.Assessment;
 import hotline.gateway.criteria.Assessor;
 import hotline.gateway.criteria.Criteria;
 import hotline.gateway.criteria.HouseholdFacts;
+import hotline.gateway.intake.IntakeRepository;
 import hotline.gateway.intake.NewTicket;
 import hotline.gateway.outreach.rules.Expr;
 import hotline.gateway.outreach.rules.LabelDefinition;
@@ -56,7 +57,7 @@ public class MatchingJob {
     private final Criteria criteria;
     private final Assessor assessor;
     private final VisitTickets visitTickets;
-    private final VisitTicketWriter tickets;
+    private final IntakeRepository tickets;
     private final TransactionTemplate transaction;
     private final MatchingSettings settings;
     private final ObjectMapper json;
@@ -76,7 +77,7 @@ public class MatchingJob {
             Criteria criteria,
             Assessor assessor,
             VisitTickets visitTickets,
-            VisitTicketWriter tickets,
+            IntakeRepository tickets,
             TransactionTemplate transaction,
             MatchingSettings settings,
             ObjectMapper json,

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import hotline.gateway.assignment.AssignmentRepository;
 import hotline.gateway.criteria.Assessor;
 import hotline.gateway.criteria.Criteria;
 import hotline.gateway.criteria.CriteriaFiles;
 import hotline.gateway.criteria.Program;
 import hotline.gateway.intake.BatchFile;
+import hotline.gateway.intake.IntakeRepository;
 import hotline.gateway.json.Json;
 import hotline.gateway.jurisdiction.JurisdictionDirectory;
 import hotline.gateway.outreach.Feed;
@@ -24,7 +26,6 @@ import hotline.gateway.outreach.MatchingSettings;
 import hotline.gateway.outreach.Pseudonyms;
 import hotline.gateway.outreach.Register;
 import hotline.gateway.outreach.RegisterRepository;
-import hotline.gateway.outreach.VisitTicketWriter;
 import hotline.gateway.outreach.VisitTickets;
 import hotline.gateway.sla.CalendarFiles;
 import hotline.gateway.sla.Deadlines;
@@ -173,7 +174,7 @@ public final class OutreachBenchmark {
                             json,
                             ZONE,
                             new hotline.gateway.ticket.PublicLinks(java.net.URI.create("http://localhost:8080"))),
-                    new VisitTicketWriter(jdbc, json),
+                    new IntakeRepository(jdbc, json, new AssignmentRepository(jdbc)),
                     transaction,
                     new MatchingSettings(
                             EnumSet.of(
