@@ -10,8 +10,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +35,7 @@ public class BrokerQueueMetrics {
     private final ObjectMapper json;
     private final Clock clock;
     private final AtomicReference<List<QueueFigures>> last = new AtomicReference<>(List.of());
+    private final Map<String, QueueFigures> latest = new ConcurrentHashMap<>();
     private volatile boolean up;
     private final MultiGauge messages;
     private final MultiGauge consumers;
@@ -106,20 +111,39 @@ public class BrokerQueueMetrics {
         return timestamp instanceof Number number ? number.longValue() : null;
     }
 
+    /*
+     * One row per queue name: a queue made while the pages were read can shift the next page and come twice, and two
+     * rows with the same labels fail the whole Prometheus scrape. A queue's gauges are registered once and read its
+     * latest figures from the map (registering them again on every poll would remove and re-add each meter, and a
+     * scrape between the two could see a queue twice or not at all); a queue that is gone loses its gauges.
+     */
     private void publish(List<QueueFigures> figures) {
-        last.set(List.copyOf(figures));
+        Map<String, QueueFigures> byQueue = new LinkedHashMap<>();
+        for (QueueFigures queue : figures) {
+            byQueue.put(queue.queue(), queue);
+        }
+        latest.putAll(byQueue);
+        latest.keySet().retainAll(byQueue.keySet());
+        last.set(List.copyOf(byQueue.values()));
         List<MultiGauge.Row<?>> messageRows = new ArrayList<>();
         List<MultiGauge.Row<?>> consumerRows = new ArrayList<>();
         List<MultiGauge.Row<?>> ageRows = new ArrayList<>();
-        for (QueueFigures queue : figures) {
-            Tags tags = Tags.of("queue", queue.queue(), "kind", queue.kind());
-            messageRows.add(MultiGauge.Row.of(tags, queue.messages()));
-            consumerRows.add(MultiGauge.Row.of(tags, queue.consumers()));
-            ageRows.add(MultiGauge.Row.of(tags, queue, q -> q.oldestMessageAgeSeconds(clock.millis())));
+        for (QueueFigures queue : byQueue.values()) {
+            String name = queue.queue();
+            Tags tags = Tags.of("queue", name, "kind", queue.kind());
+            messageRows.add(MultiGauge.Row.of(tags, latest, m -> figure(m, name, QueueFigures::messages)));
+            consumerRows.add(MultiGauge.Row.of(tags, latest, m -> figure(m, name, QueueFigures::consumers)));
+            ageRows.add(MultiGauge.Row.of(
+                    tags, latest, m -> figure(m, name, q -> q.oldestMessageAgeSeconds(clock.millis()))));
         }
-        messages.register(messageRows, true);
-        consumers.register(consumerRows, true);
-        oldestAge.register(ageRows, true);
+        messages.register(messageRows, false);
+        consumers.register(consumerRows, false);
+        oldestAge.register(ageRows, false);
+    }
+
+    private static double figure(Map<String, QueueFigures> latest, String queue, ToDoubleFunction<QueueFigures> value) {
+        QueueFigures figures = latest.get(queue);
+        return figures == null ? Double.NaN : value.applyAsDouble(figures);
     }
 
     private double dlqDepth() {
