@@ -104,8 +104,11 @@ public class FeedLoader {
         return new InputStreamReader(source.open(), decoder);
     }
 
-    /** The declared charset; else UTF-8 when the bytes are UTF-8, else GBK (what Chinese spreadsheets save). */
-    private static Charset charset(FeedSource source) {
+    /**
+     * The declared charset; else UTF-8 when the bytes are UTF-8, else GBK (what Chinese spreadsheets save). The re-key
+     * reads the files with the same charset, so that a number decodes as it did when it was loaded.
+     */
+    static Charset charset(FeedSource source) {
         if (source.charset() != null) {
             return source.charset();
         }

@@ -9,11 +9,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -141,7 +136,7 @@ public class Rekeying {
             RekeyRepository.PairSink sink,
             long[] rows,
             List<FeedLoadResult.RowError> errors) {
-        try (Reader reader = new InputStreamReader(numbers.open(), charset(numbers))) {
+        try (Reader reader = new InputStreamReader(numbers.open(), FeedLoader.charset(numbers))) {
             FeedRows feedRows = new FeedRows(numbers.format(), reader);
             while (feedRows.hasNext()) {
                 FeedRow row = feedRows.next();
@@ -177,29 +172,6 @@ public class Rekeying {
             throw new HttpProblemException(400, "Invalid request", "(body)", numbers.name() + ": " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * As a feed is read (FeedLoader): the declared charset, else UTF-8 when the bytes are UTF-8, else GBK; a household
-     * number must decode as it did when it was loaded, or its pseudonym would not be found.
-     */
-    private static Charset charset(FeedSource source) throws IOException {
-        if (source.charset() != null) {
-            return source.charset();
-        }
-        CharsetDecoder utf8 = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader reader = new InputStreamReader(source.open(), utf8)) {
-            char[] buffer = new char[1 << 16];
-            while (reader.read(buffer) >= 0) {
-                // reading is the check
-            }
-            return StandardCharsets.UTF_8;
-        } catch (CharacterCodingException e) {
-            return Charset.forName("GBK");
         }
     }
 
