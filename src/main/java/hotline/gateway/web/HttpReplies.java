@@ -14,6 +14,8 @@ public class HttpReplies {
 
     public static final String JSON = "application/json";
 
+    private static final ReplyHeaders REPLY_HEADERS = new ReplyHeaders("Location", "Retry-After", "WWW-Authenticate");
+
     private final ObjectMapper json;
 
     public HttpReplies(ObjectMapper json) {
@@ -55,7 +57,7 @@ public class HttpReplies {
     void write(Exchange exchange, int status, String contentType, Object body) {
         Message message = exchange.getMessage();
         // Request headers would be echoed back; only the answer's own survive.
-        message.removeHeaders("*", "Location", "Retry-After", "WWW-Authenticate");
+        REPLY_HEADERS.clear(message);
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, contentType);
         try {

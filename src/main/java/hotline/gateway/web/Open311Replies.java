@@ -41,6 +41,8 @@ public class Open311Replies {
     }
 
     /** A list's element name → its items' element name (GeoReport v2 and service discovery). */
+    private static final ReplyHeaders REPLY_HEADERS = new ReplyHeaders("Retry-After");
+
     private static final Map<String, String> ITEMS = Map.of(
             "services", "service",
             "service_requests", "request",
@@ -64,7 +66,7 @@ public class Open311Replies {
     public void reply(Exchange exchange, int status, Format format, String root, Object body) {
         Message message = exchange.getMessage();
         // Request headers would be echoed back (a query string's api_key among them): only the answer's own survive.
-        message.removeHeaders("*", "Retry-After");
+        REPLY_HEADERS.clear(message);
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, format.contentType());
         message.setBody(bytes(format, root, body));
