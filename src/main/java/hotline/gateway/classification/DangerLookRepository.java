@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class DangerLookRepository {
 
     private static final String PENDING = """
-            SELECT t.id, t.status, t.needs ->> 'semantic' AS semantic, r.content
+            SELECT t.id, t.ticket_no, t.version, t.status, t.needs ->> 'semantic' AS semantic, r.content
             FROM ticket t JOIN service_request r ON r.id = t.request_id
             WHERE t.danger_looked_at IS NULL AND t.priority = 'NORMAL' AND t.created_at > ?
             ORDER BY t.created_at
@@ -20,12 +20,6 @@ public class DangerLookRepository {
     private static final String CLAIM =
             "UPDATE ticket SET danger_looked_at = ? WHERE id = ? AND danger_looked_at IS NULL";
 
-    /* The hint goes beside the rules' urgency, and only while no rule made the ticket urgent. */
-    private static final String HINT = """
-            UPDATE ticket SET urgency = jsonb_set(coalesce(urgency, '{}'::jsonb), '{dangerHint}', ?::jsonb)
-            WHERE id = ? AND priority = 'NORMAL'
-            """;
-
     private final JdbcTemplate jdbc;
 
     public DangerLookRepository(JdbcTemplate jdbc) {
@@ -33,13 +27,19 @@ public class DangerLookRepository {
     }
 
     /** A ticket waiting for the look: its text, and whether the semantic stage read it at intake already. */
-    public record Pending(long ticketId, String status, String semanticOutcome, String content) {}
+    public record Pending(
+            long ticketId, String ticketNo, int ticketVersion, String status, String semanticOutcome, String content) {}
 
     public List<Pending> pending(Instant since, int limit) {
         return jdbc.query(
                 PENDING,
                 (rs, row) -> new Pending(
-                        rs.getLong("id"), rs.getString("status"), rs.getString("semantic"), rs.getString("content")),
+                        rs.getLong("id"),
+                        rs.getString("ticket_no"),
+                        rs.getInt("version"),
+                        rs.getString("status"),
+                        rs.getString("semantic"),
+                        rs.getString("content")),
                 Timestamp.from(since),
                 limit);
     }
@@ -47,9 +47,5 @@ public class DangerLookRepository {
     /** True when this caller took the ticket's look (no other instance did). */
     public boolean claim(long ticketId, Instant at) {
         return jdbc.update(CLAIM, Timestamp.from(at), ticketId) == 1;
-    }
-
-    public void hint(long ticketId, String hintJson) {
-        jdbc.update(HINT, hintJson, ticketId);
     }
 }

@@ -3,7 +3,6 @@ package hotline.gateway.classification;
 import hotline.gateway.classification.semantic.DangerScore;
 import hotline.gateway.classification.semantic.EmbeddingBudget;
 import hotline.gateway.classification.semantic.TextVector;
-import hotline.gateway.json.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +16,8 @@ import java.util.function.Supplier;
  * what the dictionary is unsure of, so that sure calls are not slowed down; this look, off the request path and
  * within the same embedding budget (it never waits for a permit), embeds the other recent normal-priority tickets
  * and gives a danger hint to those that come close to a danger description. The hint is for a person to look at
- * (in the ticket's view and the office's listing); like the one given at intake, it never changes the priority.
+ * (in the ticket's view and the office's listing, and announced by a DANGER_HINT message on the queue holding the
+ * ticket); like the one given at intake, it never changes the priority.
  * Tickets the stage read at intake, and those already resolved or closed, are only marked as looked at.
  */
 public final class DangerSecondLook {
@@ -27,32 +27,33 @@ public final class DangerSecondLook {
     private static final Set<String> FINISHED = Set.of("RESOLVED", "CLOSED");
 
     private final DangerLookRepository repository;
+    private final DangerHints hints;
     private final Supplier<Optional<SemanticStage>> semantic;
     private final EmbeddingBudget budget;
-    private final Json json;
     private final Clock clock;
     private final Duration window;
     private final int batchSize;
-    private final LongAdder hints = new LongAdder();
+    private final LongAdder hinted = new LongAdder();
     private final LongAdder looked = new LongAdder();
 
     /**
+     * @param hints     where a hint goes (the ticket and the queue holding it)
      * @param semantic  the stage in use now (empty while it is off, loading or cannot run here: nothing is looked at)
      * @param window    only tickets made this recently are looked at
      * @param batchSize the most tickets one pass takes
      */
     public DangerSecondLook(
             DangerLookRepository repository,
+            DangerHints hints,
             Supplier<Optional<SemanticStage>> semantic,
             EmbeddingBudget budget,
-            Json json,
             Clock clock,
             Duration window,
             int batchSize) {
         this.repository = repository;
+        this.hints = hints;
         this.semantic = semantic;
         this.budget = budget;
-        this.json = json;
         this.clock = clock;
         this.window = window;
         this.batchSize = batchSize;
@@ -98,8 +99,8 @@ public final class DangerSecondLook {
         Optional<DangerScore> hint = stage.danger().hint(vector);
         looked.increment();
         hint.ifPresent(score -> {
-            repository.hint(ticket.ticketId(), json.write(score));
-            hints.increment();
+            hints.give(ticket, score, now);
+            hinted.increment();
         });
         return true;
     }
@@ -111,6 +112,6 @@ public final class DangerSecondLook {
 
     /** Danger hints the look gave since start (for a metric). */
     public long hintCount() {
-        return hints.sum();
+        return hinted.sum();
     }
 }

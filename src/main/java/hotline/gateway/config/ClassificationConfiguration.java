@@ -11,6 +11,7 @@ import hotline.gateway.classification.TrainingData;
 import hotline.gateway.classification.TwoStageClassifier;
 import hotline.gateway.classification.semantic.BgeSmallEmbedders;
 import hotline.gateway.classification.semantic.EmbeddingBudget;
+import hotline.gateway.dispatch.DangerHintDispatch;
 import hotline.gateway.json.Json;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -91,6 +92,7 @@ public class ClassificationConfiguration {
     @Bean
     DangerSecondLook dangerSecondLook(
             DangerLookRepository repository,
+            JdbcTemplate jdbc,
             SemanticModels models,
             EmbeddingBudget budget,
             GatewayProperties properties,
@@ -100,9 +102,9 @@ public class ClassificationConfiguration {
         GatewayProperties.Semantic semantic = properties.classification().semantic();
         DangerSecondLook look = new DangerSecondLook(
                 repository,
+                new DangerHintDispatch(jdbc, json),
                 semantic.enabled() ? models::current : Optional::empty,
                 budget,
-                json,
                 clock,
                 semantic.secondLookWindow(),
                 semantic.secondLookBatch());

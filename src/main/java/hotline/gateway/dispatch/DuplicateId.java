@@ -38,6 +38,11 @@ public record DuplicateId(String value) {
         return new DuplicateId(ticketNo + ":breach:" + assignmentSeq + ":" + target);
     }
 
+    /** The second look's DANGER_HINT about a ticket, to the queue holding it: one per ticket. */
+    public static DuplicateId dangerHint(String ticketNo) {
+        return new DuplicateId(ticketNo + ":danger-hint");
+    }
+
     @Override
     public String toString() {
         return value;

@@ -2,16 +2,15 @@ package hotline.gateway.classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import hotline.gateway.classification.semantic.DangerDescription;
 import hotline.gateway.classification.semantic.DangerModel;
+import hotline.gateway.classification.semantic.DangerScore;
 import hotline.gateway.classification.semantic.Embedders;
 import hotline.gateway.classification.semantic.EmbeddingBudget;
 import hotline.gateway.classification.semantic.LabelledText;
 import hotline.gateway.classification.semantic.NeedModel;
 import hotline.gateway.classification.semantic.SemanticClassifier;
 import hotline.gateway.classification.semantic.TextEmbedder;
-import hotline.gateway.json.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +76,7 @@ class DangerSecondLookTest {
         final List<Pending> waiting = new ArrayList<>();
         final Set<Long> claimed = new HashSet<>();
         final Set<Long> takenElsewhere = new HashSet<>();
-        final Map<Long, String> hints = new LinkedHashMap<>();
+        final Map<Long, DangerScore> hints = new LinkedHashMap<>();
         Instant since;
 
         Queue() {
@@ -98,30 +97,24 @@ class DangerSecondLookTest {
             return !takenElsewhere.contains(ticketId) && claimed.add(ticketId);
         }
 
-        @Override
-        public void hint(long ticketId, String hintJson) {
-            hints.put(ticketId, hintJson);
+        /** Where the look's hints go. */
+        void give(Pending ticket, DangerScore hint, Instant at) {
+            hints.put(ticket.ticketId(), hint);
         }
     }
 
     private static DangerSecondLook look(Queue queue, Optional<SemanticStage> stage, EmbeddingBudget budget) {
         return new DangerSecondLook(
-                queue,
-                () -> stage,
-                budget,
-                new Json(new ObjectMapper()),
-                Clock.fixed(NOW, ZoneOffset.UTC),
-                Duration.ofHours(24),
-                50);
+                queue, queue::give, () -> stage, budget, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(24), 50);
     }
 
     @Test
     void aTextCloseToADangerDescriptionGetsAHintAndAnotherIsOnlyMarked() {
         Queue queue = new Queue();
         queue.waiting.add(new DangerLookRepository.Pending(
-                1, "DISPATCHED", "NOT_NEEDED", "nothing to eat since yesterday, he lives alone"));
-        queue.waiting.add(
-                new DangerLookRepository.Pending(2, "SIGNED", "NOT_NEEDED", "asks about the medical assistance rules"));
+                1, "T-1", 1, "DISPATCHED", "NOT_NEEDED", "nothing to eat since yesterday, he lives alone"));
+        queue.waiting.add(new DangerLookRepository.Pending(
+                2, "T-2", 1, "SIGNED", "NOT_NEEDED", "asks about the medical assistance rules"));
         DangerSecondLook look = look(queue, Optional.of(stage()), new EmbeddingBudget(1));
 
         assertThat(look.lookAtPending()).isEqualTo(2);
@@ -129,8 +122,8 @@ class DangerSecondLookTest {
         assertThat(queue.since).isEqualTo(NOW.minus(Duration.ofHours(24)));
         assertThat(queue.claimed).containsExactlyInAnyOrder(1L, 2L);
         assertThat(queue.hints).containsOnlyKeys(1L);
-        assertThat(queue.hints.get(1L))
-                .contains("\"category\":\"no_food\"", "\"nearestDescriptionId\":\"danger-no-food\"");
+        assertThat(queue.hints.get(1L).category()).isEqualTo("no_food");
+        assertThat(queue.hints.get(1L).nearestDescriptionId()).isEqualTo("danger-no-food");
         assertThat(look.lookedCount()).isEqualTo(2);
         assertThat(look.hintCount()).isEqualTo(1);
         assertThat(look.lookAtPending()).isZero();
@@ -139,11 +132,12 @@ class DangerSecondLookTest {
     @Test
     void ticketsReadAtIntakeFinishedOrWithoutTextAreMarkedWithoutEmbedding() {
         Queue queue = new Queue();
-        queue.waiting.add(new DangerLookRepository.Pending(1, "DISPATCHED", "DECIDED", "read at intake"));
-        queue.waiting.add(new DangerLookRepository.Pending(2, "DISPATCHED", "UNDECIDED", "read at intake too"));
-        queue.waiting.add(new DangerLookRepository.Pending(3, "RESOLVED", "NOT_NEEDED", "resolved already"));
-        queue.waiting.add(new DangerLookRepository.Pending(4, "CLOSED", "BUDGET_SPENT", "closed already"));
-        queue.waiting.add(new DangerLookRepository.Pending(5, "CREATED", "NOT_NEEDED", " "));
+        queue.waiting.add(new DangerLookRepository.Pending(1, "T-1", 1, "DISPATCHED", "DECIDED", "read at intake"));
+        queue.waiting.add(
+                new DangerLookRepository.Pending(2, "T-2", 1, "DISPATCHED", "UNDECIDED", "read at intake too"));
+        queue.waiting.add(new DangerLookRepository.Pending(3, "T-3", 1, "RESOLVED", "NOT_NEEDED", "resolved already"));
+        queue.waiting.add(new DangerLookRepository.Pending(4, "T-4", 1, "CLOSED", "BUDGET_SPENT", "closed already"));
+        queue.waiting.add(new DangerLookRepository.Pending(5, "T-5", 1, "CREATED", "NOT_NEEDED", " "));
 
         assertThat(look(queue, Optional.of(stage()), new EmbeddingBudget(1)).lookAtPending())
                 .isZero();
@@ -156,7 +150,7 @@ class DangerSecondLookTest {
     void aCallThatFoundTheBudgetSpentAtIntakeIsLookedAtNow() {
         Queue queue = new Queue();
         queue.waiting.add(new DangerLookRepository.Pending(
-                7, "DISPATCHED", "BUDGET_SPENT", "nothing to eat since yesterday, he lives alone"));
+                7, "T-7", 1, "DISPATCHED", "BUDGET_SPENT", "nothing to eat since yesterday, he lives alone"));
 
         assertThat(look(queue, Optional.of(stage()), new EmbeddingBudget(1)).lookAtPending())
                 .isEqualTo(1);
@@ -167,7 +161,7 @@ class DangerSecondLookTest {
     void whenEveryPermitIsTakenThePassStopsAndClaimsNothing() throws Exception {
         Queue queue = new Queue();
         queue.waiting.add(new DangerLookRepository.Pending(
-                1, "DISPATCHED", "NOT_NEEDED", "nothing to eat since yesterday, he lives alone"));
+                1, "T-1", 1, "DISPATCHED", "NOT_NEEDED", "nothing to eat since yesterday, he lives alone"));
         EmbeddingBudget budget = new EmbeddingBudget(1);
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -197,7 +191,7 @@ class DangerSecondLookTest {
     void aTicketAnotherInstanceTookIsNotEmbeddedHere() {
         Queue queue = new Queue();
         queue.waiting.add(new DangerLookRepository.Pending(
-                1, "DISPATCHED", "NOT_NEEDED", "nothing to eat since yesterday, he lives alone"));
+                1, "T-1", 1, "DISPATCHED", "NOT_NEEDED", "nothing to eat since yesterday, he lives alone"));
         queue.takenElsewhere.add(1L);
 
         assertThat(look(queue, Optional.of(stage()), new EmbeddingBudget(1)).lookAtPending())
@@ -209,7 +203,7 @@ class DangerSecondLookTest {
     void withoutASemanticStageNothingIsLookedAtOrMarked() {
         Queue queue = new Queue();
         queue.waiting.add(new DangerLookRepository.Pending(
-                1, "DISPATCHED", "NOT_NEEDED", "nothing to eat since yesterday, he lives alone"));
+                1, "T-1", 1, "DISPATCHED", "NOT_NEEDED", "nothing to eat since yesterday, he lives alone"));
 
         assertThat(look(queue, Optional.empty(), new EmbeddingBudget(1)).lookAtPending())
                 .isZero();

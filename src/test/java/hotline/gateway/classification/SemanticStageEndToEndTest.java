@@ -6,10 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import hotline.gateway.support.BrokerClient;
 import hotline.gateway.support.GatewayClient;
 import hotline.gateway.support.GatewayClient.Response;
+import jakarta.jms.TextMessage;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -123,10 +127,11 @@ class SemanticStageEndToEndTest {
 
     /**
      * A call the dictionary is sure of is not embedded at intake; the second look embeds it afterwards and gives it a
-     * danger hint when it comes close to a danger description, without changing its priority.
+     * danger hint when it comes close to a danger description, without changing its priority, and tells the queue
+     * holding the ticket with a DANGER_HINT message.
      */
     @Test
-    void theSecondLookGivesASureCallADangerHintAndLeavesItsPriority() {
+    void theSecondLookGivesASureCallADangerHintAndLeavesItsPriority() throws Exception {
         await().atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() ->
@@ -151,6 +156,28 @@ class SemanticStageEndToEndTest {
         assertThat(ticket.path("dangerHint").path("category").asText()).isEqualTo("no_food");
         assertThat(ticket.path("dangerHint").path("score").asDouble()).isGreaterThanOrEqualTo(0.65);
         assertThat(ticket.path("priority").asText()).isEqualTo("NORMAL");
+
+        // The queue holding the ticket is told, once, beside the ticket's dispatch (each checked against its schema).
+        String queue = jdbc.queryForObject("SELECT queue FROM ticket WHERE ticket_no = ?", String.class, ticketNo);
+        BrokerClient broker = new BrokerClient("tcp://127.0.0.1:" + OWN_BROKER_PORT, "gateway", "gateway-local");
+        List<TextMessage> messages = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            messages.addAll(broker.take(queue, ticketNo, 500));
+            return messages.size() >= 2;
+        });
+        List<String> types = new ArrayList<>();
+        JsonNode hintMessage = null;
+        for (TextMessage message : messages) {
+            String type = message.getStringProperty("messageType");
+            types.add(type);
+            if (type.equals("DANGER_HINT")) {
+                hintMessage = JSON.readTree(message.getText());
+            }
+        }
+        assertThat(types).containsExactlyInAnyOrder("TICKET_DISPATCH", "DANGER_HINT");
+        assertThat(hintMessage.path("dangerHint").path("category").asText()).isEqualTo("no_food");
+        assertThat(hintMessage.path("priority").asText()).isEqualTo("NORMAL");
+        assertThat(hintMessage.path("links").path("self").asText()).endsWith("/tickets/" + ticketNo);
     }
 
     /** A desk's correction is a labelled example: after the next refresh the same words come out as corrected. */

@@ -29,6 +29,7 @@ public final class MessageSchemas {
     public static final List<String> FILES = List.of(
             "ticket-dispatch.schema.json",
             "sla-message.schema.json",
+            "danger-hint.schema.json",
             "ticket-update.schema.json",
             "ticket-result.schema.json",
             "office-event.schema.json");
