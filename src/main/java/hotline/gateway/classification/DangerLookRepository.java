@@ -16,6 +16,11 @@ public class DangerLookRepository {
             LIMIT ?
             """;
 
+    private static final String BACKLOG = """
+            SELECT count(*) FROM ticket
+            WHERE danger_looked_at IS NULL AND priority = 'NORMAL' AND created_at > ?
+            """;
+
     /* Only the instance whose update takes the row looks at it (several gateways share one database). */
     private static final String CLAIM =
             "UPDATE ticket SET danger_looked_at = ? WHERE id = ? AND danger_looked_at IS NULL";
@@ -42,6 +47,12 @@ public class DangerLookRepository {
                         rs.getString("content")),
                 Timestamp.from(since),
                 limit);
+    }
+
+    /** How many tickets made since {@code since} wait for the look. */
+    public long backlog(Instant since) {
+        Long count = jdbc.queryForObject(BACKLOG, Long.class, Timestamp.from(since));
+        return count == null ? 0 : count;
     }
 
     /** True when this caller took the ticket's look (no other instance did). */

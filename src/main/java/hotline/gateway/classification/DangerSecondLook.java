@@ -105,6 +105,14 @@ public final class DangerSecondLook {
         return true;
     }
 
+    /**
+     * The tickets within the window that wait for the look (for a metric): while it grows the look falls behind, and
+     * a ticket that leaves the window unseen is never looked at. None while no semantic stage runs.
+     */
+    public long backlog() {
+        return semantic.get().isEmpty() ? 0 : repository.backlog(clock.instant().minus(window));
+    }
+
     /** Tickets embedded by the look since start (for a metric). */
     public long lookedCount() {
         return looked.sum();

@@ -114,6 +114,9 @@ public class ClassificationConfiguration {
         FunctionCounter.builder("hotline.classification.danger.second.look.hints", look, DangerSecondLook::hintCount)
                 .description("Danger hints the second look gave")
                 .register(registry);
+        Gauge.builder("hotline.classification.danger.second.look.backlog", look, DangerSecondLook::backlog)
+                .description("Recent normal-priority tickets waiting for the second look (read from the database)")
+                .register(registry);
         return look;
     }
 

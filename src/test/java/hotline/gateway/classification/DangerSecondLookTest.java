@@ -78,6 +78,7 @@ class DangerSecondLookTest {
         final Set<Long> takenElsewhere = new HashSet<>();
         final Map<Long, DangerScore> hints = new LinkedHashMap<>();
         Instant since;
+        Instant backlogSince;
 
         Queue() {
             super(null);
@@ -90,6 +91,12 @@ class DangerSecondLookTest {
                     .filter(p -> !claimed.contains(p.ticketId()))
                     .limit(limit)
                     .toList();
+        }
+
+        @Override
+        public long backlog(Instant since) {
+            this.backlogSince = since;
+            return waiting.stream().filter(p -> !claimed.contains(p.ticketId())).count();
         }
 
         @Override
@@ -209,5 +216,24 @@ class DangerSecondLookTest {
                 .isZero();
         assertThat(queue.claimed).isEmpty();
         assertThat(queue.since).isNull();
+    }
+
+    @Test
+    void theBacklogCountsWhatWaitsWithinTheWindowAndNothingWithoutAStage() {
+        Queue queue = new Queue();
+        queue.waiting.add(new DangerLookRepository.Pending(
+                1, "T-1", 1, "DISPATCHED", "NOT_NEEDED", "nothing to eat since yesterday, he lives alone"));
+        queue.waiting.add(new DangerLookRepository.Pending(
+                2, "T-2", 1, "SIGNED", "NOT_NEEDED", "asks about the medical assistance rules"));
+
+        assertThat(look(queue, Optional.empty(), new EmbeddingBudget(1)).backlog())
+                .isZero();
+        assertThat(queue.backlogSince).isNull();
+
+        DangerSecondLook look = look(queue, Optional.of(stage()), new EmbeddingBudget(1));
+        assertThat(look.backlog()).isEqualTo(2);
+        assertThat(queue.backlogSince).isEqualTo(NOW.minus(Duration.ofHours(24)));
+        look.lookAtPending();
+        assertThat(look.backlog()).isZero();
     }
 }

@@ -1,6 +1,7 @@
 package hotline.gateway.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import hotline.gateway.support.GatewayIntegrationTest;
 import hotline.gateway.support.SampleCalls;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,7 +65,13 @@ class DashboardQueriesEndToEndTest extends GatewayIntegrationTest {
                                         .toString())
                         .status())
                 .isEqualTo(201);
-        String exposition = gateway().get("/actuator/prometheus").body();
+        // The broker's queue figures appear after the first poll of its management (a few seconds after start).
+        AtomicReference<String> scraped = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            scraped.set(gateway().get("/actuator/prometheus").body());
+            return scraped.get().contains("hotline_broker_queue_messages{");
+        });
+        String exposition = scraped.get();
         // The latency panel reads the calls' buckets by their URI.
         assertThat(exposition).containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/api/v1/calls\"");
         Set<String> exported = exportedMetricNames(exposition);
