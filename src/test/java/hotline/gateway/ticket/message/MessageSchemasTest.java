@@ -11,6 +11,7 @@ import hotline.gateway.assignment.TargetKind;
 import hotline.gateway.classification.ClassificationMethod;
 import hotline.gateway.classification.NeedCode;
 import hotline.gateway.classification.SemanticOutcome;
+import hotline.gateway.classification.semantic.DangerScore;
 import hotline.gateway.criteria.Outcome;
 import hotline.gateway.criteria.Program;
 import hotline.gateway.intake.Source;
@@ -84,7 +85,22 @@ class MessageSchemasTest {
                         SlaMessage.TYPE_WARNING,
                         SlaMessage.TYPE_BREACH,
                         TicketUpdate.TYPE,
-                        TicketResult.TYPE);
+                        TicketResult.TYPE,
+                        DangerHintMessage.TYPE);
+    }
+
+    @Test
+    void aDangerHintAsTheGatewayWritesItMatchesItsSchema() throws Exception {
+        String hint = JSON.writeValueAsString(DangerHintMessage.of(
+                "20261202-0000001",
+                1,
+                new DangerScore(0.71, "no_food_water_heat_shelter", "danger-no-food-zh-1"),
+                Instant.parse("2026-12-02T08:00:00Z")));
+
+        MessageSchemas.check(DangerHintMessage.TYPE, hint);
+        assertThatThrownBy(() -> MessageSchemas.check(DangerHintMessage.TYPE, hint.replace("NORMAL", "URGENT")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("priority");
     }
 
     @Test
