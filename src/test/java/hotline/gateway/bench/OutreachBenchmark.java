@@ -9,6 +9,7 @@ import hotline.gateway.criteria.Assessor;
 import hotline.gateway.criteria.Criteria;
 import hotline.gateway.criteria.CriteriaFiles;
 import hotline.gateway.criteria.Program;
+import hotline.gateway.infrastructure.database.EmbeddedPostgresConfiguration;
 import hotline.gateway.intake.BatchFile;
 import hotline.gateway.intake.IntakeRepository;
 import hotline.gateway.json.Json;
@@ -97,9 +98,11 @@ public final class OutreachBenchmark {
             EXPLAIN_LOGS.toFile().setWritable(true, false); // the server may run as another user
             System.out.println("plans of statements over 1 s: " + EXPLAIN_LOGS);
         }
+        // The embedded runtime's settings (fsync, full page writes and synchronous commit on): zonky's own default
+        // runs the server with fsync off, which no deployment does.
+        EmbeddedPostgresConfiguration.serverSettings(true).forEach(server::setServerConfig);
         try (EmbeddedPostgres postgres = server.setDataDirectory(data)
                         .setCleanDataDirectory(true)
-                        .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("shared_buffers", "512MB")
                         .setServerConfig("work_mem", "64MB")
                         .setServerConfig("maintenance_work_mem", "256MB")
@@ -116,6 +119,11 @@ public final class OutreachBenchmark {
                     .load()
                     .migrate();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            System.out.println("server: " + jdbc.queryForObject("""
+                    SELECT string_agg(name || ' ' || setting || coalesce(unit, ''), ', ' ORDER BY name) FROM pg_settings
+                    WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'shared_buffers', 'wal_buffers',
+                                   'max_wal_size', 'checkpoint_timeout', 'work_mem', 'maintenance_work_mem')
+                    """, String.class));
             TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             ObjectMapper mapper = JsonMapper.builder()
                     .findAndAddModules()
