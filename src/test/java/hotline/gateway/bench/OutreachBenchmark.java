@@ -120,7 +120,7 @@ public final class OutreachBenchmark {
                     .migrate();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             System.out.println("server: " + jdbc.queryForObject("""
-                    SELECT string_agg(name || ' ' || setting || coalesce(unit, ''), ', ' ORDER BY name) FROM pg_settings
+                    SELECT string_agg(name || ' ' || current_setting(name), ', ' ORDER BY name) FROM pg_settings
                     WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'shared_buffers', 'wal_buffers',
                                    'max_wal_size', 'checkpoint_timeout', 'work_mem', 'maintenance_work_mem')
                     """, String.class));
@@ -136,6 +136,7 @@ public final class OutreachBenchmark {
 
             Cpu cpu = new Cpu(data);
             double cpuBefore = cpu.seconds();
+            double jvmBefore = Cpu.jvm();
             long loadStart = System.nanoTime();
             for (Feed feed : Feed.values()) {
                 long feedStart = System.nanoTime();
@@ -148,7 +149,10 @@ public final class OutreachBenchmark {
             }
             double load = secs(loadStart);
             double cpuLoad = cpu.seconds();
-            System.out.printf("load: %.1f s (CPU: %.1f s)%n", load, cpuLoad - cpuBefore);
+            double jvmLoad = Cpu.jvm();
+            System.out.printf(
+                    "load: %.1f s (CPU: %.1f s, of which the JVM %.1f s)%n",
+                    load, cpuLoad - cpuBefore, jvmLoad - jvmBefore);
 
             Criteria criteria = CriteriaFiles.load(Path.of("config/criteria"));
             SlaPolicy policy = SlaPolicyFile.load(Path.of("config/sla.yml"));
@@ -203,6 +207,7 @@ public final class OutreachBenchmark {
             MatchProgress first = job.run(false, "bench");
             double match = secs(matchStart);
             double cpuMatch = cpu.seconds();
+            double jvmMatch = Cpu.jvm();
             System.out.printf(
                     "match: %.1f s: register %s; %,d candidates assessed (%.0f/s), %,d findings, %,d tickets opened,"
                             + " %,d deferred%n",
@@ -215,8 +220,8 @@ public final class OutreachBenchmark {
                     first.deferred());
             System.out.printf("match steps: %s%n", job.steps());
             System.out.printf(
-                    "match CPU: %.1f s (gateway and PostgreSQL together; load average %s)%n",
-                    cpuMatch - cpuLoad, Cpu.loadAverage());
+                    "match CPU: %.1f s (gateway and PostgreSQL together, of which the JVM %.1f s; load average %s)%n",
+                    cpuMatch - cpuLoad, jvmMatch - jvmLoad, Cpu.loadAverage());
             System.out.printf("load + match: %.1f s%n", load + match);
             System.out.printf(
                     "tickets: %,d, outbox rows: %,d%n",
@@ -256,11 +261,15 @@ public final class OutreachBenchmark {
      */
     private record Cpu(Path data) {
 
-        double seconds() throws java.io.IOException {
-            double total = ((com.sun.management.OperatingSystemMXBean)
+        static double jvm() {
+            return ((com.sun.management.OperatingSystemMXBean)
                                     java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                             .getProcessCpuTime()
                     / 1e9;
+        }
+
+        double seconds() throws java.io.IOException {
+            double total = jvm();
             long postmaster = Long.parseLong(
                     Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
             long ticks = 0;
