@@ -238,6 +238,35 @@ public final class OutreachBenchmark {
                         (SELECT round(avg(pg_column_size(explanation))) FROM outreach_finding))
                     """, String.class));
 
+            // What the run wrote, as digests a run of other code on the same data can be compared with (the
+            // tracking codes, drawn at random, and the identity columns of the ticket rows left out).
+            System.out.println("digests of what the run wrote: " + jdbc.queryForObject("""
+                    SELECT format('findings %s, requests %s, tickets %s, assignments %s, events %s, outbox %s',
+                        (SELECT md5(string_agg(concat_ws('|', f.id, f.finding_id, f.household, f.facts_hash, f.status,
+                                    f.risk, f.town_code, f.labels, f.programs, f.combinations, f.explanation,
+                                    f.ticket_no, f.found_at, f.opened_at), E'\n' ORDER BY f.id))
+                         FROM outreach_finding f),
+                        (SELECT md5(string_agg(concat_ws('|', r.source, r.external_id, r.body_hash, r.received_at,
+                                    r.channel, r.content, r.findings, r.subject, r.location, r.household, r.details,
+                                    r.created_at, r.warnings), E'\n' ORDER BY r.external_id))
+                         FROM service_request r),
+                        (SELECT md5(string_agg(concat_ws('|', t.ticket_no, r.external_id, t.status, t.priority,
+                                    t.primary_need, t.needs, t.urgency, t.assessment, t.assigned_level,
+                                    t.assigned_code, t.assigned_name, t.assigned_rule, t.assigned_detail, t.queue,
+                                    t.assigned_district, t.created_at, t.updated_at), E'\n' ORDER BY t.ticket_no))
+                         FROM ticket t JOIN service_request r ON r.id = t.request_id),
+                        (SELECT md5(string_agg(concat_ws('|', t.ticket_no, row_to_json(a)::jsonb - 'id' - 'ticket_id'),
+                                    E'\n' ORDER BY t.ticket_no, a.seq))
+                         FROM ticket_assignment a JOIN ticket t ON t.id = a.ticket_id),
+                        (SELECT md5(string_agg(concat_ws('|', t.ticket_no, e.type, e.status, e.actor, e.occurred_at,
+                                    e.data), E'\n' ORDER BY t.ticket_no, e.id))
+                         FROM ticket_event e JOIN ticket t ON t.id = e.ticket_id),
+                        (SELECT md5(string_agg(concat_ws('|', o.ticket_no, o.ticket_version, o.destination,
+                                    o.dedup_id, o.priority, o.payload, o.created_at, o.announces_dispatch,
+                                    o.message_type), E'\n' ORDER BY o.dedup_id))
+                         FROM outbox o))
+                    """, String.class));
+
             long againStart = System.nanoTime();
             MatchProgress again = job.run(false, "bench-again");
             System.out.printf(
