@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -45,25 +47,34 @@ public class EmbeddedPostgresConfiguration {
         if (!properties.fsync()) {
             log.warn("Embedded PostgreSQL runs with fsync off: a crash of the machine may lose or corrupt data");
         }
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(properties.port())
-                .setPGStartupWait(Duration.ofSeconds(60))
-                // zonky starts the server with -F (fsync off) and synchronous_commit off, for test speed; an
-                // acknowledged call must survive a crash of the gateway or of the machine. A -c setting comes after
-                // -F on the server's command line and overrides it.
-                .setServerConfig("fsync", properties.fsync() ? "on" : "off")
-                .setServerConfig("full_page_writes", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("timezone", "UTC")
-                .start();
+                .setPGStartupWait(Duration.ofSeconds(60));
+        serverSettings(properties.fsync()).forEach(builder::setServerConfig);
+        EmbeddedPostgres postgres = builder.start();
         log.info(
                 "Embedded PostgreSQL on port {} with data in {} (started in {} ms)",
                 postgres.getPort(),
                 dataDir,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         return postgres;
+    }
+
+    /**
+     * The settings the embedded server starts with; the benchmarks start theirs with the same, so that what they
+     * measure is what the runtime does. zonky starts the server with -F (fsync off) and synchronous_commit off, for
+     * test speed; an acknowledged call must survive a crash of the gateway or of the machine. A -c setting comes
+     * after -F on the server's command line and overrides it.
+     */
+    public static Map<String, String> serverSettings(boolean fsync) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("fsync", fsync ? "on" : "off");
+        settings.put("full_page_writes", "on");
+        settings.put("synchronous_commit", "on");
+        settings.put("timezone", "UTC");
+        return settings;
     }
 
     @Bean
