@@ -9,7 +9,6 @@ import hotline.gateway.criteria.Assessor;
 import hotline.gateway.criteria.Criteria;
 import hotline.gateway.criteria.CriteriaFiles;
 import hotline.gateway.criteria.Program;
-import hotline.gateway.infrastructure.database.EmbeddedPostgresConfiguration;
 import hotline.gateway.intake.BatchFile;
 import hotline.gateway.intake.IntakeRepository;
 import hotline.gateway.json.Json;
@@ -51,7 +50,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -83,7 +81,7 @@ public final class OutreachBenchmark {
         System.out.printf(
                 "generated feeds of %,d persons in %,d households in %.1f s%n", PERSONS, HOUSEHOLDS, secs(start));
         Path data = Path.of("target", "bench", "outreach-pg").toAbsolutePath();
-        EmbeddedPostgres.Builder server = EmbeddedPostgres.builder();
+        EmbeddedPostgres.Builder server = BenchDatabase.server(data, BenchDatabase.BULK_MEMORY);
         if (EXPLAIN) {
             // Plans of the slow statements, with their buffers, in the server's log (printed below).
             server.setServerConfig("shared_preload_libraries", "auto_explain")
@@ -98,32 +96,9 @@ public final class OutreachBenchmark {
             EXPLAIN_LOGS.toFile().setWritable(true, false); // the server may run as another user
             System.out.println("plans of statements over 1 s: " + EXPLAIN_LOGS);
         }
-        // The embedded runtime's settings (fsync, full page writes and synchronous commit on): zonky's own default
-        // runs the server with fsync off, which no deployment does.
-        EmbeddedPostgresConfiguration.serverSettings(true).forEach(server::setServerConfig);
-        try (EmbeddedPostgres postgres = server.setDataDirectory(data)
-                        .setCleanDataDirectory(true)
-                        .setServerConfig("shared_buffers", "512MB")
-                        .setServerConfig("work_mem", "64MB")
-                        .setServerConfig("maintenance_work_mem", "256MB")
-                        .setServerConfig("max_wal_size", "4GB")
-                        .start();
-                HikariDataSource dataSource = new HikariDataSource()) {
-            dataSource.setJdbcUrl(
-                    postgres.getJdbcUrl("postgres", "postgres") + "&prepareThreshold=1&reWriteBatchedInserts=true");
-            dataSource.setUsername("postgres");
-            dataSource.setMaximumPoolSize(4);
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+        try (EmbeddedPostgres postgres = server.start();
+                HikariDataSource dataSource = BenchDatabase.migratedPool(postgres, "&reWriteBatchedInserts=true")) {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            System.out.println("server: " + jdbc.queryForObject("""
-                    SELECT string_agg(name || ' ' || current_setting(name), ', ' ORDER BY name) FROM pg_settings
-                    WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'shared_buffers', 'wal_buffers',
-                                   'max_wal_size', 'checkpoint_timeout', 'work_mem', 'maintenance_work_mem')
-                    """, String.class));
             TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             ObjectMapper mapper = JsonMapper.builder()
                     .findAndAddModules()

@@ -29,7 +29,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,24 +55,9 @@ public final class OutreachRekeyBenchmark {
         System.out.printf(
                 "generated feeds of %,d persons in %,d households in %.1f s%n", PERSONS, HOUSEHOLDS, secs(start));
         Path data = Path.of("target", "bench", "outreach-rekey-pg").toAbsolutePath();
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                        .setDataDirectory(data)
-                        .setCleanDataDirectory(true)
-                        .setServerConfig("synchronous_commit", "on")
-                        .setServerConfig("shared_buffers", "512MB")
-                        .setServerConfig("work_mem", "64MB")
-                        .setServerConfig("maintenance_work_mem", "256MB")
-                        .setServerConfig("max_wal_size", "4GB")
-                        .start();
-                HikariDataSource dataSource = new HikariDataSource()) {
-            dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&prepareThreshold=1");
-            dataSource.setUsername("postgres");
-            dataSource.setMaximumPoolSize(4);
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+        try (EmbeddedPostgres postgres =
+                        BenchDatabase.server(data, BenchDatabase.BULK_MEMORY).start();
+                HikariDataSource dataSource = BenchDatabase.migratedPool(postgres, "")) {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             ObjectMapper mapper = JsonMapper.builder()

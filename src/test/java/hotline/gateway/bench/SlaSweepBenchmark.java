@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.flywaydb.core.Flyway;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,22 +32,11 @@ public final class SlaSweepBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of("target", "bench", "sla-sweep-pg").toAbsolutePath();
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                        .setDataDirectory(data)
-                        .setCleanDataDirectory(true)
-                        .setServerConfig("synchronous_commit", "on")
-                        .start();
-                HikariDataSource dataSource = new HikariDataSource()) {
-            // As the gateway's pool (application.yml): prepared statements, multi-row batched inserts.
-            dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&prepareThreshold=1"
-                    + "&reWriteBatchedInserts=" + Boolean.parseBoolean(System.getProperty("rewrite", "true")));
-            dataSource.setUsername("postgres");
-            dataSource.setMaximumPoolSize(4);
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+        try (EmbeddedPostgres postgres = BenchDatabase.server(data, Map.of()).start();
+                // As the gateway's pool (application.yml): prepared statements, multi-row batched inserts.
+                HikariDataSource dataSource = BenchDatabase.migratedPool(
+                        postgres,
+                        "&reWriteBatchedInserts=" + Boolean.parseBoolean(System.getProperty("rewrite", "true")))) {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 
             long loadStart = System.nanoTime();
