@@ -204,11 +204,7 @@ public class RegisterRepository {
                 """, String.class);
     }
 
-    /** Rebuilds persons and households; returns [persons, households written]. */
-    int[] rebuild(LocalDate day, Instant now, SqlPredicate personLabels, SqlPredicate householdLabels) {
-        return rebuild(day, now, personLabels, householdLabels, new StepTimes());
-    }
-
+    /** Rebuilds persons and households, timing each step; returns [persons, households written]. */
     int[] rebuild(
             LocalDate day, Instant now, SqlPredicate personLabels, SqlPredicate householdLabels, StepTimes steps) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {

@@ -40,9 +40,9 @@ public class Open311Replies {
         }
     }
 
-    /** A list's element name → its items' element name (GeoReport v2 and service discovery). */
     private static final ReplyHeaders REPLY_HEADERS = new ReplyHeaders("Retry-After");
 
+    /** A list's element name → its items' element name (GeoReport v2 and service discovery). */
     private static final Map<String, String> ITEMS = Map.of(
             "services", "service",
             "service_requests", "request",

@@ -10,10 +10,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
@@ -34,8 +34,8 @@ public class BrokerQueueMetrics {
     private final BrokerManagement management;
     private final ObjectMapper json;
     private final Clock clock;
-    private final AtomicReference<List<QueueFigures>> last = new AtomicReference<>(List.of());
-    private final Map<String, QueueFigures> latest = new ConcurrentHashMap<>();
+    /* The last poll's figures by queue name, replaced whole by each poll: the gauges and figures() read it. */
+    private final AtomicReference<Map<String, QueueFigures>> latest = new AtomicReference<>(Map.of());
     private volatile boolean up;
     private final MultiGauge messages;
     private final MultiGauge consumers;
@@ -81,7 +81,7 @@ public class BrokerQueueMetrics {
 
     /** The figures of the last poll. */
     public List<QueueFigures> figures() {
-        return last.get();
+        return List.copyOf(latest.get().values());
     }
 
     private List<QueueFigures> read() {
@@ -122,9 +122,7 @@ public class BrokerQueueMetrics {
         for (QueueFigures queue : figures) {
             byQueue.put(queue.queue(), queue);
         }
-        latest.putAll(byQueue);
-        latest.keySet().retainAll(byQueue.keySet());
-        last.set(List.copyOf(byQueue.values()));
+        latest.set(Collections.unmodifiableMap(byQueue));
         List<MultiGauge.Row<?>> messageRows = new ArrayList<>();
         List<MultiGauge.Row<?>> consumerRows = new ArrayList<>();
         List<MultiGauge.Row<?>> ageRows = new ArrayList<>();
@@ -141,13 +139,14 @@ public class BrokerQueueMetrics {
         oldestAge.register(ageRows, false);
     }
 
-    private static double figure(Map<String, QueueFigures> latest, String queue, ToDoubleFunction<QueueFigures> value) {
-        QueueFigures figures = latest.get(queue);
+    private static double figure(
+            AtomicReference<Map<String, QueueFigures>> latest, String queue, ToDoubleFunction<QueueFigures> value) {
+        QueueFigures figures = latest.get().get(queue);
         return figures == null ? Double.NaN : value.applyAsDouble(figures);
     }
 
     private double dlqDepth() {
-        return last.get().stream()
+        return latest.get().values().stream()
                 .filter(queue -> queue.kind().equals("dlq"))
                 .mapToLong(QueueFigures::messages)
                 .sum();
