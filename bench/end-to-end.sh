@@ -8,7 +8,8 @@
 #   PROFILE=1 bench/end-to-end.sh        also records a JFR profile of the gateway (target/bench-e2e/gateway.jfr)
 #   SEMANTIC_OFF=true bench/end-to-end.sh   the same with the semantic stage switched off (for comparison)
 #   MIX=corpus bench/end-to-end.sh       the labelled corpus's 1,111 texts instead of the 50 sample call records
-# It waits for the first semantic model to be active, then warms up for WARM_UP_SECONDS (30) before measuring.
+#   GATEWAY_JAVA_OPTS='-Xlog:gc:file=target/bench-e2e/gc.log' bench/end-to-end.sh   more options for the gateway's JVM
+# It waits for the first semantic model to be active, then warms up for WARM_UP_SECONDS (90) before measuring.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=target/bench-e2e
@@ -26,6 +27,7 @@ jvm_options=()
 if [ "${PROFILE:-0}" = 1 ]; then
   jvm_options+=("-XX:StartFlightRecording=filename=$work/gateway.jfr,settings=profile,delay=20s")
 fi
+if [ -n "${GATEWAY_JAVA_OPTS:-}" ]; then read -ra extra <<<"$GATEWAY_JAVA_OPTS"; jvm_options+=("${extra[@]}"); fi
 if [ "${SEMANTIC_OFF:-false}" = true ]; then export HOTLINE_CLASSIFICATION_SEMANTIC_ENABLED=false; fi
 PORT=$port MANAGEMENT_PORT=$management_port DB_PORT=$db_port DB_DATA=$work/pg BROKER_PORT=$broker_port \
   BROKER_DATA=$work/artemis INBOX_DIR=$work/inbox \
@@ -45,5 +47,5 @@ echo "gateway up (pid $gateway)"
 
 ./mvnw -B -q exec:java -Dexec.mainClass=hotline.gateway.bench.EndToEndBenchmark -Dexec.classpathScope=test \
   -Dbase="http://127.0.0.1:$port" -DdbPort="$db_port" -DbrokerUrl="tcp://127.0.0.1:$broker_port" \
-  -DsemanticOff="${SEMANTIC_OFF:-false}" -Dmix="${MIX:-samples}" -DwarmUpSeconds="${WARM_UP_SECONDS:-30}" \
+  -DsemanticOff="${SEMANTIC_OFF:-false}" -Dmix="${MIX:-samples}" -DwarmUpSeconds="${WARM_UP_SECONDS:-90}" \
   -Dseconds="${SECONDS_SUSTAINED:-60}" -DstepSeconds="${STEP_SECONDS:-15}" -Dconnections="${CONNECTIONS:-16}"

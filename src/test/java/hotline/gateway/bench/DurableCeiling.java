@@ -50,6 +50,54 @@ final class DurableCeiling {
 
     /** Transactions (calls' worth of durable work) per second with this many connections. */
     double measure(int connections, int seconds) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        long started = System.nanoTime();
+        long done = run(connections, (worker, thread) -> {
+            while (System.nanoTime() < end) {
+                worker.call();
+            }
+        });
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "ceiling: %d transactions in %.1f s%n", done, elapsed);
+        return done / elapsed;
+    }
+
+    /**
+     * The same durable work at a fixed rate, sent on a schedule as the benchmark's fixed-rate phase sends its calls:
+     * the database transaction's time (what a 201 waits for) and the whole call's (the broker's commit as well).
+     */
+    FixedRate atFixedRate(int perSecond, int seconds) throws Exception {
+        int senders = 8;
+        long interval = 1_000_000_000L / perSecond;
+        long total = (long) perSecond * seconds;
+        Latencies database = new Latencies();
+        Latencies whole = new Latencies();
+        long start = System.nanoTime() + 100_000_000L;
+        run(senders, (worker, thread) -> {
+            for (long n = thread; n < total; n += senders) {
+                long wait = start + n * interval - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                long sent = System.nanoTime();
+                long committed = worker.call();
+                database.add(committed - sent);
+                whole.add(System.nanoTime() - sent);
+            }
+        });
+        return new FixedRate(database, whole);
+    }
+
+    /** Database transaction and whole call times at a fixed rate. */
+    record FixedRate(Latencies database, Latencies whole) {}
+
+    /** What each connection's thread does with its worker. */
+    private interface Work {
+        void accept(Worker worker, int thread) throws Exception;
+    }
+
+    /** Runs {@code work} on {@code connections} threads, each with its worker; answers the calls they made. */
+    private long run(int connections, Work work) throws Exception {
         Insert insert = prepare();
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(
                 brokerUrl,
@@ -59,32 +107,16 @@ final class DurableCeiling {
             Session drain = broker.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);
             drain.createConsumer(drain.createQueue("bench.ceiling")).setMessageListener(message -> {});
             broker.start();
-            AtomicLong done = new AtomicLong();
             AtomicLong counter = new AtomicLong();
-            long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+            String run = String.valueOf(System.nanoTime());
             List<Thread> threads = new ArrayList<>();
             List<Exception> failures = new ArrayList<>();
-            long started = System.nanoTime();
             for (int i = 0; i < connections; i++) {
+                int index = i;
                 Thread thread = new Thread(() -> {
                     try (java.sql.Connection db = DriverManager.getConnection(jdbcUrl);
                             Session session = broker.createSession(true, Session.SESSION_TRANSACTED)) {
-                        db.setAutoCommit(false);
-                        PreparedStatement statement = db.prepareStatement(insert.sql());
-                        MessageProducer producer = session.createProducer(session.createQueue("bench.ceiling"));
-                        producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-                        while (System.nanoTime() < end) {
-                            long n = counter.incrementAndGet();
-                            insert.bind(statement, n);
-                            statement.execute();
-                            db.commit();
-                            TextMessage message = session.createTextMessage(insert.payload());
-                            message.setStringProperty("_AMQ_DUPL_ID", "ceiling-" + started + "-" + n);
-                            message.setStringProperty("messageType", "TICKET_DISPATCH");
-                            producer.send(message, DeliveryMode.PERSISTENT, 4, 0);
-                            session.commit();
-                            done.incrementAndGet();
-                        }
+                        work.accept(new Worker(insert, db, session, counter, run), index);
                     } catch (Exception e) {
                         synchronized (failures) {
                             failures.add(e);
@@ -97,12 +129,50 @@ final class DurableCeiling {
             for (Thread thread : threads) {
                 thread.join();
             }
-            double elapsed = (System.nanoTime() - started) / 1e9;
             if (!failures.isEmpty()) {
                 throw new IllegalStateException("ceiling failed", failures.get(0));
             }
-            System.out.printf(Locale.ROOT, "ceiling: %d transactions in %.1f s%n", done.get(), elapsed);
-            return done.get() / elapsed;
+            return counter.get();
+        }
+    }
+
+    /** One connection's durable work per call: the insert committed, then one persistent message committed. */
+    private static final class Worker {
+
+        private final Insert insert;
+        private final java.sql.Connection db;
+        private final PreparedStatement statement;
+        private final Session session;
+        private final MessageProducer producer;
+        private final AtomicLong counter;
+        private final String run;
+
+        Worker(Insert insert, java.sql.Connection db, Session session, AtomicLong counter, String run)
+                throws Exception {
+            this.insert = insert;
+            this.db = db;
+            this.session = session;
+            this.counter = counter;
+            this.run = run;
+            db.setAutoCommit(false);
+            this.statement = db.prepareStatement(insert.sql());
+            this.producer = session.createProducer(session.createQueue("bench.ceiling"));
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+        }
+
+        /** One call's work; answers {@link System#nanoTime()} when the database had committed. */
+        long call() throws Exception {
+            long n = counter.incrementAndGet();
+            insert.bind(statement, n);
+            statement.execute();
+            db.commit();
+            long committed = System.nanoTime();
+            TextMessage message = session.createTextMessage(insert.payload());
+            message.setStringProperty("_AMQ_DUPL_ID", "ceiling-" + run + "-" + n);
+            message.setStringProperty("messageType", "TICKET_DISPATCH");
+            producer.send(message, DeliveryMode.PERSISTENT, 4, 0);
+            session.commit();
+            return committed;
         }
     }
 

@@ -1,5 +1,6 @@
 package hotline.gateway.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,13 +24,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * PostgreSQL and Artemis), and beside it the raw ceiling of the same durable work on the same servers.
  *
  * <p>One run prints: accepted calls/s under sustained load with HTTP latency p50/p99/p99.9 and the time from the 201
- * to the office's receipt (p50/p99); the latency at a fixed 100 calls/s; throughput and latency with 1, 4, 16 and 64
- * connections; the ceiling (the same inserts in one transaction plus one persistent send, no gateway code) and the
- * ratio of the sustained rate to it.
+ * to the office's receipt (p50/p99); the latency at a fixed 100 calls/s, all calls and by what the semantic stage did
+ * with them; throughput and latency with 1, 4, 16 and 64 connections; the ceiling (the same inserts in one
+ * transaction plus one persistent send, no gateway code) and the ratio of the sustained rate to it; and the same
+ * durable work at a fixed 100/s, whose times are the floor under the gateway's at that rate.
  *
  * <p>Settings (system properties): {@code base} (http://127.0.0.1:8080), {@code dbPort}, {@code brokerUrl},
- * {@code seconds} (60, the sustained phase), {@code stepSeconds} (15, each concurrency step), {@code connections}
- * (16), {@code apiKey}.
+ * {@code warmUpSeconds} (90: on two cores the JIT compiler is still busy with the intake path after 30 s of load, and
+ * a gateway runs for days), {@code seconds} (60, the sustained phase), {@code stepSeconds} (15, each concurrency
+ * step), {@code connections} (16), {@code apiKey}.
  */
 public final class EndToEndBenchmark {
 
@@ -36,7 +40,7 @@ public final class EndToEndBenchmark {
     private static final int SECONDS = Integer.getInteger("seconds", 60);
     private static final int STEP_SECONDS = Integer.getInteger("stepSeconds", 15);
     private static final int CONNECTIONS = Integer.getInteger("connections", 16);
-    private static final int WARM_UP_SECONDS = Integer.getInteger("warmUpSeconds", 30);
+    private static final int WARM_UP_SECONDS = Integer.getInteger("warmUpSeconds", 90);
     private static final String API_KEY = System.getProperty("apiKey", "local-only-hotline-key");
 
     private final BenchCalls calls;
@@ -81,9 +85,9 @@ public final class EndToEndBenchmark {
         }
         waitForDelivery(null);
 
-        double ceiling = dbPort > 0
-                ? new DurableCeiling(dbPort, brokerUrl).measure(CONNECTIONS, Math.max(20, SECONDS / 2))
-                : Double.NaN;
+        DurableCeiling durable = dbPort > 0 ? new DurableCeiling(dbPort, brokerUrl) : null;
+        double ceiling = durable != null ? durable.measure(CONNECTIONS, Math.max(20, SECONDS / 2)) : Double.NaN;
+        DurableCeiling.FixedRate floor = durable != null ? durable.atFixedRate(100, Math.max(20, SECONDS / 2)) : null;
 
         System.out.println();
         System.out.println("== end-to-end benchmark ==");
@@ -98,9 +102,9 @@ public final class EndToEndBenchmark {
         System.out.printf(
                 Locale.ROOT,
                 "  HTTP latency p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms%n",
-                sustained.latency().percentile(50),
-                sustained.latency().percentile(99),
-                sustained.latency().percentile(99.9));
+                sustained.latency().all().percentile(50),
+                sustained.latency().all().percentile(99),
+                sustained.latency().all().percentile(99.9));
         System.out.printf(
                 Locale.ROOT,
                 "  delivered to offices: %d of %d accepted (%.0f calls/s accepted and delivered); 201 -> office p50 %.1f"
@@ -115,18 +119,27 @@ public final class EndToEndBenchmark {
                 "fixed 100 calls/s for %.0f s: %.0f calls/s, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms%n",
                 fixed.seconds(),
                 fixed.rate(),
-                fixed.latency().percentile(50),
-                fixed.latency().percentile(99),
-                fixed.latency().percentile(99.9));
+                fixed.latency().all().percentile(50),
+                fixed.latency().all().percentile(99),
+                fixed.latency().all().percentile(99.9));
+        fixed.latency()
+                .bySemantic()
+                .forEach((semantic, times) -> System.out.printf(
+                        Locale.ROOT,
+                        "  semantic stage %-12s %5d calls, p50 %.1f ms, p99 %.1f ms%n",
+                        semantic,
+                        times.count(),
+                        times.percentile(50),
+                        times.percentile(99)));
         for (Phase step : steps) {
             System.out.printf(
                     Locale.ROOT,
                     "%-15s %6.0f calls/s, p50 %6.1f ms, p99 %6.1f ms, p99.9 %6.1f ms%n",
                     step.name(),
                     step.rate(),
-                    step.latency().percentile(50),
-                    step.latency().percentile(99),
-                    step.latency().percentile(99.9));
+                    step.latency().all().percentile(50),
+                    step.latency().all().percentile(99),
+                    step.latency().all().percentile(99.9));
         }
         System.out.printf(
                 Locale.ROOT,
@@ -135,6 +148,17 @@ public final class EndToEndBenchmark {
                 CONNECTIONS,
                 ceiling);
         System.out.printf(Locale.ROOT, "ratio sustained / ceiling: %.2f%n", sustained.rate() / ceiling);
+        if (floor != null) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "the same durable work at a fixed 100/s: database transaction p50 %.1f ms, p99 %.1f ms, p99.9 %.1f"
+                            + " ms (what a 201 waits for); with the broker's commit p50 %.1f ms, p99 %.1f ms%n",
+                    floor.database().percentile(50),
+                    floor.database().percentile(99),
+                    floor.database().percentile(99.9),
+                    floor.whole().percentile(50),
+                    floor.whole().percentile(99));
+        }
     }
 
     /**
@@ -165,7 +189,7 @@ public final class EndToEndBenchmark {
     /** Each connection posts its next call as soon as the last one is answered. */
     private Phase closedLoop(String name, int connections, int seconds) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        Latencies latency = new Latencies();
+        AnswerTimes latency = new AnswerTimes();
         AtomicLong accepted = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
@@ -190,7 +214,7 @@ public final class EndToEndBenchmark {
 
     /** Calls sent on a schedule, not when the last one is answered, so a slow answer does not hide the next. */
     private Phase fixedRate(int perSecond, int seconds) throws InterruptedException {
-        Latencies latency = new Latencies();
+        AnswerTimes latency = new AnswerTimes();
         AtomicLong accepted = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         int senders = 8;
@@ -222,7 +246,7 @@ public final class EndToEndBenchmark {
         return new Phase("fixed", accepted.get(), failed.get(), elapsed, latency);
     }
 
-    private void post(HttpClient http, Latencies latency, AtomicLong accepted, AtomicLong failed) {
+    private void post(HttpClient http, AnswerTimes latency, AtomicLong accepted, AtomicLong failed) {
         String body = calls.next(OffsetDateTime.now(ZoneOffset.ofHours(8)));
         HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + "/api/v1/calls"))
                 .header("Content-Type", "application/json")
@@ -233,10 +257,12 @@ public final class EndToEndBenchmark {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             long answered = System.nanoTime();
-            latency.add(answered - sent);
+            latency.all().add(answered - sent);
             if (response.statusCode() == 201) {
                 accepted.incrementAndGet();
-                acceptedAt.put(ticketNo(response.body()), answered);
+                JsonNode answer = json.readTree(response.body());
+                acceptedAt.put(answer.path("ticketNo").asText(), answered);
+                latency.add(answer.path("needs").path("semantic").asText("NONE"), answered - sent);
             } else {
                 failed.incrementAndGet();
                 if (failed.get() <= 3) {
@@ -245,14 +271,6 @@ public final class EndToEndBenchmark {
             }
         } catch (Exception e) {
             failed.incrementAndGet();
-        }
-    }
-
-    private String ticketNo(String answer) {
-        try {
-            return json.readTree(answer).path("ticketNo").asText();
-        } catch (Exception e) {
-            return "";
         }
     }
 
@@ -294,7 +312,25 @@ public final class EndToEndBenchmark {
         }
     }
 
-    record Phase(String name, long accepted, long failed, double seconds, Latencies latency) {
+    /** A phase's answer times: all of them, and the 201s' by what the semantic stage did with the call. */
+    static final class AnswerTimes {
+        private final Latencies all = new Latencies();
+        private final Map<String, Latencies> bySemantic = new ConcurrentHashMap<>();
+
+        Latencies all() {
+            return all;
+        }
+
+        void add(String semantic, long nanos) {
+            bySemantic.computeIfAbsent(semantic, k -> new Latencies()).add(nanos);
+        }
+
+        Map<String, Latencies> bySemantic() {
+            return new TreeMap<>(bySemantic);
+        }
+    }
+
+    record Phase(String name, long accepted, long failed, double seconds, AnswerTimes latency) {
         double rate() {
             return accepted / seconds;
         }

@@ -15,6 +15,10 @@ final class Latencies {
         nanos[count++] = value;
     }
 
+    synchronized int count() {
+        return count;
+    }
+
     synchronized double percentile(double p) {
         if (count == 0) {
             return Double.NaN;
