@@ -51,6 +51,15 @@ public class MatchingJob {
     private static final int TICKET_CHUNK = 500;
     private static final int LISTED = 200;
 
+    /**
+     * The order in which an office's findings take its daily cap: highest risk first, then by finding id (ASCII,
+     * so {@link String#compareTo} and {@code COLLATE "C"} in {@link MatchingRepository#deferred} sort them alike).
+     */
+    static final Comparator<MatchingRepository.NewFinding> BY_RISK = Comparator.comparingInt(
+                    MatchingRepository.NewFinding::risk)
+            .reversed()
+            .thenComparing(MatchingRepository.NewFinding::findingId);
+
     private final Register register;
     private final MatchingRepository repository;
     private final LabelFiles labelFiles;
@@ -383,7 +392,7 @@ public class MatchingJob {
             List<MatchingRepository.NewFinding> found,
             Map<String, Object> registerFigures) {
         List<MatchingRepository.NewFinding> byRisk = new ArrayList<>(found);
-        byRisk.sort(Comparator.comparingInt(MatchingRepository.NewFinding::risk).reversed());
+        byRisk.sort(BY_RISK);
         Map<String, Integer> perOffice = new TreeMap<>();
         List<Map<String, Object>> listed = new ArrayList<>();
         for (MatchingRepository.NewFinding finding : byRisk) {

@@ -247,7 +247,11 @@ public class MatchingRepository {
             BigDecimal income,
             BigDecimal medicalCosts) {}
 
-    /** Each office's deferred findings within its remaining cap, highest risk first (a negative cap: no cap). */
+    /**
+     * Each office's deferred findings within its remaining cap, highest risk first and, among equal risks, by finding
+     * id (a hash of the household and its facts, so that the order does not hang on the order the candidates were
+     * streamed in); a negative cap: no cap. The dry run lists in the same order ({@link MatchingJob#BY_RISK}).
+     */
     List<Deferred> deferred(int cap, Map<String, Integer> openedToday) {
         List<Deferred> result = new ArrayList<>();
         jdbc.query("""
@@ -255,7 +259,7 @@ public class MatchingRepository {
                     SELECT f.id, f.finding_id, f.household, f.town_code, f.risk, f.explanation::text AS explanation,
                            c.name, c.phone, h.community_code, h.district_code, h.address, h.size, h.members::text AS members,
                            h.income, h.medical_costs_monthly,
-                           row_number() OVER (PARTITION BY f.town_code ORDER BY f.risk DESC, f.id) AS rank
+                           row_number() OVER (PARTITION BY f.town_code ORDER BY f.risk DESC, f.finding_id COLLATE "C") AS rank
                     FROM outreach_finding f
                     JOIN outreach_household h ON h.key = f.household
                     LEFT JOIN LATERAL (

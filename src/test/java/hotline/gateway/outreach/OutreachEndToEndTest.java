@@ -26,26 +26,75 @@ class OutreachEndToEndTest extends GatewayIntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SNAPSHOT = "2026-11-30";
 
-    // 长桥街道 310104010: an 82-year-old living alone with a chronic illness, no income facts (labels only).
-    static final String ALONE = ResidentIds.of("310104", "19440315", 11);
-    // 长桥街道: an unemployed father, his wife on benefits, a student son: income a lower bound (HR and social security).
-    static final String FATHER = ResidentIds.of("310104", "19860101", 21);
-    static final String MOTHER = ResidentIds.of("310104", "19880202", 22);
-    static final String SON = ResidentIds.of("310104", "20140303", 23);
-    // 真如镇街道 310107022: a means-tested single person on temporary assistance, income 2,000: low-income, not received.
-    static final String SINGLE = ResidentIds.of("310107", "19700404", 31);
-    // 真如镇街道: on the subsistence allowance already, income 900: covered, no ticket.
-    static final String RECEIVING = ResidentIds.of("310107", "19650505", 41);
-    // 东明路街道 310115015: severely disabled with a spouse, pension 9,000: a label, no program, no combination.
-    static final String DISABLED = ResidentIds.of("310115", "19760606", 51);
-    static final String SPOUSE = ResidentIds.of("310115", "19740707", 52);
+    /**
+     * The small feeds' residents and households. A finding's id, and so its visit's request, follows from the
+     * household and its facts, and the integration tests share one database: another test that loads these feeds
+     * takes residents and household numbers of its own ({@code shift} above 0).
+     */
+    record Residents(int shift) {
+        // 长桥街道 310104010: an 82-year-old living alone with a chronic illness, no income facts (labels only).
+        String alone() {
+            return ResidentIds.of("310104", "19440315", 11 + shift);
+        }
+
+        // 长桥街道: an unemployed father, his wife on benefits, a student son: income a lower bound (HR and social
+        // security).
+        String father() {
+            return ResidentIds.of("310104", "19860101", 21 + shift);
+        }
+
+        String mother() {
+            return ResidentIds.of("310104", "19880202", 22 + shift);
+        }
+
+        String son() {
+            return ResidentIds.of("310104", "20140303", 23 + shift);
+        }
+
+        // 真如镇街道 310107022: a means-tested single person on temporary assistance, income 2,000: low-income, not
+        // received.
+        String single() {
+            return ResidentIds.of("310107", "19700404", 31 + shift);
+        }
+
+        // 真如镇街道: on the subsistence allowance already, income 900: covered, no ticket.
+        String receiving() {
+            return ResidentIds.of("310107", "19650505", 41 + shift);
+        }
+
+        // 东明路街道 310115015: severely disabled with a spouse, pension 9,000: a label, no program, no combination.
+        String disabled() {
+            return ResidentIds.of("310115", "19760606", 51 + shift);
+        }
+
+        String spouse() {
+            return ResidentIds.of("310115", "19740707", 52 + shift);
+        }
+
+        String household(String number) {
+            return shift == 0 ? number : number + "-" + shift;
+        }
+    }
+
+    static final Residents OWN = new Residents(0);
+    static final String ALONE = OWN.alone();
+    static final String FATHER = OWN.father();
+    static final String MOTHER = OWN.mother();
+    static final String SON = OWN.son();
+    static final String SINGLE = OWN.single();
+    static final String RECEIVING = OWN.receiving();
+    static final String DISABLED = OWN.disabled();
+    static final String SPOUSE = OWN.spouse();
 
     @Autowired
     JdbcTemplate jdbc;
 
     private Response post(String feed, String client, String contentType, String body) {
-        return gateway()
-                .as(client, "local-only-" + client + "-key")
+        return post(gateway(), feed, client, contentType, body);
+    }
+
+    private static Response post(GatewayClient gateway, String feed, String client, String contentType, String body) {
+        return gateway.as(client, "local-only-" + client + "-key")
                 .post("/api/v1/outreach/feeds/" + feed + "?snapshotDate=" + SNAPSHOT, contentType, body);
     }
 
@@ -57,62 +106,64 @@ class OutreachEndToEndTest extends GatewayIntegrationTest {
         return gateway().as(LocalClients.MANAGER, LocalClients.MANAGER_KEY);
     }
 
-    private void loadFeeds() {
-        Response population = post(
-                "population",
-                "dept-population",
-                "text/csv",
-                "id_number,household_no,community_code,address,living_alone,name,phone\n"
-                        + ALONE + ",H-CQ-1,310104010001,长桥新村1号101室,true,王阿婆,13600001111\n"
-                        + FATHER + ",H-CQ-2,310104010002,长桥二村5号202室,false,李强,13600002222\n"
-                        + MOTHER + ",H-CQ-2,310104010002,长桥二村5号202室,false,张敏,\n"
-                        + SON + ",H-CQ-2,310104010002,长桥二村5号202室,false,李小明,\n"
-                        + SINGLE + ",H-ZR-1,310107022001,真如镇路8号,true,赵刚,13600003333\n"
-                        + RECEIVING + ",H-ZR-2,310107022001,真如镇路9号,true,钱芳,13600004444\n"
-                        + DISABLED + ",H-DM-1,310115015001,东明路100号,false,孙伟,13600005555\n"
-                        + SPOUSE + ",H-DM-1,310115015001,东明路100号,false,周丽,\n"
-                        + "310104194403151234,H-BAD,310104010001,坏行,true,,\n");
-        assertThat(population.status()).as(population.body()).isEqualTo(200);
-        JsonNode result = population.json();
-        assertThat(result.get("loaded").asInt()).isEqualTo(8);
+    /**
+     * Posts the small feeds of each department, each by its department's client: one file per feed holding the rows
+     * of every set of residents given (three towns' households per set).
+     */
+    static void loadFeeds(GatewayClient gateway, Residents... sets) {
+        StringBuilder population =
+                new StringBuilder("id_number,household_no,community_code,address,living_alone,name,phone\n");
+        StringBuilder civilAffairs = new StringBuilder();
+        StringBuilder health =
+                new StringBuilder("id_number,chronic_illness,hospital_days,out_of_pocket,period_months\n");
+        StringBuilder hr = new StringBuilder("id_number,registered_unemployed,benefits,pension\n");
+        StringBuilder education = new StringBuilder("id_number,student,fee_waiver\n");
+        StringBuilder disability = new StringBuilder("id_number,grade,kind\n");
+        for (Residents r : sets) {
+            population
+                    .append(r.alone() + "," + r.household("H-CQ-1") + ",310104010001,长桥新村1号101室,true,王阿婆,13600001111\n")
+                    .append(r.father() + "," + r.household("H-CQ-2")
+                            + ",310104010002,长桥二村5号202室,false,李强,13600002222\n")
+                    .append(r.mother() + "," + r.household("H-CQ-2") + ",310104010002,长桥二村5号202室,false,张敏,\n")
+                    .append(r.son() + "," + r.household("H-CQ-2") + ",310104010002,长桥二村5号202室,false,李小明,\n")
+                    .append(r.single() + "," + r.household("H-ZR-1") + ",310107022001,真如镇路8号,true,赵刚,13600003333\n")
+                    .append(r.receiving() + "," + r.household("H-ZR-2") + ",310107022001,真如镇路9号,true,钱芳,13600004444\n")
+                    .append(r.disabled() + "," + r.household("H-DM-1") + ",310115015001,东明路100号,false,孙伟,13600005555\n")
+                    .append(r.spouse() + "," + r.household("H-DM-1") + ",310115015001,东明路100号,false,周丽,\n");
+            civilAffairs
+                    .append("{\"id_number\":\"" + r.single() + "\",\"program\":\"临时救助\",\"since\":\"2026-10-01\","
+                            + "\"assessed_income\":2000}\n")
+                    .append("{\"id_number\":\"" + r.receiving() + "\",\"program\":\"SUBSISTENCE_ALLOWANCE\","
+                            + "\"since\":\"2025-01-01\",\"assessed_income\":900}\n");
+            health.append(r.alone() + ",true,12,2400,12\n");
+            hr.append(r.father() + ",true,900,\n")
+                    .append(r.mother() + ",false,500,\n")
+                    .append(r.disabled() + ",false,,9000\n");
+            education.append(r.son() + ",true,false\n");
+            disability.append(r.disabled() + ",1,肢体\n");
+        }
+        population.append("310104194403151234,H-BAD,310104010001,坏行,true,,\n");
+        Response loaded = post(gateway, "population", "dept-population", "text/csv", population.toString());
+        assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
+        JsonNode result = loaded.json();
+        assertThat(result.get("loaded").asInt()).isEqualTo(8 * sets.length);
         assertThat(result.get("rejected").asInt()).isEqualTo(1);
-        assertThat(result.at("/errors/0/line").asInt()).isEqualTo(10);
+        assertThat(result.at("/errors/0/line").asInt()).isEqualTo(8 * sets.length + 2);
         assertThat(result.at("/errors/0/errors/0/field").asText()).isEqualTo("id_number");
 
-        assertThat(post(
-                                "civil-affairs",
-                                "dept-civil-affairs",
-                                "application/jsonl",
-                                "{\"id_number\":\"" + SINGLE + "\",\"program\":\"临时救助\",\"since\":\"2026-10-01\","
-                                        + "\"assessed_income\":2000}\n"
-                                        + "{\"id_number\":\"" + RECEIVING + "\",\"program\":\"SUBSISTENCE_ALLOWANCE\","
-                                        + "\"since\":\"2025-01-01\",\"assessed_income\":900}\n")
+        assertThat(post(gateway, "civil-affairs", "dept-civil-affairs", "application/jsonl", civilAffairs.toString())
                         .status())
                 .isEqualTo(200);
-        assertThat(post(
-                                "health",
-                                "dept-health",
-                                "text/csv",
-                                "id_number,chronic_illness,hospital_days,out_of_pocket,period_months\n" + ALONE
-                                        + ",true,12,2400,12\n")
+        assertThat(post(gateway, "health", "dept-health", "text/csv", health.toString())
                         .status())
                 .isEqualTo(200);
-        assertThat(post(
-                                "hr-social-security",
-                                "dept-hr-social-security",
-                                "text/csv",
-                                "id_number,registered_unemployed,benefits,pension\n" + FATHER + ",true,900,\n" + MOTHER
-                                        + ",false,500,\n" + DISABLED + ",false,,9000\n")
+        assertThat(post(gateway, "hr-social-security", "dept-hr-social-security", "text/csv", hr.toString())
                         .status())
                 .isEqualTo(200);
-        assertThat(post(
-                                "education",
-                                "dept-education",
-                                "text/csv",
-                                "id_number,student,fee_waiver\n" + SON + ",true,false\n")
+        assertThat(post(gateway, "education", "dept-education", "text/csv", education.toString())
                         .status())
                 .isEqualTo(200);
-        assertThat(post("disability", "dept-disability", "text/csv", "id_number,grade,kind\n" + DISABLED + ",1,肢体\n")
+        assertThat(post(gateway, "disability", "dept-disability", "text/csv", disability.toString())
                         .status())
                 .isEqualTo(200);
     }
@@ -121,7 +172,7 @@ class OutreachEndToEndTest extends GatewayIntegrationTest {
     void feedsOfEachDepartmentMakeTheExactVisitTicketsOnTheTownsQueuesAndNoneOnARerun() throws Exception {
         EmptyRegister.reset(jdbc);
         long requestsBefore = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM service_request", Long.class);
-        loadFeeds();
+        loadFeeds(gateway(), OWN);
 
         Response dryRun = operator().post("/api/v1/outreach/match-runs?dryRun=true", "application/json", "");
         assertThat(dryRun.status()).as(dryRun.body()).isEqualTo(200);
