@@ -16,7 +16,7 @@ pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null || true' EXIT
 start() { # jar, port, name
   PORT=$2 MANAGEMENT_PORT=$(($2 + 1)) DB_PORT=$(($2 + 2)) DB_DATA=$work/$3/pg BROKER_PORT=$(($2 + 3)) \
-    BROKER_DATA=$work/$3/artemis INBOX_DIR=$work/$3/inbox java ${options//\{side\}/$3} -jar "$1" >"$work/$3.log" 2>&1 &
+    BROKER_DATA=$work/$3/artemis INBOX_DIR=$work/$3/inbox java -XX:ErrorFile="$work/$3/hs_err_%p.log" ${options//\{side\}/$3} -jar "$1" >"$work/$3.log" 2>&1 &
   pids+=($!)
 }
 ready() { # port, pid

@@ -18,7 +18,7 @@ fi
 rm -rf "$work" && mkdir -p "$work"
 [ "${SEMANTIC:-off}" = on ] || export HOTLINE_CLASSIFICATION_SEMANTIC_ENABLED=false
 PORT=$port MANAGEMENT_PORT=$((port + 1)) DB_PORT=$((port + 2)) DB_DATA=$work/pg BROKER_PORT=$((port + 3)) \
-  BROKER_DATA=$work/artemis INBOX_DIR=$work/inbox java ${JAVA_OPTIONS:-} -jar "$JAR" >"$work/gateway.log" 2>&1 &
+  BROKER_DATA=$work/artemis INBOX_DIR=$work/inbox java -XX:ErrorFile="$work/hs_err_%p.log" ${JAVA_OPTIONS:-} -jar "$JAR" >"$work/gateway.log" 2>&1 &
 gateway=$!
 trap 'kill $gateway 2>/dev/null; wait $gateway 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do

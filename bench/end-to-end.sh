@@ -23,7 +23,8 @@ management_port=${MANAGEMENT_PORT:-18081}
 jar=$(ls target/hotline-gateway-*.jar | grep -v original | head -1)
 rm -rf "$work" && mkdir -p "$work"
 
-jvm_options=()
+# A crash report goes with the run's files, not into the working directory.
+jvm_options=("-XX:ErrorFile=$work/hs_err_%p.log")
 if [ "${PROFILE:-0}" = 1 ]; then
   jvm_options+=("-XX:StartFlightRecording=filename=$work/gateway.jfr,settings=profile,delay=20s")
 fi
@@ -33,7 +34,16 @@ PORT=$port MANAGEMENT_PORT=$management_port DB_PORT=$db_port DB_DATA=$work/pg BR
   BROKER_DATA=$work/artemis INBOX_DIR=$work/inbox \
   java "${jvm_options[@]}" -jar "$jar" >"$work/gateway.log" 2>&1 &
 gateway=$!
-trap 'kill $gateway 2>/dev/null; wait $gateway 2>/dev/null || true' EXIT
+stop_gateway() {
+  kill $gateway 2>/dev/null || true
+  local status=0
+  wait $gateway 2>/dev/null || status=$?
+  # 143: ended by the SIGTERM above, after its graceful shutdown. Anything else (134: a crash) is reported.
+  if [ "$status" != 0 ] && [ "$status" != 143 ]; then
+    echo "the gateway ended with status $status: see $work/gateway.log and $work/hs_err_*.log"
+  fi
+}
+trap stop_gateway EXIT
 
 for _ in $(seq 1 180); do
   if curl -fs "localhost:$management_port/actuator/health/readiness" >/dev/null 2>&1 \

@@ -137,6 +137,11 @@ public class ClassificationConfiguration {
                         result.failure().orElse("unknown reason"));
                 return;
             }
+            if (result instanceof BgeSmallEmbedders.Loaded loaded) {
+                loaded.shutdownHazard()
+                        .ifPresent(reason -> log.warn(
+                                "Semantic stage: a shutdown while a text is embedded may crash the JVM ({})", reason));
+            }
             embedders = result.loaded();
             try {
                 models.syncWithDatabase();

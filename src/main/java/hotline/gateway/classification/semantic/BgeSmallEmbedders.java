@@ -113,7 +113,10 @@ public final class BgeSmallEmbedders implements Embedders {
             }
             long enDone = System.nanoTime();
             return new Loaded(
-                    new BgeSmallEmbedders(zh, en), Duration.ofNanos(zhDone - start), Duration.ofNanos(enDone - zhDone));
+                    new BgeSmallEmbedders(zh, en),
+                    Duration.ofNanos(zhDone - start),
+                    Duration.ofNanos(enDone - zhDone),
+                    OnnxEnvironmentHold.hold());
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -156,11 +159,17 @@ public final class BgeSmallEmbedders implements Embedders {
      * @param embedders   the embedders
      * @param zhLoadTime  loading the Chinese model (the native libraries included) and embedding a word with it
      * @param enLoadTime  the same for the English model
+     * @param shutdownHazard empty when ONNX Runtime's native environment is held until the process exits
+     *                    ({@link OnnxEnvironmentHold}); otherwise why not: a shutdown while a text is embedded may
+     *                    then end the JVM with a crash in the native library
      */
-    public record Loaded(BgeSmallEmbedders embedders, Duration zhLoadTime, Duration enLoadTime) implements LoadResult {
+    public record Loaded(
+            BgeSmallEmbedders embedders, Duration zhLoadTime, Duration enLoadTime, Optional<String> shutdownHazard)
+            implements LoadResult {
 
         public Loaded {
             Objects.requireNonNull(embedders, "embedders");
+            Objects.requireNonNull(shutdownHazard, "shutdownHazard");
         }
 
         @Override

@@ -2,7 +2,7 @@
  * The semantic second classification stage: where the need dictionary is unsure, compare the text with what the
  * city's labelled tickets, need descriptions and desk corrections teach, by sentence embeddings. Plain Java:
  * no Spring, Camel or JDBC here (an ArchUnit test keeps it so); only {@link BgeSmallEmbedders} touches the model
- * library.
+ * library (with {@code OnnxEnvironmentHold}, which keeps ONNX Runtime's environment alive through a shutdown).
  *
  * <h2>Parts</h2>
  * <ul>

@@ -44,6 +44,7 @@ class SemanticPackageArchitectureTest {
                 || c.getPackageName().startsWith("java.")
                 || c.getPackageName().startsWith("hotline.gateway.classification.semantic")
                 || c.getPackageName().startsWith("dev.langchain4j.")
+                || c.getPackageName().startsWith("ai.onnxruntime")
                 || c.isEquivalentTo(NeedCode.class);
     }
 
@@ -52,7 +53,7 @@ class SemanticPackageArchitectureTest {
             .that()
             .resideInAPackage(PACKAGE)
             .and()
-            .haveNameNotMatching(".*\\.BgeSmallEmbedders(\\$.*)?")
+            .haveNameNotMatching(".*\\.(BgeSmallEmbedders|OnnxEnvironmentHold)(\\$.*)?")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("dev.langchain4j..", "ai.djl..", "ai.onnxruntime..")
