@@ -8,10 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariDataSource;
 import hotline.gateway.support.GatewayClient;
 import hotline.gateway.support.GatewayIntegrationTest;
+import hotline.gateway.support.PackagedGateway;
 import hotline.gateway.support.SampleCalls;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,14 +42,14 @@ class JsonLogsEndToEndTest extends GatewayIntegrationTest {
                 Path.of("target/test-data", "json-logs-" + UUID.randomUUID()).toAbsolutePath();
         Files.createDirectories(data);
         Path out = data.resolve("stdout.log");
-        int childPort = freePort();
-        int childManagementPort = freePort();
+        int childPort = PackagedGateway.freePort();
+        int childManagementPort = PackagedGateway.freePort();
         GatewayClient client = new GatewayClient(childPort, childManagementPort);
         ProcessBuilder builder = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx768m",
                         "-jar",
-                        packagedJar().toString())
+                        PackagedGateway.jar().toString())
                 .redirectOutput(out.toFile())
                 .redirectError(data.resolve("stderr.log").toFile());
         // On the tests' PostgreSQL and Artemis (already running, their local clients made): the gateway's own start is
@@ -69,7 +68,7 @@ class JsonLogsEndToEndTest extends GatewayIntegrationTest {
         environment.put("HOTLINE_CLASSIFICATION_SEMANTIC_ENABLED", "false");
         Process gateway = builder.start();
         try {
-            waitUntilReady(client, gateway);
+            PackagedGateway.awaitReady(client, gateway, Duration.ofSeconds(600));
 
             ObjectNode call = SampleCalls.byId("DEV-2026-0001").withCallId("JSONLOG-" + UUID.randomUUID());
             ((ObjectNode) call.get("caller")).put("idNumber", "310107196803119049");
@@ -106,41 +105,5 @@ class JsonLogsEndToEndTest extends GatewayIntegrationTest {
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("Started HotlineGatewayApplication"));
         String everything = String.join("\n", lines) + Files.readString(data.resolve("stderr.log"));
         assertThat(everything).doesNotContain("韩桂芳", "13201501449", "310107196803119049", "310107196803119048");
-    }
-
-    /** The jar Maven packaged before the end-to-end tests: what the image runs, with its runtime classpath only. */
-    private static Path packagedJar() throws IOException {
-        try (var files = Files.list(Path.of("target"))) {
-            return files.filter(file -> file.getFileName().toString().matches("hotline-gateway-.*\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no target/hotline-gateway-*.jar: run mvn verify"))
-                    .toAbsolutePath();
-        }
-    }
-
-    private static void waitUntilReady(GatewayClient client, Process gateway) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(600).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(gateway.isAlive())
-                    .as("the gateway exited while starting")
-                    .isTrue();
-            try {
-                if (client.anonymous().get("/actuator/health/readiness").status() == 200) {
-                    return;
-                }
-            } catch (UncheckedIOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the gateway was not ready within 600 s");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -30,16 +30,30 @@ public class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+    /**
+     * The server, stopped by Spring when the context closes: after the routes, the outbox relay and the connection
+     * pool that use it, so that a graceful shutdown (SIGTERM) lets the requests in flight finish their transactions.
+     * zonky's own JVM shutdown hook would stop it at once, beside Spring's shutdown, under those requests.
+     */
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
-        return start(properties);
+        return start(properties, false);
     }
 
     /**
      * Starts the embedded server on the configured data directory, first stopping a server that an earlier run of the
-     * gateway left on it (a gateway killed with {@code kill -9} leaves its PostgreSQL running).
+     * gateway left on it (a gateway killed with {@code kill -9} leaves its PostgreSQL running). The server stops
+     * when the JVM exits, or before on {@link EmbeddedPostgres#close()}.
      */
     static EmbeddedPostgres start(EmbeddedPostgresProperties properties) throws IOException {
+        return start(properties, true);
+    }
+
+    /**
+     * As {@link #start(EmbeddedPostgresProperties)}; with {@code stopOnJvmExit} false, only {@link
+     * EmbeddedPostgres#close()} stops the server (a server left running is taken over at the next start).
+     */
+    static EmbeddedPostgres start(EmbeddedPostgresProperties properties, boolean stopOnJvmExit) throws IOException {
         Path dataDir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
         Files.createDirectories(dataDir.getParent());
         long started = System.nanoTime();
@@ -51,7 +65,8 @@ public class EmbeddedPostgresConfiguration {
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(properties.port())
-                .setPGStartupWait(Duration.ofSeconds(60));
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setRegisterShutdownHook(stopOnJvmExit);
         serverSettings(properties.fsync()).forEach(builder::setServerConfig);
         EmbeddedPostgres postgres = builder.start();
         log.info(
