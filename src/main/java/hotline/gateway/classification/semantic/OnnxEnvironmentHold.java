@@ -41,7 +41,7 @@ final class OnnxEnvironmentHold {
     private static Optional<String> holdNow() {
         try {
             // The binding's default environment, as the embedding models use it: created here if it is not yet.
-            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            OrtEnvironment.getEnvironment();
             Field apiHandle = Class.forName("ai.onnxruntime.OnnxRuntime").getDeclaredField("ortApiHandle");
             apiHandle.setAccessible(true);
             Method createHandle =
@@ -53,10 +53,7 @@ final class OnnxEnvironmentHold {
                     apiHandle.getLong(null),
                     OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING.getValue(),
                     OrtEnvironment.DEFAULT_NAME);
-            if (handle == 0) {
-                return Optional.of("ONNX Runtime answered no environment");
-            }
-            return environment == null ? Optional.of("ONNX Runtime has no default environment") : Optional.empty();
+            return handle == 0 ? Optional.of("ONNX Runtime answered no environment") : Optional.empty();
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return Optional.of("cannot hold ONNX Runtime's environment: " + e);
         }

@@ -43,6 +43,13 @@ class BgeSmallEmbeddersTest {
         }
     }
 
+    /** The binding's private call that {@link OnnxEnvironmentHold} reaches is still there (OnnxShutdownTest: why). */
+    @Test
+    void onnxRuntimesEnvironmentIsHeldUntilTheProcessExits() {
+        assertThat(result).isInstanceOf(BgeSmallEmbedders.Loaded.class);
+        assertThat(((BgeSmallEmbedders.Loaded) result).shutdownHazard()).isEmpty();
+    }
+
     @Test
     void aChineseAndAnEnglishParaphraseOfANeedAreNearerToItThanToAnUnrelatedOne() {
         List<LabelledText> examples = List.of(
