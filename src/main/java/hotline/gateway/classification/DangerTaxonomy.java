@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,7 +22,8 @@ import java.util.Set;
  * alone, a missing person with dementia, no food, water, heat or shelter today, medical crisis), each with its terms
  * in Chinese and English, and the immediacy and resolved-event cues. A term under {@code alone} is urgent on its
  * own; one under {@code with-cue} needs an immediacy cue, a vulnerable person or a second danger term. They become
- * the URGENT, NOW, VULNERABLE and RESOLVED terms of the classifier (see {@link NeedClassifier}).
+ * the URGENT, NOW, VULNERABLE and RESOLVED terms of the classifier (see {@link NeedClassifier}). A category may name
+ * the need that comes first when its danger makes a call urgent ({@code primary-need}, see {@link DangerFirstNeed}).
  */
 public final class DangerTaxonomy {
 
@@ -30,18 +32,23 @@ public final class DangerTaxonomy {
 
     static final double WITH_CUE = 0.5;
 
-    private static final Set<String> CATEGORY_KEYS = Set.of("name", "alone", "with-cue");
+    private static final Set<String> CATEGORY_KEYS = Set.of("name", "primary-need", "alone", "with-cue");
     private static final Set<String> LANGUAGES = Set.of("zh", "en");
 
     private final Map<String, Map<String, String>> names;
     private final List<DictionaryTerm> terms;
     private final Map<String, String> categoryByTerm;
+    private final Map<String, NeedCode> primaryNeeds;
 
     private DangerTaxonomy(
-            Map<String, Map<String, String>> names, List<DictionaryTerm> terms, Map<String, String> categoryByTerm) {
+            Map<String, Map<String, String>> names,
+            List<DictionaryTerm> terms,
+            Map<String, String> categoryByTerm,
+            Map<String, NeedCode> primaryNeeds) {
         this.names = names;
         this.terms = List.copyOf(terms);
         this.categoryByTerm = categoryByTerm;
+        this.primaryNeeds = Map.copyOf(primaryNeeds);
     }
 
     public static DangerTaxonomy load(Path file) {
@@ -67,6 +74,7 @@ public final class DangerTaxonomy {
         Map<String, Map<String, String>> names = new LinkedHashMap<>();
         List<DictionaryTerm> terms = new ArrayList<>();
         Map<String, String> categoryByTerm = new HashMap<>();
+        Map<String, NeedCode> primaryNeeds = new HashMap<>();
         Map<String, Object> categories = map(root.get("categories"), name, "categories");
         for (Map.Entry<String, Object> category : categories.entrySet()) {
             String path = "categories." + category.getKey();
@@ -82,6 +90,9 @@ public final class DangerTaxonomy {
                         .forEach((lang, text) -> categoryNames.put(lang, String.valueOf(text)));
             }
             names.put(category.getKey(), categoryNames);
+            if (entry.containsKey("primary-need")) {
+                primaryNeeds.put(category.getKey(), need(entry.get("primary-need"), name, path + ".primary-need"));
+            }
             if (entry.containsKey("alone")) {
                 for (String term : terms(entry.get("alone"), name, path + ".alone")) {
                     terms.add(new DictionaryTerm(TermKind.URGENT, null, ALONE, term, 0));
@@ -106,7 +117,7 @@ public final class DangerTaxonomy {
         for (String term : terms(root.get("resolved"), name, "resolved")) {
             terms.add(new DictionaryTerm(TermKind.RESOLVED, null, ALONE, term, 0));
         }
-        return new DangerTaxonomy(names, terms, categoryByTerm);
+        return new DangerTaxonomy(names, terms, categoryByTerm, primaryNeeds);
     }
 
     /** The URGENT, NOW, VULNERABLE and RESOLVED terms, for the classifier. */
@@ -124,9 +135,23 @@ public final class DangerTaxonomy {
         return categoryByTerm.get(TextNormalizer.normalize(term));
     }
 
+    /** The need a call made urgent by this category's danger has first, if the category names one. */
+    public Optional<NeedCode> primaryNeed(String category) {
+        return Optional.ofNullable(category == null ? null : primaryNeeds.get(category));
+    }
+
     /** The category's name in a language (zh, en), or its code. */
     public String name(String category, String language) {
         return names.getOrDefault(category, Map.of()).getOrDefault(language, category);
+    }
+
+    private static NeedCode need(Object value, String name, String path) {
+        for (NeedCode need : NeedCode.values()) {
+            if (need != NeedCode.OTHER && need.name().equals(String.valueOf(value))) {
+                return need;
+            }
+        }
+        throw new IllegalArgumentException(name + ": " + path + ": '" + value + "' is not a need code");
     }
 
     @SuppressWarnings("unchecked")

@@ -16,26 +16,42 @@ import java.util.function.Supplier;
  * best need beats the runner-up by its margin; otherwise the request stays OTHER and goes to triage, never a guess.
  * The semantic stage runs inline within a budget of concurrent embeddings: when every permit is taken the request
  * keeps the dictionary's answer at once, and says so. Urgency always comes from the rules; the semantic stage
- * only adds a danger hint for a person to look at.
+ * only adds a danger hint for a person to look at. Last, where the rules made the call urgent for a danger whose
+ * category names a need (fire, gas, violence ...), that need comes first and the one read follows ({@link
+ * DangerFirstNeed}).
  */
 public final class TwoStageClassifier {
 
     private final NeedClassifier dictionary;
     private final Supplier<Optional<SemanticStage>> semantic;
     private final EmbeddingBudget budget;
+    private final DangerFirstNeed dangerFirst;
 
     /**
      * @param semantic the stage in use now (empty while it is off, loading, or cannot run here); read per call, so
      *                 a refreshed model takes over without a restart
      */
     public TwoStageClassifier(
-            NeedClassifier dictionary, Supplier<Optional<SemanticStage>> semantic, EmbeddingBudget budget) {
+            NeedClassifier dictionary,
+            Supplier<Optional<SemanticStage>> semantic,
+            EmbeddingBudget budget,
+            DangerFirstNeed dangerFirst) {
         this.dictionary = dictionary;
         this.semantic = semantic;
         this.budget = budget;
+        this.dangerFirst = dangerFirst;
     }
 
     public NeedJudgement classify(String text) {
+        NeedJudgement read = read(text);
+        Classification c = dangerFirst.apply(read.classification());
+        return c == read.classification()
+                ? read
+                : new NeedJudgement(
+                        c, read.method(), read.semantic(), read.nearest(), read.dangerHint(), read.modelVersion());
+    }
+
+    private NeedJudgement read(String text) {
         Classification byDictionary = dictionary.classify(text);
         if (!byDictionary.isTriage()) {
             return NeedJudgement.dictionary(byDictionary, SemanticOutcome.NOT_NEEDED);

@@ -1,8 +1,10 @@
 package hotline.gateway.config;
 
 import hotline.gateway.classification.ClassificationDesk;
+import hotline.gateway.classification.DangerFirstNeed;
 import hotline.gateway.classification.DangerLookRepository;
 import hotline.gateway.classification.DangerSecondLook;
+import hotline.gateway.classification.DangerTaxonomy;
 import hotline.gateway.classification.ModelRepository;
 import hotline.gateway.classification.NeedClassifier;
 import hotline.gateway.classification.SemanticModels;
@@ -73,6 +75,7 @@ public class ClassificationConfiguration {
     @Bean
     TwoStageClassifier twoStageClassifier(
             NeedClassifier dictionary,
+            DangerTaxonomy dangerTaxonomy,
             SemanticModels models,
             EmbeddingBudget budget,
             GatewayProperties properties,
@@ -81,7 +84,8 @@ public class ClassificationConfiguration {
                 .description("Requests that kept the dictionary's answer because every embedding permit was taken")
                 .register(registry);
         boolean enabled = properties.classification().semantic().enabled();
-        return new TwoStageClassifier(dictionary, enabled ? models::current : Optional::empty, budget);
+        return new TwoStageClassifier(
+                dictionary, enabled ? models::current : Optional::empty, budget, new DangerFirstNeed(dangerTaxonomy));
     }
 
     @Bean

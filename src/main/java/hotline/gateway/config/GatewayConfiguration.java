@@ -45,10 +45,14 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    NeedClassifier needClassifier(GatewayProperties properties) {
+    DangerTaxonomy dangerTaxonomy(GatewayProperties properties) {
+        return DangerTaxonomy.load(properties.classification().dangerTaxonomy());
+    }
+
+    @Bean
+    NeedClassifier needClassifier(GatewayProperties properties, DangerTaxonomy dangerTaxonomy) {
         GatewayProperties.Classification settings = properties.classification();
-        NeedDictionary dictionary =
-                NeedDictionary.load(settings.dictionary()).with(DangerTaxonomy.load(settings.dangerTaxonomy()));
+        NeedDictionary dictionary = NeedDictionary.load(settings.dictionary()).with(dangerTaxonomy);
         return settings.minConfidence() == null
                 ? new NeedClassifier(dictionary)
                 : new NeedClassifier(dictionary, settings.minConfidence());

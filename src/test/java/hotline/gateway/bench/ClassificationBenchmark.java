@@ -2,6 +2,7 @@ package hotline.gateway.bench;
 
 import hotline.gateway.classification.Classification;
 import hotline.gateway.classification.ConfiguredClassifier;
+import hotline.gateway.classification.DangerFirstNeed;
 import hotline.gateway.classification.NeedClassifier;
 import hotline.gateway.classification.NeedJudgement;
 import hotline.gateway.classification.SemanticStage;
@@ -93,6 +94,11 @@ public final class ClassificationBenchmark {
     public static void main(String[] args) {
         boolean withFrozen = !List.of(args).contains("--without-frozen");
         NeedClassifier dictionary = ConfiguredClassifier.dictionaryStage();
+        // --without-danger-first: the needs as the stages read them, for comparison
+        DangerFirstNeed dangerFirst = List.of(args).contains("--without-danger-first")
+                ? DangerFirstNeed.NONE
+                : ConfiguredClassifier.dangerFirstNeed();
+        Function<String, Classification> dictionaryAlone = t -> dangerFirst.apply(dictionary.classify(t));
         TrainingData training = TrainingData.load(
                 Path.of("config/classification/need-descriptions.yml"),
                 Path.of("config/classification/labelled-calls.jsonl"),
@@ -111,12 +117,12 @@ public final class ClassificationBenchmark {
                 LabelledCall.read(Path.of("config/classification/danger-phrasings.jsonl"), "phrasing");
 
         System.out.println("Dictionary alone");
-        print(samples, dictionary::classify, "sample calls");
-        print(tuning, dictionary::classify, "labelled: tuning part");
-        print(validation, dictionary::classify, "labelled: validation part");
-        print(phrasings, dictionary::classify, "danger phrasings (urgency)");
+        print(samples, dictionaryAlone, "sample calls");
+        print(tuning, dictionaryAlone, "labelled: tuning part");
+        print(validation, dictionaryAlone, "labelled: validation part");
+        print(phrasings, dictionaryAlone, "danger phrasings (urgency)");
         if (withFrozen) {
-            print(frozen, dictionary::classify, "frozen test set (never tuned on)");
+            print(frozen, dictionaryAlone, "frozen test set (never tuned on)");
         }
 
         BgeSmallEmbedders.LoadResult loaded = BgeSmallEmbedders.load();
@@ -155,8 +161,8 @@ public final class ClassificationBenchmark {
                 for (double sc : SCORES) {
                     for (double m : MARGINS) {
                         Settings settings = new Settings(k, w, sc, m);
-                        Function<String, NeedJudgement> cv =
-                                crossValidated(dictionary, embedders, tuning, folds, foldModels, settings, noHints);
+                        Function<String, NeedJudgement> cv = crossValidated(
+                                dictionary, dangerFirst, embedders, tuning, folds, foldModels, settings, noHints);
                         double accuracy = EvaluationFigures.of(
                                         tuning, t -> cv.apply(t).classification())
                                 .accuracy();
@@ -187,7 +193,7 @@ public final class ClassificationBenchmark {
         NeedModel chosen = model.withScoring(run.neighbours(), run.centroidWeight());
         List<NeedModel> foldModels = folds.stream().map(chosen::without).toList();
         Function<String, NeedJudgement> runCv =
-                crossValidated(dictionary, embedders, tuning, folds, foldModels, run, noHints);
+                crossValidated(dictionary, dangerFirst, embedders, tuning, folds, foldModels, run, noHints);
         System.out.printf(
                 Locale.ROOT,
                 "The gateway runs with %s, danger hint at %.2f (cross-validated accuracy %.1f%%)%n",
@@ -196,17 +202,17 @@ public final class ClassificationBenchmark {
                 100
                         * EvaluationFigures.of(tuning, t -> runCv.apply(t).classification())
                                 .accuracy());
-        chooseDangerThreshold(dictionary, embedders, tuning, folds, foldModels, run, dangers);
+        chooseDangerThreshold(dictionary, dangerFirst, embedders, tuning, folds, foldModels, run, dangers);
         DangerModel danger = DangerModel.build(embedders, training.dangers(), run.dangerThreshold());
 
         SemanticStage stage =
                 new SemanticStage(new SemanticClassifier(embedders, chosen, run.minScore(), run.minMargin()), danger);
         TwoStageClassifier twoStage =
-                new TwoStageClassifier(dictionary, () -> Optional.of(stage), new EmbeddingBudget(1));
+                new TwoStageClassifier(dictionary, () -> Optional.of(stage), new EmbeddingBudget(1), dangerFirst);
         System.out.println("\nBoth stages (TwoStageClassifier)");
         print(samples, t -> twoStage.classify(t).classification(), "sample calls");
         Function<String, NeedJudgement> cv =
-                crossValidated(dictionary, embedders, tuning, folds, foldModels, run, danger);
+                crossValidated(dictionary, dangerFirst, embedders, tuning, folds, foldModels, run, danger);
         print(tuning, t -> cv.apply(t).classification(), "labelled: tuning part (5-fold CV)");
         print(validation, t -> twoStage.classify(t).classification(), "labelled: validation part");
         dangerHints(validation, twoStage::classify, "validation part");
@@ -235,6 +241,7 @@ public final class ClassificationBenchmark {
      */
     private static Function<String, NeedJudgement> crossValidated(
             NeedClassifier dictionary,
+            DangerFirstNeed dangerFirst,
             CachingEmbedders embedders,
             List<LabelledCall> tuning,
             List<Set<String>> folds,
@@ -247,7 +254,7 @@ public final class ClassificationBenchmark {
                     new SemanticClassifier(embedders, foldModels.get(fold), settings.minScore(), settings.minMargin()),
                     danger);
             TwoStageClassifier classifier =
-                    new TwoStageClassifier(dictionary, () -> Optional.of(stage), new EmbeddingBudget(1));
+                    new TwoStageClassifier(dictionary, () -> Optional.of(stage), new EmbeddingBudget(1), dangerFirst);
             for (LabelledCall call : tuning) {
                 if (folds.get(fold).contains(call.id())) {
                     byText.put(call.text(), classifier);
@@ -267,6 +274,7 @@ public final class ClassificationBenchmark {
      */
     private static double chooseDangerThreshold(
             NeedClassifier dictionary,
+            DangerFirstNeed dangerFirst,
             CachingEmbedders embedders,
             List<LabelledCall> tuning,
             List<Set<String>> folds,
@@ -275,8 +283,8 @@ public final class ClassificationBenchmark {
             Map<Double, DangerModel> dangers) {
         double chosen = DANGER[DANGER.length - 1];
         for (double t : DANGER) {
-            Function<String, NeedJudgement> cv =
-                    crossValidated(dictionary, embedders, tuning, folds, foldModels, settings, dangers.get(t));
+            Function<String, NeedJudgement> cv = crossValidated(
+                    dictionary, dangerFirst, embedders, tuning, folds, foldModels, settings, dangers.get(t));
             int[] counts = hintCounts(tuning, cv);
             System.out.printf(
                     Locale.ROOT,

@@ -14,6 +14,10 @@ public final class ConfiguredClassifier {
         return NeedDictionary.load(DICTIONARY).with(DangerTaxonomy.load(DANGER_TAXONOMY));
     }
 
+    public static DangerFirstNeed dangerFirstNeed() {
+        return new DangerFirstNeed(DangerTaxonomy.load(DANGER_TAXONOMY));
+    }
+
     public static NeedClassifier dictionaryStage() {
         return new NeedClassifier(dictionary());
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DangerTaxonomyTest {
@@ -127,5 +128,52 @@ class DangerTaxonomyTest {
                         "missing_dementia",
                         "no_food_water_heat_shelter",
                         "medical_crisis");
+    }
+
+    @Test
+    void aCategoryMayNameTheNeedThatComesFirstAndOnlyARealNeed() {
+        DangerTaxonomy taxonomy = parse("""
+                categories:
+                  gas:
+                    primary-need: EMERGENCY
+                    alone: {zh: ["煤气味"]}
+                  child_or_dependent_alone:
+                    with-cue: {en: ["home alone"]}
+                immediacy: {en: ["now"]}
+                resolved: {en: ["last year"]}
+                """);
+        assertThat(taxonomy.primaryNeed("gas")).contains(NeedCode.EMERGENCY);
+        assertThat(taxonomy.primaryNeed("child_or_dependent_alone")).isEmpty();
+        assertThat(taxonomy.primaryNeed(null)).isEmpty();
+        for (String bad : new String[] {"EMERGENCIES", "OTHER", "[EMERGENCY]"}) {
+            assertThatThrownBy(() -> parse("""
+                            categories:
+                              gas:
+                                primary-need: %s
+                                alone: {zh: ["煤气味"]}
+                            immediacy: {en: ["now"]}
+                            resolved: {en: ["last year"]}
+                            """.formatted(bad)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("categories.gas.primary-need")
+                    .hasMessageContaining("is not a need code");
+        }
+    }
+
+    @Test
+    void theShippedTaxonomyPutsEmergencyFirstForImmediateHazardsOnly() {
+        DangerTaxonomy taxonomy = DangerTaxonomy.load(ConfiguredClassifier.DANGER_TAXONOMY);
+        for (String hazard : List.of("violence", "fire_smoke", "gas", "electricity", "water_flood", "self_harm")) {
+            assertThat(taxonomy.primaryNeed(hazard)).as(hazard).contains(NeedCode.EMERGENCY);
+        }
+        for (String person : List.of(
+                "collapse",
+                "fall_injury",
+                "child_or_dependent_alone",
+                "missing_dementia",
+                "no_food_water_heat_shelter",
+                "medical_crisis")) {
+            assertThat(taxonomy.primaryNeed(person)).as(person).isEmpty();
+        }
     }
 }

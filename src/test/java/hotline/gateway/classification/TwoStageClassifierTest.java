@@ -23,13 +23,22 @@ class TwoStageClassifierTest {
 
     /** Three axes: MEDICAL, HOUSING, danger. Unknown texts sit between MEDICAL and HOUSING. */
     private static final Map<String, float[]> VECTORS = Map.of(
-            "ex-medical", new float[] {1, 0, 0},
-            "ex-housing", new float[] {0, 1, 0},
-            "ex-other", new float[] {-1, 0, 0},
-            "danger-fire", new float[] {0, 0, 1},
-            "my chest hurts and the doctor bills pile up", unit(0.95, 0.1, 0.1),
-            "something between the two", unit(1, 1, 0),
-            "there is smoke and I smell burning plastic", unit(0.2, 0.1, 0.97));
+            "ex-medical",
+            new float[] {1, 0, 0},
+            "ex-housing",
+            new float[] {0, 1, 0},
+            "ex-other",
+            new float[] {-1, 0, 0},
+            "danger-fire",
+            new float[] {0, 0, 1},
+            "my chest hurts and the doctor bills pile up",
+            unit(0.95, 0.1, 0.1),
+            "something between the two",
+            unit(1, 1, 0),
+            "there is smoke and I smell burning plastic",
+            unit(0.2, 0.1, 0.97),
+            "my chest hurts, the doctor bills pile up and there is a smell of gas",
+            unit(0.95, 0.1, 0.1));
 
     private static float[] unit(double... v) {
         double n = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
@@ -70,7 +79,7 @@ class TwoStageClassifierTest {
     }
 
     private static TwoStageClassifier classifier(Optional<SemanticStage> stage, EmbeddingBudget budget) {
-        return new TwoStageClassifier(DICTIONARY, () -> stage, budget);
+        return new TwoStageClassifier(DICTIONARY, () -> stage, budget, DangerFirstNeed.NONE);
     }
 
     @Test
@@ -149,6 +158,30 @@ class TwoStageClassifierTest {
         assertThat(j.dangerHint()).isNotNull();
         assertThat(j.dangerHint().category()).isEqualTo("fire_smoke");
         assertThat(j.dangerHint().nearestDescriptionId()).isEqualTo("danger-fire");
+    }
+
+    @Test
+    void aDangerWhoseCategoryNamesANeedPutsItBeforeTheNeedTheSemanticStageRead() {
+        DangerTaxonomy taxonomy = DangerTaxonomy.parse(new StringReader("""
+                categories:
+                  gas:
+                    primary-need: EMERGENCY
+                    alone: {en: ["smell of gas"]}
+                immediacy: {en: ["right now"]}
+                resolved: {en: ["last year"]}
+                """), "test.yml");
+        NeedClassifier dictionary =
+                new NeedClassifier(NeedDictionary.parse(new StringReader("HOUSING,3,rent arrears\n"))
+                        .with(taxonomy));
+        TwoStageClassifier classifier = new TwoStageClassifier(
+                dictionary, () -> Optional.of(stage()), new EmbeddingBudget(1), new DangerFirstNeed(taxonomy));
+        NeedJudgement j = classifier.classify("my chest hurts, the doctor bills pile up and there is a smell of gas");
+        assertThat(j.classification().primary()).isEqualTo(NeedCode.EMERGENCY);
+        assertThat(j.classification().all()).containsExactly(NeedCode.EMERGENCY, NeedCode.MEDICAL);
+        assertThat(j.classification().urgent()).isTrue();
+        assertThat(j.method()).isEqualTo(ClassificationMethod.SEMANTIC);
+        assertThat(j.semantic()).isEqualTo(SemanticOutcome.DECIDED);
+        assertThat(j.nearest()).first().extracting(n -> n.need()).isEqualTo(NeedCode.MEDICAL);
     }
 
     @Test
