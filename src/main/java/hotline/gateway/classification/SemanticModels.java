@@ -1,5 +1,6 @@
 package hotline.gateway.classification;
 
+import hotline.gateway.classification.semantic.DangerExamples;
 import hotline.gateway.classification.semantic.DangerModel;
 import hotline.gateway.classification.semantic.Embedders;
 import hotline.gateway.classification.semantic.LabelledText;
@@ -167,7 +168,12 @@ public final class SemanticModels {
 
     private void install(Embedders models, NeedModel model) {
         if (danger == null) {
-            danger = DangerModel.build(models, training.dangers(), settings.dangerThreshold());
+            DangerModel descriptions = DangerModel.build(models, training.dangers(), settings.dangerThreshold());
+            danger = training.phrasings().isEmpty()
+                    ? descriptions
+                    : descriptions.withExamples(
+                            DangerExamples.build(models, training.dangerExamples(), settings.neighbours()),
+                            settings.dangerExampleMargin());
         }
         current.set(new SemanticStage(
                 new SemanticClassifier(models, model, settings.minScore(), settings.minMargin()), danger));

@@ -9,6 +9,13 @@ package hotline.gateway.classification;
  * @param neighbours      how many nearest examples of a need count in its score
  * @param centroidWeight  the share of the need's centroid in its score (the nearest examples have the rest)
  * @param dangerThreshold a danger hint is given at this similarity to a danger description
+ * @param dangerExampleMargin ... or when a text comes this much nearer to the urgent danger examples than to the
+ *                        others (see DangerExamples)
  */
 public record SemanticSettings(
-        double minScore, double minMargin, int neighbours, double centroidWeight, double dangerThreshold) {}
+        double minScore,
+        double minMargin,
+        int neighbours,
+        double centroidWeight,
+        double dangerThreshold,
+        double dangerExampleMargin) {}

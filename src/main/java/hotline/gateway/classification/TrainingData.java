@@ -25,12 +25,15 @@ import java.util.Map;
  * @param tuning       labelled calls the model learns from
  * @param validation   labelled calls a new model version is judged on, never learned from
  * @param dangers      danger descriptions, ids {@code danger:<category>:<zh|en>:<n>}
+ * @param phrasings    calls written for the danger taxonomy, urgent and not (config/classification/danger-phrasings.jsonl):
+ *                     with the tuning part, the examples of danger hints; never learned from for needs
  */
 public record TrainingData(
         List<LabelledText> descriptions,
         List<LabelledText> tuning,
         List<LabelledText> validation,
-        List<DangerDescription> dangers) {
+        List<DangerDescription> dangers,
+        List<LabelledText> phrasings) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,14 +42,36 @@ public record TrainingData(
         tuning = List.copyOf(tuning);
         validation = List.copyOf(validation);
         dangers = List.copyOf(dangers);
+        phrasings = List.copyOf(phrasings);
     }
 
+    /** Without danger phrasings: danger hints then come from the descriptions alone. */
     public static TrainingData load(Path needDescriptions, Path labelledCalls, Path dangerDescriptions) {
+        return load(needDescriptions, labelledCalls, dangerDescriptions, null);
+    }
+
+    public static TrainingData load(
+            Path needDescriptions, Path labelledCalls, Path dangerDescriptions, Path dangerPhrasings) {
         List<LabelledText> tuning = new ArrayList<>();
         List<LabelledText> validation = new ArrayList<>();
         readLabelled(labelledCalls, tuning, validation);
+        List<LabelledText> phrasings = new ArrayList<>();
+        if (dangerPhrasings != null) {
+            readLabelled(dangerPhrasings, phrasings, new ArrayList<>());
+        }
         return new TrainingData(
-                needDescriptions(needDescriptions), tuning, validation, dangerDescriptions(dangerDescriptions));
+                needDescriptions(needDescriptions),
+                tuning,
+                validation,
+                dangerDescriptions(dangerDescriptions),
+                phrasings);
+    }
+
+    /** The examples of danger hints: the tuning part and the danger phrasings, urgent and not. */
+    public List<LabelledText> dangerExamples() {
+        List<LabelledText> all = new ArrayList<>(tuning);
+        all.addAll(phrasings);
+        return all;
     }
 
     /** What a model learns from: the descriptions and the tuning part. */

@@ -55,14 +55,18 @@ public class ClassificationConfiguration {
     @Bean
     SemanticModels semanticModels(ModelRepository repository, GatewayProperties properties, Json json, Clock clock) {
         GatewayProperties.Semantic semantic = properties.classification().semantic();
-        TrainingData training =
-                TrainingData.load(semantic.needDescriptions(), semantic.labelledCalls(), semantic.dangerDescriptions());
+        TrainingData training = TrainingData.load(
+                semantic.needDescriptions(),
+                semantic.labelledCalls(),
+                semantic.dangerDescriptions(),
+                semantic.dangerPhrasings());
         SemanticSettings settings = new SemanticSettings(
                 semantic.minScore(),
                 semantic.minMargin(),
                 semantic.neighbours(),
                 semantic.centroidWeight(),
-                semantic.dangerThreshold());
+                semantic.dangerThreshold(),
+                semantic.dangerExampleMargin());
         return new SemanticModels(() -> embedders.map(e -> e), repository, training, settings, json, clock);
     }
 

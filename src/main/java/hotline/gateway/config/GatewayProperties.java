@@ -40,6 +40,8 @@ public record GatewayProperties(
             @DefaultValue("5") int neighbours,
             @DefaultValue("0.5") double centroidWeight,
             @DefaultValue("0.65") double dangerThreshold,
+            /** A hint also where a call comes this much nearer to urgent written calls than to the others. */
+            @DefaultValue("0.02") double dangerExampleMargin,
 
             @DefaultValue("config/classification/need-descriptions.yml")
             Path needDescriptions,
@@ -49,6 +51,9 @@ public record GatewayProperties(
 
             @DefaultValue("config/classification/danger-descriptions.yml")
             Path dangerDescriptions,
+
+            @DefaultValue("config/classification/danger-phrasings.jsonl")
+            Path dangerPhrasings,
             /** How long a desk's correction is kept as a labelled example. */
             @DefaultValue("730d") Duration correctionRetention,
             @DefaultValue("24h") Duration refreshPeriod,

@@ -11,6 +11,7 @@ import hotline.gateway.classification.TwoStageClassifier;
 import hotline.gateway.classification.evaluation.EvaluationFigures;
 import hotline.gateway.classification.evaluation.LabelledCall;
 import hotline.gateway.classification.semantic.BgeSmallEmbedders;
+import hotline.gateway.classification.semantic.DangerExamples;
 import hotline.gateway.classification.semantic.DangerModel;
 import hotline.gateway.classification.semantic.EmbeddingBudget;
 import hotline.gateway.classification.semantic.NeedModel;
@@ -54,10 +55,16 @@ public final class ClassificationBenchmark {
     private static final Path CACHE = Path.of("target/bench/embeddings.bin");
 
     /** The stage's settings: scoring (k nearest, centroid weight) and thresholds. */
-    record Settings(int neighbours, double centroidWeight, double minScore, double minMargin, double dangerThreshold) {
+    record Settings(
+            int neighbours,
+            double centroidWeight,
+            double minScore,
+            double minMargin,
+            double dangerThreshold,
+            double dangerExampleMargin) {
 
         Settings(int neighbours, double centroidWeight, double minScore, double minMargin) {
-            this(neighbours, centroidWeight, minScore, minMargin, Double.NaN);
+            this(neighbours, centroidWeight, minScore, minMargin, Double.NaN, Double.NaN);
         }
 
         @Override
@@ -88,7 +95,8 @@ public final class ClassificationBenchmark {
                 Double.parseDouble(defaults.get("centroidWeight")),
                 Double.parseDouble(defaults.get("minScore")),
                 Double.parseDouble(defaults.get("minMargin")),
-                Double.parseDouble(defaults.get("dangerThreshold")));
+                Double.parseDouble(defaults.get("dangerThreshold")),
+                Double.parseDouble(defaults.get("dangerExampleMargin")));
     }
 
     public static void main(String[] args) {
@@ -102,7 +110,8 @@ public final class ClassificationBenchmark {
         TrainingData training = TrainingData.load(
                 Path.of("config/classification/need-descriptions.yml"),
                 Path.of("config/classification/labelled-calls.jsonl"),
-                Path.of("config/classification/danger-descriptions.yml"));
+                Path.of("config/classification/danger-descriptions.yml"),
+                Path.of("config/classification/danger-phrasings.jsonl"));
         List<LabelledCall> labelled =
                 LabelledCall.read(Path.of("config/classification/labelled-calls.jsonl"), "tuning");
         List<LabelledCall> tuning =
@@ -203,7 +212,10 @@ public final class ClassificationBenchmark {
                         * EvaluationFigures.of(tuning, t -> runCv.apply(t).classification())
                                 .accuracy());
         chooseDangerThreshold(dictionary, dangerFirst, embedders, tuning, folds, foldModels, run, dangers);
-        DangerModel danger = DangerModel.build(embedders, training.dangers(), run.dangerThreshold());
+        DangerModel danger = DangerModel.build(embedders, training.dangers(), run.dangerThreshold())
+                .withExamples(
+                        DangerExamples.build(embedders, training.dangerExamples(), run.neighbours()),
+                        run.dangerExampleMargin());
 
         SemanticStage stage =
                 new SemanticStage(new SemanticClassifier(embedders, chosen, run.minScore(), run.minMargin()), danger);
@@ -216,10 +228,12 @@ public final class ClassificationBenchmark {
         print(tuning, t -> cv.apply(t).classification(), "labelled: tuning part (5-fold CV)");
         print(validation, t -> twoStage.classify(t).classification(), "labelled: validation part");
         dangerHints(validation, twoStage::classify, "validation part");
+        secondLookHints(validation, dictionary, stage, "validation part");
         embedders.save(CACHE, frozen.stream().map(LabelledCall::text).collect(Collectors.toSet()));
         if (withFrozen) {
             print(frozen, t -> twoStage.classify(t).classification(), "frozen test set");
             dangerHints(frozen, twoStage::classify, "frozen test set");
+            secondLookHints(frozen, dictionary, stage, "frozen test set");
         }
     }
 
@@ -324,6 +338,39 @@ public final class ClassificationBenchmark {
             }
         }
         return new int[] {missedHinted, missed, hinted, read};
+    }
+
+    /**
+     * What the second look sees: every call the rules left NORMAL is embedded (off the request path) and may get a
+     * hint, whichever stage decided its need.
+     */
+    private static void secondLookHints(
+            List<LabelledCall> calls, NeedClassifier dictionary, SemanticStage stage, String label) {
+        int missed = 0, missedHinted = 0, others = 0, othersHinted = 0;
+        for (LabelledCall call : calls) {
+            if (dictionary.classify(call.text()).urgent()) {
+                continue;
+            }
+            boolean hint = stage.danger()
+                    .hint(stage.needs().embedders().embed(call.text()))
+                    .isPresent();
+            if (call.urgent()) {
+                missed++;
+                missedHinted += hint ? 1 : 0;
+            } else {
+                others++;
+                othersHinted += hint ? 1 : 0;
+            }
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "  second look on the %s (every call the rules left NORMAL): %d/%d urgent calls the rules missed get a"
+                        + " hint, %d/%d non-urgent calls%n",
+                label,
+                missedHinted,
+                missed,
+                othersHinted,
+                others);
     }
 
     private static void dangerHints(

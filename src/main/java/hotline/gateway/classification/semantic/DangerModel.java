@@ -13,7 +13,9 @@ import java.util.Optional;
 /**
  * The danger taxonomy's descriptions, embedded: for a text, how close it comes to a described danger. Urgency
  * comes from the dictionary's rules and the operator's flag; this model only raises a hint for a person to look
- * at, when a text's nearest description is at least {@link #threshold()} similar.
+ * at, when a text's nearest description is at least {@link #threshold()} similar, or, with written examples
+ * ({@link #withExamples}), when it comes nearer to the urgent examples than to the others by at least the examples'
+ * margin. The hint names the nearest description in either case.
  *
  * <p>Built like the {@link NeedModel}: every description embedded in both spaces, a text scored in its own.
  * The score is the cosine to the single nearest description (not to a category's centroid: a category such as
@@ -28,16 +30,22 @@ public final class DangerModel {
     private final Map<EmbeddingSpace, String> modelIds;
     private final Map<EmbeddingSpace, float[][]> vectors;
     private final double threshold;
+    private final DangerExamples examples; // null: descriptions alone
+    private final double exampleMargin;
 
     private DangerModel(
             List<DangerDescription> descriptions,
             Map<EmbeddingSpace, String> modelIds,
             Map<EmbeddingSpace, float[][]> vectors,
-            double threshold) {
+            double threshold,
+            DangerExamples examples,
+            double exampleMargin) {
         this.descriptions = descriptions;
         this.modelIds = modelIds;
         this.vectors = vectors;
         this.threshold = threshold;
+        this.examples = examples;
+        this.exampleMargin = exampleMargin;
     }
 
     /**
@@ -83,7 +91,21 @@ public final class DangerModel {
                 List.copyOf(sorted),
                 Collections.unmodifiableMap(modelIds),
                 Collections.unmodifiableMap(vectors),
-                threshold);
+                threshold,
+                null,
+                Double.NaN);
+    }
+
+    /**
+     * This model, also giving a hint where a text comes nearer to the urgent examples than to the others by at least
+     * {@code margin}.
+     */
+    public DangerModel withExamples(DangerExamples examples, double margin) {
+        Objects.requireNonNull(examples, "examples");
+        if (!(margin >= -2 && margin <= 2)) {
+            throw new IllegalArgumentException("margin must be within -2..2: " + margin);
+        }
+        return new DangerModel(descriptions, modelIds, vectors, threshold, examples, margin);
     }
 
     /**
@@ -111,10 +133,14 @@ public final class DangerModel {
         return new DangerScore(best, d.category(), d.id());
     }
 
-    /** The {@link #score} when it reaches the {@link #threshold()}, otherwise empty. */
+    /**
+     * The {@link #score} when it reaches the {@link #threshold()}, or when the text comes near enough to the urgent
+     * examples; otherwise empty.
+     */
     public Optional<DangerScore> hint(TextVector text) {
         DangerScore score = score(text);
-        return score.score() >= threshold ? Optional.of(score) : Optional.empty();
+        boolean near = score.score() >= threshold || (examples != null && examples.margin(text) >= exampleMargin);
+        return near ? Optional.of(score) : Optional.empty();
     }
 
     /** A hint is raised at or above this score. */
