@@ -30,7 +30,8 @@
  *     BgeSmallEmbedders embedders = result.loaded().orElseThrow();
  *     NeedModel model = NeedModel.fromBytes(bytesOfTheCurrentVersion);  // or NeedModel.build(embedders, examples)
  *     SemanticClassifier classifier = new SemanticClassifier(embedders, model, minScore, minMargin);
- *     DangerModel danger = DangerModel.build(embedders, dangerDescriptions, dangerThreshold);
+ *     DangerModel danger = DangerModel.build(embedders, dangerDescriptions, dangerThreshold)
+ *             .withExamples(DangerExamples.build(embedders, writtenCalls, 5), exampleMargin);
  *     EmbeddingBudget budget = new EmbeddingBudget(1);
  * }
  *
