@@ -86,6 +86,28 @@ class CallIntakeEndToEndTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void aGasSmellAtAnOldWomansFlatIsEmergencyFirstAndHerCareNeedFollows() throws Exception {
+        ObjectNode call = SampleCalls.byId("DEV-2026-0001").withCallId("E2E-" + UUID.randomUUID());
+        call.put("content", "对门独居的八十多岁老太太家里传出很浓的煤气味，敲门没人应。她平时靠居家养老服务助餐助浴。");
+        Response response = gateway().postJson("/api/v1/calls", call.toString());
+
+        assertThat(response.status()).isEqualTo(201);
+        JsonNode answer = response.json();
+        String ticketNo = answer.get("ticketNo").asText();
+        assertThat(answer.get("priority").asText()).isEqualTo("URGENT");
+        assertThat(answer.at("/needs/primary").asText()).isEqualTo("EMERGENCY");
+        assertThat(answer.at("/needs/all")).extracting(JsonNode::asText).containsExactly("EMERGENCY", "ELDERLY_CARE");
+        assertThat(answer.at("/needs/evidence/0").asText()).isEqualTo("煤气味");
+        assertThat(answer.at("/needs/confidence").asDouble()).isEqualTo(1.0);
+
+        List<TextMessage> messages = broker().take("tickets.310107005", ticketNo, 10_000);
+        assertThat(messages).hasSize(1);
+        JsonNode body = JSON.readTree(messages.get(0).getText());
+        assertThat(body.at("/needs/primary").asText()).isEqualTo("EMERGENCY");
+        assertThat(body.at("/needs/all")).extracting(JsonNode::asText).containsExactly("EMERGENCY", "ELDERLY_CARE");
+    }
+
+    @Test
     void aRetriedCallMakesNoSecondTicketOrMessage() throws Exception {
         String body = SampleCalls.byId("DEV-2026-0007")
                 .withCallId("E2E-" + UUID.randomUUID())
