@@ -37,6 +37,7 @@ import org.springframework.test.context.TestPropertySource;
             "hotline.classification.semantic.need-descriptions=src/test/resources/classification/small/need-descriptions.yml",
             "hotline.classification.semantic.labelled-calls=src/test/resources/classification/small/labelled-calls.jsonl",
             "hotline.classification.semantic.danger-descriptions=src/test/resources/classification/small/danger-descriptions.yml",
+            "hotline.classification.semantic.danger-phrasings=src/test/resources/classification/small/danger-phrasings.jsonl",
             "hotline.classification.semantic.sync-period=2s",
             "hotline.classification.semantic.second-look-period=1s"
         })
@@ -178,6 +179,47 @@ class SemanticStageEndToEndTest {
         assertThat(hintMessage.path("dangerHint").path("category").asText()).isEqualTo("no_food");
         assertThat(hintMessage.path("priority").asText()).isEqualTo("NORMAL");
         assertThat(hintMessage.path("links").path("self").asText()).endsWith("/tickets/" + ticketNo);
+    }
+
+    /**
+     * A call far from every danger description but nearer to the urgent written calls than to the others gets a hint
+     * at intake, naming its nearest description; one nearer to the non-urgent written calls does not. (Words without
+     * meaning, so that only the written calls can tell them apart: the first is one of the urgent examples, the
+     * second one of the others.)
+     */
+    @Test
+    void aCallNearTheUrgentWrittenCallsGetsADangerHintAndOneNearTheOthersDoesNot() {
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() ->
+                        jdbc.queryForObject("SELECT count(*) FROM classification_model WHERE active", Integer.class)
+                                == 1);
+        AtomicReference<JsonNode> read = new AtomicReference<>();
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    Response response = call("Blorp vintash kreel moffa droon.");
+                    assertThat(response.status()).isEqualTo(201);
+                    read.set(response.json());
+                    return response.json().path("needs").has("modelVersion");
+                });
+        JsonNode urgentLike = ticket(read.get().path("ticketNo").asText());
+        assertThat(urgentLike.path("priority").asText()).isEqualTo("NORMAL");
+        assertThat(urgentLike.path("dangerHint").path("nearestDescriptionId").asText())
+                .startsWith("danger:");
+        assertThat(urgentLike.path("dangerHint").path("score").asDouble()).isLessThan(0.65);
+
+        Response other = call("Zorblax quintum flibber wobnat.");
+        assertThat(other.json().path("needs").has("modelVersion")).isTrue();
+        assertThat(ticket(other.json().path("ticketNo").asText()).has("dangerHint"))
+                .isFalse();
+    }
+
+    private JsonNode ticket(String ticketNo) {
+        return gateway()
+                .as("desk-city", "desk-local")
+                .get("/api/v1/tickets/" + ticketNo)
+                .json();
     }
 
     /** A desk's correction is a labelled example: after the next refresh the same words come out as corrected. */
