@@ -101,6 +101,12 @@ public final class ClassificationBenchmark {
 
     public static void main(String[] args) {
         boolean withFrozen = !List.of(args).contains("--without-frozen");
+        // --also=<file>: further labelled calls (JSON Lines: id, text, need, needs, urgent), such as a city's newest
+        // tickets, judged like the frozen set
+        List<LabelledCall> also = List.of(args).stream()
+                .filter(a -> a.startsWith("--also="))
+                .flatMap(a -> LabelledCall.read(Path.of(a.substring("--also=".length())), "also").stream())
+                .toList();
         NeedClassifier dictionary = ConfiguredClassifier.dictionaryStage();
         // --without-danger-first: the needs as the stages read them, for comparison
         DangerFirstNeed dangerFirst = List.of(args).contains("--without-danger-first")
@@ -132,6 +138,9 @@ public final class ClassificationBenchmark {
         print(phrasings, dictionaryAlone, "danger phrasings (urgency)");
         if (withFrozen) {
             print(frozen, dictionaryAlone, "frozen test set (never tuned on)");
+        }
+        if (!also.isEmpty()) {
+            print(also, dictionaryAlone, "--also calls");
         }
 
         BgeSmallEmbedders.LoadResult loaded = BgeSmallEmbedders.load();
@@ -230,6 +239,11 @@ public final class ClassificationBenchmark {
         dangerHints(validation, twoStage::classify, "validation part");
         secondLookHints(validation, dictionary, stage, "validation part");
         embedders.save(CACHE, frozen.stream().map(LabelledCall::text).collect(Collectors.toSet()));
+        if (!also.isEmpty()) {
+            print(also, t -> twoStage.classify(t).classification(), "--also calls");
+            dangerHints(also, twoStage::classify, "--also calls");
+            secondLookHints(also, dictionary, stage, "--also calls");
+        }
         if (withFrozen) {
             print(frozen, t -> twoStage.classify(t).classification(), "frozen test set");
             dangerHints(frozen, twoStage::classify, "frozen test set");
