@@ -35,7 +35,8 @@ public class MatchingRepository {
 
     private static final String ELIGIBLE = """
             h.active AND h.found_by = 'FEED' AND h.facts_hash IS NOT NULL
-              AND h.matched_hash IS DISTINCT FROM h.facts_hash
+              AND NOT EXISTS (SELECT 1 FROM outreach_household_matched m
+                              WHERE m.key = h.key AND m.facts_hash = h.facts_hash)
               AND (h.last_visit_at IS NULL OR h.last_visit_at < ?)
               AND NOT coalesce(h.last_outcome IN %s AND h.outcome_facts_hash = h.facts_hash, false)
               AND NOT EXISTS (SELECT 1 FROM outreach_finding f JOIN ticket t ON t.ticket_no = f.ticket_no
@@ -80,14 +81,14 @@ public class MatchingRepository {
     private static final String SYNC_CALLS = """
             INSERT INTO outreach_household (key, found_by, ticket_no, community_code, town_code, district_code, address,
                                             size, income, income_source, per_capita_income, medical_costs_monthly,
-                                            education_costs_monthly, facts_hash, matched_hash, updated_at)
+                                            education_costs_monthly, facts_hash, updated_at)
             SELECT 'T:' || t.ticket_no, r.source, t.ticket_no, r.location ->> 'community',
                    CASE WHEN t.assigned_level = 'TOWN' THEN t.assigned_code END, t.assigned_district,
                    r.location ->> 'address', (r.household ->> 'size')::integer,
                    (r.household ->> 'monthlyIncome')::numeric,
                    CASE WHEN r.household ->> 'monthlyIncome' IS NOT NULL THEN 'ASSESSED' END,
                    round((r.household ->> 'monthlyIncome')::numeric / NULLIF((r.household ->> 'size')::integer, 0), 2),
-                   coalesce((r.household ->> 'monthlyMedicalCosts')::numeric, 0), 0, 'call', 'call', ?
+                   coalesce((r.household ->> 'monthlyMedicalCosts')::numeric, 0), 0, 'call', ?
             FROM service_request r JOIN ticket t ON t.request_id = r.id
             WHERE r.id > ? AND r.source IN ('HOTLINE', 'COMMUNITY', 'OPEN311')
               AND jsonb_typeof(t.assessment -> 'programs') = 'array'
@@ -170,13 +171,17 @@ public class MatchingRepository {
      * over until their facts change. Households held back by an open visit or a recent visit stay unmarked.
      */
     int markMatched(Instant visitedBefore) {
+        // A narrow table of its own: marking a first run's households rewrites no household row.
         return jdbc.update("""
-                UPDATE outreach_household h SET matched_hash = h.facts_hash
+                INSERT INTO outreach_household_matched AS m (key, facts_hash)
+                SELECT h.key, h.facts_hash FROM outreach_household h
                 WHERE h.active AND h.found_by = 'FEED' AND h.facts_hash IS NOT NULL
-                  AND h.matched_hash IS DISTINCT FROM h.facts_hash
+                  AND NOT EXISTS (SELECT 1 FROM outreach_household_matched x
+                                  WHERE x.key = h.key AND x.facts_hash = h.facts_hash)
                   AND (h.last_visit_at IS NULL OR h.last_visit_at < ?)
                   AND NOT EXISTS (SELECT 1 FROM outreach_finding f JOIN ticket t ON t.ticket_no = f.ticket_no
                                   WHERE f.household = h.key AND t.status NOT IN ('RESOLVED', 'CLOSED'))
+                ON CONFLICT (key) DO UPDATE SET facts_hash = excluded.facts_hash
                 """, Timestamp.from(visitedBefore));
     }
 
