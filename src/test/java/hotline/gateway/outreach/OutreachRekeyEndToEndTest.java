@@ -86,6 +86,9 @@ class OutreachRekeyEndToEndTest extends GatewayIntegrationTest {
     void theRegisterMovesToTheNewKeyInOneTransactionAndKeepsItsLinks() {
         registerUnderTheOldKey();
         String oldElderHousehold = OLD.household("H-RK-1");
+        // The run marked both households it judged (the visit's ticket is opened after the mark).
+        assertThat(jdbc.queryForList("SELECT key FROM outreach_household_matched", String.class))
+                .containsExactlyInAnyOrder(oldElderHousehold, OLD.household("H-RK-2"));
         String ticketNo = jdbc.queryForObject(
                 "SELECT ticket_no FROM outreach_finding WHERE household = ?", String.class, oldElderHousehold);
         Response read = gateway()
@@ -150,6 +153,9 @@ class OutreachRekeyEndToEndTest extends GatewayIntegrationTest {
         assertThat(jdbc.queryForList("SELECT DISTINCT person FROM outreach_fact", String.class))
                 .containsExactlyInAnyOrder(current.person(ELDER), current.person(HUSBAND), current.person(WIFE));
         assertThat(jdbc.queryForList("SELECT key FROM outreach_household WHERE found_by = 'FEED'", String.class))
+                .containsExactlyInAnyOrder(newElderHousehold, current.household("H-RK-2"));
+        assertThat(jdbc.queryForList("SELECT key FROM outreach_household_matched", String.class))
+                .as("the matched marks follow their households' new keys")
                 .containsExactlyInAnyOrder(newElderHousehold, current.household("H-RK-2"));
         assertThat(jdbc.queryForMap(
                         "SELECT household, person FROM outreach_person WHERE person = ?", current.person(ELDER)))
