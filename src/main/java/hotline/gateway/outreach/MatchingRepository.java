@@ -173,7 +173,7 @@ public class MatchingRepository {
     int markMatched(Instant visitedBefore) {
         // A narrow table of its own: marking a first run's households rewrites no household row.
         return jdbc.update("""
-                INSERT INTO outreach_household_matched AS m (key, facts_hash)
+                INSERT INTO outreach_household_matched (key, facts_hash)
                 SELECT h.key, h.facts_hash FROM outreach_household h
                 WHERE h.active AND h.found_by = 'FEED' AND h.facts_hash IS NOT NULL
                   AND NOT EXISTS (SELECT 1 FROM outreach_household_matched x

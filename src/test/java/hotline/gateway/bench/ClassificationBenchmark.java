@@ -112,7 +112,9 @@ public final class ClassificationBenchmark {
         DangerFirstNeed dangerFirst = List.of(args).contains("--without-danger-first")
                 ? DangerFirstNeed.NONE
                 : ConfiguredClassifier.dangerFirstNeed();
-        Function<String, Classification> dictionaryAlone = t -> dangerFirst.apply(dictionary.classify(t));
+        TwoStageClassifier withoutStage = ConfiguredClassifier.withoutSemanticStage(dangerFirst);
+        Function<String, Classification> dictionaryAlone =
+                t -> withoutStage.classify(t).classification();
         TrainingData training = TrainingData.load(
                 Path.of("config/classification/need-descriptions.yml"),
                 Path.of("config/classification/labelled-calls.jsonl"),

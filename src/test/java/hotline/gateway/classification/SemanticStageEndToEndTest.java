@@ -96,11 +96,7 @@ class SemanticStageEndToEndTest {
 
     @Test
     void aFirstVersionIsBuiltAndUsedWhereTheDictionaryCannotReadTheCall() {
-        await().atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() ->
-                        jdbc.queryForObject("SELECT count(*) FROM classification_model WHERE active", Integer.class)
-                                == 1);
+        awaitActiveModel();
         String active = jdbc.queryForObject("SELECT version FROM classification_model WHERE active", String.class);
 
         // A text the need dictionary has no term for: the dictionary answers OTHER, so the semantic stage reads it.
@@ -133,11 +129,7 @@ class SemanticStageEndToEndTest {
      */
     @Test
     void theSecondLookGivesASureCallADangerHintAndLeavesItsPriority() throws Exception {
-        await().atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() ->
-                        jdbc.queryForObject("SELECT count(*) FROM classification_model WHERE active", Integer.class)
-                                == 1);
+        awaitActiveModel();
         Response answer = call("来电人反映父亲82岁独居，最近行动不便，一日三餐成问题，希望街道安排助餐和上门探访。");
         assertThat(answer.status()).isEqualTo(201);
         assertThat(answer.json().path("needs").path("semantic").asText()).isEqualTo("NOT_NEEDED");
@@ -189,11 +181,7 @@ class SemanticStageEndToEndTest {
      */
     @Test
     void aCallNearTheUrgentWrittenCallsGetsADangerHintAndOneNearTheOthersDoesNot() {
-        await().atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() ->
-                        jdbc.queryForObject("SELECT count(*) FROM classification_model WHERE active", Integer.class)
-                                == 1);
+        awaitActiveModel();
         AtomicReference<JsonNode> read = new AtomicReference<>();
         await().atMost(Duration.ofMinutes(1))
                 .pollInterval(Duration.ofSeconds(1))
@@ -215,6 +203,15 @@ class SemanticStageEndToEndTest {
                 .isFalse();
     }
 
+    /** The first model version is built in the background after start. */
+    private void awaitActiveModel() {
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() ->
+                        jdbc.queryForObject("SELECT count(*) FROM classification_model WHERE active", Integer.class)
+                                == 1);
+    }
+
     private JsonNode ticket(String ticketNo) {
         return gateway()
                 .as("desk-city", "desk-local")
@@ -225,11 +222,7 @@ class SemanticStageEndToEndTest {
     /** A desk's correction is a labelled example: after the next refresh the same words come out as corrected. */
     @Test
     void aDeskCorrectionChangesTheNextRefreshsAnswer() {
-        await().atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() ->
-                        jdbc.queryForObject("SELECT count(*) FROM classification_model WHERE active", Integer.class)
-                                == 1);
+        awaitActiveModel();
         String words = "Quorvat blenning drusk moralt, sennit. Call 13912345678.";
         Response first = call(words);
         assertThat(first.status()).isEqualTo(201);
@@ -263,11 +256,7 @@ class SemanticStageEndToEndTest {
 
     @Test
     void theCityDeskRefreshesTheModelAndNoOfficeMay() {
-        await().atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() ->
-                        jdbc.queryForObject("SELECT count(*) FROM classification_model WHERE active", Integer.class)
-                                == 1);
+        awaitActiveModel();
         Response refused = gateway()
                 .as("office-310104003", "office-local")
                 .post("/api/v1/classification/refresh", "application/json", "");

@@ -92,24 +92,16 @@ public final class DangerExamples {
     }
 
     private double meanOfNearest(float[] vector, float[][] examples) {
-        int k = Math.min(neighbours, examples.length);
-        double[] top = new double[k]; // descending
-        java.util.Arrays.fill(top, Double.NEGATIVE_INFINITY);
+        double[] top = new double[Math.min(neighbours, examples.length)]; // descending, as NeedModel keeps its own
+        int count = 0;
         for (float[] example : examples) {
-            double s = Vectors.dot(vector, example);
-            if (s > top[k - 1]) {
-                int i = k - 1;
-                while (i > 0 && top[i - 1] < s) {
-                    top[i] = top[i - 1];
-                    i--;
-                }
-                top[i] = s;
-            }
+            Vectors.insertDescending(top, count, Vectors.dot(vector, example));
+            count = Math.min(count + 1, top.length);
         }
         double sum = 0;
         for (double s : top) {
             sum += s;
         }
-        return sum / k;
+        return sum / top.length;
     }
 }

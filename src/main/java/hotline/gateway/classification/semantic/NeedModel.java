@@ -359,7 +359,7 @@ public final class NeedModel {
             double s = Vectors.dot(v, all[i]);
             similarity[i] = s;
             int need = examples.get(i).need().ordinal();
-            insert(top[need], topCount[need], s);
+            Vectors.insertDescending(top[need], topCount[need], s);
             topCount[need] = Math.min(topCount[need] + 1, top[need].length);
         }
         float[][] centres = centroids.get(space);
@@ -385,20 +385,6 @@ public final class NeedModel {
             n += b ? 1 : 0;
         }
         return n;
-    }
-
-    /** Inserts {@code s} into the first {@code count} (descending) entries of {@code top}, dropping the last. */
-    private static void insert(double[] top, int count, double s) {
-        int at = count;
-        while (at > 0 && top[at - 1] < s) {
-            at--;
-        }
-        if (at >= top.length) {
-            return;
-        }
-        int last = Math.min(count, top.length - 1);
-        System.arraycopy(top, at, top, at + 1, last - at);
-        top[at] = s;
     }
 
     private List<NearestExample> nearest(double[] similarity, int n) {

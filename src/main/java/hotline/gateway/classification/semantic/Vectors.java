@@ -75,4 +75,18 @@ final class Vectors {
         }
         return v.length > 0 && Math.abs(sum - 1) < 1e-4;
     }
+
+    /** Inserts {@code s} into the first {@code count} (descending) entries of {@code top}, dropping the last. */
+    static void insertDescending(double[] top, int count, double s) {
+        int at = count;
+        while (at > 0 && top[at - 1] < s) {
+            at--;
+        }
+        if (at >= top.length) {
+            return;
+        }
+        int last = Math.min(count, top.length - 1);
+        System.arraycopy(top, at, top, at + 1, last - at);
+        top[at] = s;
+    }
 }
