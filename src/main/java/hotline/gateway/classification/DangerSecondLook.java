@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 public final class DangerSecondLook {
 
     private static final Set<String> READ_AT_INTAKE =
-            Set.of(SemanticOutcome.DECIDED.name(), SemanticOutcome.UNDECIDED.name());
+            Set.of(SemanticOutcome.DECIDED.name(), SemanticOutcome.KEPT.name(), SemanticOutcome.UNDECIDED.name());
     private static final Set<String> FINISHED = Set.of("RESOLVED", "CLOSED");
 
     private final DangerLookRepository repository;

@@ -149,8 +149,7 @@ public final class SemanticModels {
 
     /** Per need, the share of the validation part's calls of that need the model decides rightly. */
     private Map<NeedCode, Double> recall(Embedders models, NeedModel model) {
-        SemanticClassifier classifier =
-                new SemanticClassifier(models, model, settings.minScore(), settings.minMargin());
+        SemanticClassifier classifier = settings.classifier(models, model);
         Map<NeedCode, int[]> counts = new EnumMap<>(NeedCode.class);
         for (LabelledText call : training.validation()) {
             SemanticVerdict verdict = classifier.classify(call.text());
@@ -175,7 +174,6 @@ public final class SemanticModels {
                             DangerExamples.build(models, training.dangerExamples(), settings.neighbours()),
                             settings.dangerExampleMargin());
         }
-        current.set(new SemanticStage(
-                new SemanticClassifier(models, model, settings.minScore(), settings.minMargin()), danger));
+        current.set(new SemanticStage(settings.classifier(models, model), danger));
     }
 }

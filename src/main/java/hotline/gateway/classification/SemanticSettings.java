@@ -1,5 +1,9 @@
 package hotline.gateway.classification;
 
+import hotline.gateway.classification.semantic.Embedders;
+import hotline.gateway.classification.semantic.NeedModel;
+import hotline.gateway.classification.semantic.SemanticClassifier;
+
 /**
  * How the semantic stage decides, chosen on the tuning part's cross-validation (bench/classification.sh prints
  * the figures behind each value).
@@ -11,6 +15,8 @@ package hotline.gateway.classification;
  * @param dangerThreshold a danger hint is given at this similarity to a danger description
  * @param dangerExampleMargin ... or when a text comes this much nearer to the urgent danger examples than to the
  *                        others (see DangerExamples)
+ * @param contestBelow    a need the dictionary named with a confidence below this is open to contest (0: never)
+ * @param contestMargin   ... and the stage overturns it when its own need leads the runner-up by this
  */
 public record SemanticSettings(
         double minScore,
@@ -18,4 +24,12 @@ public record SemanticSettings(
         int neighbours,
         double centroidWeight,
         double dangerThreshold,
-        double dangerExampleMargin) {}
+        double dangerExampleMargin,
+        double contestBelow,
+        double contestMargin) {
+
+    /** The stage's need classifier with these thresholds. */
+    public SemanticClassifier classifier(Embedders embedders, NeedModel model) {
+        return new SemanticClassifier(embedders, model, minScore, minMargin, contestBelow, contestMargin);
+    }
+}

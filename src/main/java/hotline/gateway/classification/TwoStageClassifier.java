@@ -2,6 +2,7 @@ package hotline.gateway.classification;
 
 import hotline.gateway.classification.semantic.DangerScore;
 import hotline.gateway.classification.semantic.EmbeddingBudget;
+import hotline.gateway.classification.semantic.SemanticClassifier;
 import hotline.gateway.classification.semantic.SemanticVerdict;
 import hotline.gateway.classification.semantic.TextVector;
 import java.util.ArrayList;
@@ -14,7 +15,9 @@ import java.util.function.Supplier;
  * (its answer is OTHER: below its confidence threshold, or no need at all), the semantic stage compares the text
  * with what the city's labelled tickets, desk corrections and need descriptions teach, and decides only when its
  * best need beats the runner-up by its margin; otherwise the request stays OTHER and goes to triage, never a guess.
- * The semantic stage runs inline within a budget of concurrent embeddings: when every permit is taken the request
+ * Where the dictionary named a need with a confidence the stage's settings leave open to contest, the stage reads
+ * the call as well and overturns that need only with a clearer margin ({@link SemanticClassifier#overturns}); the
+ * dictionary's other needs follow the stage's. The semantic stage runs inline within a budget of concurrent embeddings: when every permit is taken the request
  * keeps the dictionary's answer at once, and says so. Urgency always comes from the rules; the semantic stage
  * only adds a danger hint for a person to look at. Last, where the rules made the call urgent for a danger whose
  * category names a need (fire, gas, violence ...), that need comes first and the one read follows ({@link
@@ -53,10 +56,13 @@ public final class TwoStageClassifier {
 
     private NeedJudgement read(String text) {
         Classification byDictionary = dictionary.classify(text);
-        if (!byDictionary.isTriage()) {
+        Optional<SemanticStage> stage = semantic.get();
+        boolean contested = !byDictionary.isTriage()
+                && stage.isPresent()
+                && stage.get().needs().contests(byDictionary.confidence());
+        if (!byDictionary.isTriage() && !contested) {
             return NeedJudgement.dictionary(byDictionary, SemanticOutcome.NOT_NEEDED);
         }
-        Optional<SemanticStage> stage = semantic.get();
         if (stage.isEmpty() || text == null || text.isBlank()) {
             return NeedJudgement.dictionary(byDictionary, SemanticOutcome.UNAVAILABLE);
         }
@@ -69,11 +75,13 @@ public final class TwoStageClassifier {
         SemanticVerdict verdict = stage.needs().classify(vector);
         DangerScore hint =
                 byDictionary.urgent() ? null : stage.danger().hint(vector).orElse(null);
-        if (!verdict.decided()) {
+        boolean named = !byDictionary.isTriage();
+        boolean decides = named ? stage.needs().overturns(verdict, byDictionary.primary()) : verdict.decided();
+        if (!decides) {
             return new NeedJudgement(
                     byDictionary,
                     ClassificationMethod.DICTIONARY,
-                    SemanticOutcome.UNDECIDED,
+                    named ? SemanticOutcome.KEPT : SemanticOutcome.UNDECIDED,
                     verdict.evidence(),
                     hint,
                     stage.version());

@@ -66,7 +66,9 @@ public class ClassificationConfiguration {
                 semantic.neighbours(),
                 semantic.centroidWeight(),
                 semantic.dangerThreshold(),
-                semantic.dangerExampleMargin());
+                semantic.dangerExampleMargin(),
+                semantic.contestBelow(),
+                semantic.contestMargin());
         return new SemanticModels(() -> embedders.map(e -> e), repository, training, settings, json, clock);
     }
 

@@ -42,6 +42,10 @@ public record GatewayProperties(
             @DefaultValue("0.65") double dangerThreshold,
             /** A hint also where a call comes this much nearer to urgent written calls than to the others. */
             @DefaultValue("0.02") double dangerExampleMargin,
+            /** A need the dictionary named with a confidence below this is open to the stage's contest (0: never). */
+            @DefaultValue("0.76") double contestBelow,
+            /** The margin by which the stage's own need must lead to overturn the dictionary's. */
+            @DefaultValue("0.02") double contestMargin,
 
             @DefaultValue("config/classification/need-descriptions.yml")
             Path needDescriptions,

@@ -13,13 +13,16 @@ import hotline.gateway.classification.evaluation.LabelledCall;
 import hotline.gateway.classification.semantic.BgeSmallEmbedders;
 import hotline.gateway.classification.semantic.DangerExamples;
 import hotline.gateway.classification.semantic.DangerModel;
+import hotline.gateway.classification.semantic.Embedders;
 import hotline.gateway.classification.semantic.EmbeddingBudget;
+import hotline.gateway.classification.semantic.LabelledText;
 import hotline.gateway.classification.semantic.NeedModel;
 import hotline.gateway.classification.semantic.SemanticClassifier;
 import hotline.gateway.config.GatewayProperties;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -61,21 +65,38 @@ public final class ClassificationBenchmark {
             double minScore,
             double minMargin,
             double dangerThreshold,
-            double dangerExampleMargin) {
+            double dangerExampleMargin,
+            double contestBelow,
+            double contestMargin) {
 
-        Settings(int neighbours, double centroidWeight, double minScore, double minMargin) {
-            this(neighbours, centroidWeight, minScore, minMargin, Double.NaN, Double.NaN);
+        /** Need thresholds to try, with the danger and contest settings of {@code run}. */
+        Settings(int neighbours, double centroidWeight, double minScore, double minMargin, Settings run) {
+            this(
+                    neighbours,
+                    centroidWeight,
+                    minScore,
+                    minMargin,
+                    run.dangerThreshold(),
+                    run.dangerExampleMargin(),
+                    run.contestBelow(),
+                    run.contestMargin());
+        }
+
+        SemanticClassifier classifier(Embedders embedders, NeedModel model) {
+            return new SemanticClassifier(embedders, model, minScore, minMargin, contestBelow, contestMargin);
         }
 
         @Override
         public String toString() {
             return String.format(
                     Locale.ROOT,
-                    "%d nearest, centroid weight %.1f, minimum score %.2f, margin %.3f",
+                    "%d nearest, centroid weight %.1f, minimum score %.2f, margin %.3f, contest below %.2f by %.3f",
                     neighbours,
                     centroidWeight,
                     minScore,
-                    minMargin);
+                    minMargin,
+                    contestBelow,
+                    contestMargin);
         }
     }
 
@@ -96,7 +117,9 @@ public final class ClassificationBenchmark {
                 Double.parseDouble(defaults.get("minScore")),
                 Double.parseDouble(defaults.get("minMargin")),
                 Double.parseDouble(defaults.get("dangerThreshold")),
-                Double.parseDouble(defaults.get("dangerExampleMargin")));
+                Double.parseDouble(defaults.get("dangerExampleMargin")),
+                Double.parseDouble(defaults.get("contestBelow")),
+                Double.parseDouble(defaults.get("contestMargin")));
     }
 
     public static void main(String[] args) {
@@ -157,10 +180,11 @@ public final class ClassificationBenchmark {
         NeedModel model = NeedModel.build(embedders, training.learnedFrom());
         System.out.printf(
                 Locale.ROOT,
-                "%nSemantic stage: model %s from %d descriptions and %d tuning calls, built in %.1f s%n",
+                "%nSemantic stage: model %s from %d descriptions, %d tuning calls and %d phrasings, built in %.1f s%n",
                 model.version(),
                 training.descriptions().size(),
                 training.tuning().size(),
+                training.phrasings().size(),
                 (System.nanoTime() - started) / 1e9);
         // Need accuracy does not depend on the hint: while the settings are chosen, a hint threshold of 1 (none).
         DangerModel noHints = DangerModel.build(embedders, training.dangers(), 1.0);
@@ -169,6 +193,9 @@ public final class ClassificationBenchmark {
             dangers.put(t, DangerModel.build(embedders, training.dangers(), t));
         }
 
+        // The settings the gateway runs with (GatewayProperties' defaults): the search below says whether they should
+        // change, the figures after it are for them, so that the benchmark measures what runs.
+        Settings run = gatewaySettings();
         // Cross-validation on the tuning part: each fold's calls are classified by a model without them.
         List<Set<String>> folds = folds(tuning);
         double bestAccuracy = -1;
@@ -180,7 +207,7 @@ public final class ClassificationBenchmark {
                 double bestHere = -1;
                 for (double sc : SCORES) {
                     for (double m : MARGINS) {
-                        Settings settings = new Settings(k, w, sc, m);
+                        Settings settings = new Settings(k, w, sc, m, run);
                         Function<String, NeedJudgement> cv = crossValidated(
                                 dictionary, dangerFirst, embedders, tuning, folds, foldModels, settings, noHints);
                         double accuracy = EvaluationFigures.of(
@@ -207,9 +234,6 @@ public final class ClassificationBenchmark {
                 FOLDS,
                 best,
                 100 * bestAccuracy);
-        // The figures below are for the settings the gateway runs with (GatewayProperties' defaults), so that the
-        // benchmark measures what runs; the search above says whether they should change.
-        Settings run = gatewaySettings();
         NeedModel chosen = model.withScoring(run.neighbours(), run.centroidWeight());
         List<NeedModel> foldModels = folds.stream().map(chosen::without).toList();
         Function<String, NeedJudgement> runCv =
@@ -228,8 +252,7 @@ public final class ClassificationBenchmark {
                         DangerExamples.build(embedders, training.dangerExamples(), run.neighbours()),
                         run.dangerExampleMargin());
 
-        SemanticStage stage =
-                new SemanticStage(new SemanticClassifier(embedders, chosen, run.minScore(), run.minMargin()), danger);
+        SemanticStage stage = new SemanticStage(run.classifier(embedders, chosen), danger);
         TwoStageClassifier twoStage =
                 new TwoStageClassifier(dictionary, () -> Optional.of(stage), new EmbeddingBudget(1), dangerFirst);
         System.out.println("\nBoth stages (TwoStageClassifier)");
@@ -240,6 +263,7 @@ public final class ClassificationBenchmark {
         print(validation, t -> twoStage.classify(t).classification(), "labelled: validation part");
         dangerHints(validation, twoStage::classify, "validation part");
         secondLookHints(validation, dictionary, stage, "validation part");
+        heldOutBatches(training, phrasings, dictionaryAlone, dictionary, dangerFirst, embedders, chosen, run, danger);
         embedders.save(CACHE, frozen.stream().map(LabelledCall::text).collect(Collectors.toSet()));
         if (!also.isEmpty()) {
             print(also, t -> twoStage.classify(t).classification(), "--also calls");
@@ -251,6 +275,50 @@ public final class ClassificationBenchmark {
             dangerHints(frozen, twoStage::classify, "frozen test set");
             secondLookHints(frozen, dictionary, stage, "frozen test set");
         }
+    }
+
+    /**
+     * The phrasings' batches written apart (source batch-N), each read by a model built without it: needs on calls of
+     * writers the semantic stage has not learned from. The rules were tuned on these batches, so the dictionary-alone
+     * figure flatters it.
+     */
+    private static void heldOutBatches(
+            TrainingData training,
+            List<LabelledCall> phrasings,
+            Function<String, Classification> dictionaryAlone,
+            NeedClassifier dictionary,
+            DangerFirstNeed dangerFirst,
+            CachingEmbedders embedders,
+            NeedModel model,
+            Settings run,
+            DangerModel danger) {
+        Map<String, Set<String>> batches = new TreeMap<>();
+        for (LabelledText text : training.phrasings()) {
+            if (text.source().startsWith("batch-")) {
+                batches.computeIfAbsent(text.source(), b -> new HashSet<>()).add(text.id());
+            }
+        }
+        List<LabelledCall> all = new ArrayList<>();
+        Map<String, Classification> read = new HashMap<>();
+        for (Map.Entry<String, Set<String>> batch : batches.entrySet()) {
+            List<LabelledCall> calls = phrasings.stream()
+                    .filter(c -> batch.getValue().contains(c.id()))
+                    .toList();
+            SemanticStage stage = new SemanticStage(run.classifier(embedders, model.without(batch.getValue())), danger);
+            TwoStageClassifier classifier =
+                    new TwoStageClassifier(dictionary, () -> Optional.of(stage), new EmbeddingBudget(1), dangerFirst);
+            calls.forEach(c -> read.put(c.text(), classifier.classify(c.text()).classification()));
+            all.addAll(calls);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  phrasings %s held out (%d calls): needs right %.1f%% with the dictionary alone, %.1f%% with both"
+                            + " stages%n",
+                    batch.getKey(),
+                    calls.size(),
+                    100 * EvaluationFigures.of(calls, dictionaryAlone).accuracy(),
+                    100 * EvaluationFigures.of(calls, read::get).accuracy());
+        }
+        print(all, read::get, "phrasings' batches, each held out of the semantic stage (the rules were tuned on them)");
     }
 
     private static List<Set<String>> folds(List<LabelledCall> tuning) {
@@ -280,9 +348,7 @@ public final class ClassificationBenchmark {
             DangerModel danger) {
         Map<String, TwoStageClassifier> byText = new HashMap<>();
         for (int fold = 0; fold < folds.size(); fold++) {
-            SemanticStage stage = new SemanticStage(
-                    new SemanticClassifier(embedders, foldModels.get(fold), settings.minScore(), settings.minMargin()),
-                    danger);
+            SemanticStage stage = new SemanticStage(settings.classifier(embedders, foldModels.get(fold)), danger);
             TwoStageClassifier classifier =
                     new TwoStageClassifier(dictionary, () -> Optional.of(stage), new EmbeddingBudget(1), dangerFirst);
             for (LabelledCall call : tuning) {

@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The second look's decisions, with fixed vectors instead of a model and the queue in memory. */
@@ -145,11 +143,13 @@ class DangerSecondLookTest {
         queue.waiting.add(new DangerLookRepository.Pending(3, "T-3", 1, "RESOLVED", "NOT_NEEDED", "resolved already"));
         queue.waiting.add(new DangerLookRepository.Pending(4, "T-4", 1, "CLOSED", "BUDGET_SPENT", "closed already"));
         queue.waiting.add(new DangerLookRepository.Pending(5, "T-5", 1, "CREATED", "NOT_NEEDED", " "));
+        queue.waiting.add(new DangerLookRepository.Pending(
+                6, "T-6", 1, "DISPATCHED", "KEPT", "read at intake, the dictionary's need kept"));
 
         assertThat(look(queue, Optional.of(stage()), new EmbeddingBudget(1)).lookAtPending())
                 .isZero();
 
-        assertThat(queue.claimed).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L);
+        assertThat(queue.claimed).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L);
         assertThat(queue.hints).isEmpty();
     }
 
@@ -170,27 +170,11 @@ class DangerSecondLookTest {
         queue.waiting.add(new DangerLookRepository.Pending(
                 1, "T-1", 1, "DISPATCHED", "NOT_NEEDED", "nothing to eat since yesterday, he lives alone"));
         EmbeddingBudget budget = new EmbeddingBudget(1);
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread intake = new Thread(() -> budget.tryRun(() -> {
-            holding.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return "intake's embedding";
-        }));
-        intake.start();
-        try {
-            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        PermitsTaken.whileEveryPermitIsTaken(budget, () -> {
             assertThat(look(queue, Optional.of(stage()), budget).lookAtPending())
                     .isZero();
             assertThat(queue.claimed).isEmpty();
-        } finally {
-            release.countDown();
-            intake.join();
-        }
+        });
         assertThat(look(queue, Optional.of(stage()), budget).lookAtPending()).isEqualTo(1);
     }
 

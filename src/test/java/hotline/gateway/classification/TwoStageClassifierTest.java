@@ -14,31 +14,24 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The two stages' decisions, with fixed vectors instead of a model: the dictionary first, the semantic stage after. */
 class TwoStageClassifierTest {
 
     /** Three axes: MEDICAL, HOUSING, danger. Unknown texts sit between MEDICAL and HOUSING. */
-    private static final Map<String, float[]> VECTORS = Map.of(
-            "ex-medical",
-            new float[] {1, 0, 0},
-            "ex-housing",
-            new float[] {0, 1, 0},
-            "ex-other",
-            new float[] {-1, 0, 0},
-            "danger-fire",
-            new float[] {0, 0, 1},
-            "my chest hurts and the doctor bills pile up",
-            unit(0.95, 0.1, 0.1),
-            "something between the two",
-            unit(1, 1, 0),
-            "there is smoke and I smell burning plastic",
-            unit(0.2, 0.1, 0.97),
-            "my chest hurts, the doctor bills pile up and there is a smell of gas",
-            unit(0.95, 0.1, 0.1));
+    private static final Map<String, float[]> VECTORS = Map.ofEntries(
+            Map.entry("ex-medical", new float[] {1, 0, 0}),
+            Map.entry("ex-housing", new float[] {0, 1, 0}),
+            Map.entry("ex-other", new float[] {-1, 0, 0}),
+            Map.entry("danger-fire", new float[] {0, 0, 1}),
+            Map.entry("my chest hurts and the doctor bills pile up", unit(0.95, 0.1, 0.1)),
+            Map.entry("something between the two", unit(1, 1, 0)),
+            Map.entry("there is smoke and I smell burning plastic", unit(0.2, 0.1, 0.97)),
+            Map.entry("my chest hurts, the doctor bills pile up and there is a smell of gas", unit(0.95, 0.1, 0.1)),
+            Map.entry("the landlord says my chest pains are not his business", unit(0.95, 0.1, 0.1)),
+            Map.entry("the landlord will not fix the door", unit(0.1, 0.95, 0.1)),
+            Map.entry("the landlord, something between the two", unit(1, 1, 0)));
 
     private static float[] unit(double... v) {
         double n = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
@@ -61,10 +54,16 @@ class TwoStageClassifierTest {
 
     private static final NeedClassifier DICTIONARY = new NeedClassifier(NeedDictionary.parse(new StringReader("""
             HOUSING,3,rent arrears
+            HOUSING,2,landlord
             URGENT,1.0,gas leak
             """)));
 
     private static SemanticStage stage() {
+        return stage(0, 2);
+    }
+
+    /** A stage that contests a dictionary need below {@code contestBelow} with at least {@code contestMargin}. */
+    private static SemanticStage stage(double contestBelow, double contestMargin) {
         NeedModel model = NeedModel.build(
                 EMBEDDERS,
                 List.of(
@@ -75,7 +74,8 @@ class TwoStageClassifierTest {
                 1.0);
         DangerModel danger = DangerModel.build(
                 EMBEDDERS, List.of(new DangerDescription("danger-fire", "fire_smoke", "danger-fire")), 0.9);
-        return new SemanticStage(new SemanticClassifier(EMBEDDERS, model, 0.5, 0.2), danger);
+        return new SemanticStage(
+                new SemanticClassifier(EMBEDDERS, model, 0.5, 0.2, contestBelow, contestMargin), danger);
     }
 
     private static TwoStageClassifier classifier(Optional<SemanticStage> stage, EmbeddingBudget budget) {
@@ -118,28 +118,63 @@ class TwoStageClassifierTest {
     @Test
     void aSpentBudgetKeepsTheDictionarysAnswerAtOnceAndSaysSo() throws Exception {
         EmbeddingBudget budget = new EmbeddingBudget(1);
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread other = new Thread(() -> budget.tryRun(() -> {
-            holding.countDown();
-            try {
-                release.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }));
-        other.start();
-        assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
-        try {
+        PermitsTaken.whileEveryPermitIsTaken(budget, () -> {
             NeedJudgement j =
                     classifier(Optional.of(stage()), budget).classify("my chest hurts and the doctor bills pile up");
             assertThat(j.classification().primary()).isEqualTo(NeedCode.OTHER);
             assertThat(j.semantic()).isEqualTo(SemanticOutcome.BUDGET_SPENT);
-        } finally {
-            release.countDown();
-            other.join();
-        }
+        });
+    }
+
+    @Test
+    void aNeedTheDictionaryNamedBelowTheContestLevelIsOverturnedByAClearerSemanticNeed() {
+        // "landlord" alone: HOUSING at confidence 0.67, open to contest below 0.9
+        NeedJudgement j = classifier(Optional.of(stage(0.9, 0.3)), new EmbeddingBudget(1))
+                .classify("the landlord says my chest pains are not his business");
+        assertThat(j.classification().primary()).isEqualTo(NeedCode.MEDICAL);
+        assertThat(j.classification().all()).containsExactly(NeedCode.MEDICAL, NeedCode.HOUSING);
+        assertThat(j.classification().evidence()).containsExactly("landlord");
+        assertThat(j.method()).isEqualTo(ClassificationMethod.SEMANTIC);
+        assertThat(j.semantic()).isEqualTo(SemanticOutcome.DECIDED);
+        assertThat(j.modelVersion()).isEqualTo(stage().version());
+    }
+
+    @Test
+    void aContestedNeedStandsWhenTheStageAgreesOrItsMarginIsNotClearer() {
+        TwoStageClassifier classifier = classifier(Optional.of(stage(0.9, 0.3)), new EmbeddingBudget(1));
+        NeedJudgement agrees = classifier.classify("the landlord will not fix the door");
+        assertThat(agrees.classification().primary()).isEqualTo(NeedCode.HOUSING);
+        assertThat(agrees.method()).isEqualTo(ClassificationMethod.DICTIONARY);
+        assertThat(agrees.semantic()).isEqualTo(SemanticOutcome.KEPT);
+        assertThat(agrees.modelVersion()).isEqualTo(stage().version());
+        assertThat(agrees.nearest()).first().extracting(n -> n.need()).isEqualTo(NeedCode.HOUSING);
+
+        NeedJudgement unclear = classifier.classify("the landlord, something between the two");
+        assertThat(unclear.classification().primary()).isEqualTo(NeedCode.HOUSING);
+        assertThat(unclear.semantic()).isEqualTo(SemanticOutcome.KEPT);
+    }
+
+    @Test
+    void aNeedAtOrAboveTheContestLevelIsNeverContestedAndAStageThatNeverContestsLeavesItAlone() {
+        NeedJudgement sure =
+                classifier(Optional.of(stage(0.9, 0.3)), new EmbeddingBudget(1)).classify("rent arrears again");
+        assertThat(sure.semantic()).isEqualTo(SemanticOutcome.NOT_NEEDED);
+        assertThat(sure.modelVersion()).isNull();
+        NeedJudgement notContested = classifier(Optional.of(stage()), new EmbeddingBudget(1))
+                .classify("the landlord says my chest pains are not his business");
+        assertThat(notContested.classification().primary()).isEqualTo(NeedCode.HOUSING);
+        assertThat(notContested.semantic()).isEqualTo(SemanticOutcome.NOT_NEEDED);
+    }
+
+    @Test
+    void aSpentBudgetKeepsAContestedNeedAtOnce() throws Exception {
+        EmbeddingBudget budget = new EmbeddingBudget(1);
+        PermitsTaken.whileEveryPermitIsTaken(budget, () -> {
+            NeedJudgement j = classifier(Optional.of(stage(0.9, 0.3)), budget)
+                    .classify("the landlord says my chest pains are not his business");
+            assertThat(j.classification().primary()).isEqualTo(NeedCode.HOUSING);
+            assertThat(j.semantic()).isEqualTo(SemanticOutcome.BUDGET_SPENT);
+        });
     }
 
     @Test

@@ -23,6 +23,11 @@ import java.util.Objects;
  * three hand-written examples each, a third of them English), eleven test calls all came out right, leading the
  * runner-up by 0.02 to 0.17 (the English ones by 0.02 to 0.09): a margin threshold trades calls decided for
  * calls decided right.
+ *
+ * <p>A need the dictionary named with a confidence below {@link #contestBelow()} is open to contest: the stage
+ * {@link #overturns overturns} it when its own verdict is decided, names another need, and leads the runner-up by at
+ * least {@link #contestMargin()}. A dictionary need at or above that confidence is never contested (the stage does
+ * not run for it).
  */
 public final class SemanticClassifier {
 
@@ -33,16 +38,33 @@ public final class SemanticClassifier {
     private final NeedModel model;
     private final double minScore;
     private final double minMargin;
+    private final double contestBelow;
+    private final double contestMargin;
+
+    /** A classifier that never contests a need the dictionary named. */
+    public SemanticClassifier(Embedders embedders, NeedModel model, double minScore, double minMargin) {
+        this(embedders, model, minScore, minMargin, 0, 2);
+    }
 
     /**
      * @param embedders the models {@code model} was built with
      * @param model     what the labelled texts teach
      * @param minScore  the best need's score must reach this, within -1..1
      * @param minMargin the best need must lead the runner-up by at least this, within 0..2
+     * @param contestBelow a need the dictionary named with a confidence below this is open to contest, within 0..1
+     *     (0: never)
+     * @param contestMargin the margin by which the stage's need must lead its runner-up to overturn the dictionary's,
+     *     within 0..2
      * @throws IllegalArgumentException when {@code embedders} are not the models {@code model} was built with, or a
      *     threshold is out of range
      */
-    public SemanticClassifier(Embedders embedders, NeedModel model, double minScore, double minMargin) {
+    public SemanticClassifier(
+            Embedders embedders,
+            NeedModel model,
+            double minScore,
+            double minMargin,
+            double contestBelow,
+            double contestMargin) {
         this.embedders = Objects.requireNonNull(embedders, "embedders");
         this.model = Objects.requireNonNull(model, "model");
         if (!(minScore >= -1 && minScore <= 1)) {
@@ -50,6 +72,12 @@ public final class SemanticClassifier {
         }
         if (!(minMargin >= 0 && minMargin <= 2)) {
             throw new IllegalArgumentException("minMargin must be within 0..2: " + minMargin);
+        }
+        if (!(contestBelow >= 0 && contestBelow <= 1)) {
+            throw new IllegalArgumentException("contestBelow must be within 0..1: " + contestBelow);
+        }
+        if (!(contestMargin >= 0 && contestMargin <= 2)) {
+            throw new IllegalArgumentException("contestMargin must be within 0..2: " + contestMargin);
         }
         for (EmbeddingSpace space : EmbeddingSpace.values()) {
             String id = embedders.embedder(space).modelId();
@@ -60,6 +88,18 @@ public final class SemanticClassifier {
         }
         this.minScore = minScore;
         this.minMargin = minMargin;
+        this.contestBelow = contestBelow;
+        this.contestMargin = contestMargin;
+    }
+
+    /** True when a need the dictionary named with this confidence is open to contest. */
+    public boolean contests(double dictionaryConfidence) {
+        return dictionaryConfidence < contestBelow;
+    }
+
+    /** True when {@code verdict} overturns the need the dictionary named (see the class comment). */
+    public boolean overturns(SemanticVerdict verdict, NeedCode dictionaryNeed) {
+        return verdict.decided() && verdict.best() != dictionaryNeed && verdict.margin() >= contestMargin;
     }
 
     /** Embeds {@code text} and classifies it; null or blank text gives {@code NOTHING_TO_CLASSIFY}. */
@@ -127,5 +167,13 @@ public final class SemanticClassifier {
 
     public double minMargin() {
         return minMargin;
+    }
+
+    public double contestBelow() {
+        return contestBelow;
+    }
+
+    public double contestMargin() {
+        return contestMargin;
     }
 }

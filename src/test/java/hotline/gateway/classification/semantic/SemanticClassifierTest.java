@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import hotline.gateway.classification.NeedCode;
 import hotline.gateway.classification.semantic.SemanticVerdict.Decision;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -164,5 +165,35 @@ class SemanticClassifierTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SemanticClassifier(embedders, model, Double.NaN, 0.1))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SemanticClassifier(embedders, model, 0.5, 0.1, 1.1, 0.02))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("contestBelow");
+        assertThatThrownBy(() -> new SemanticClassifier(embedders, model, 0.5, 0.1, 0.9, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("contestMargin");
+    }
+
+    @Test
+    void aContestOverturnsOnlyBelowItsConfidenceAndWithADecidedOtherNeedByItsMargin() {
+        SemanticClassifier contesting = new SemanticClassifier(embedders, model, 0.5, 0.0, 0.9, 0.05);
+        assertThat(contesting.contests(0.89)).isTrue();
+        assertThat(contesting.contests(0.9)).isFalse();
+        assertThat(classifier.contests(0.1))
+                .as("a classifier without a contest level")
+                .isFalse();
+        SemanticVerdict decided = verdict(MEDICAL, 0.06, Decision.DECIDED);
+        assertThat(contesting.overturns(decided, HOUSING)).isTrue();
+        assertThat(contesting.overturns(decided, MEDICAL)).as("the same need").isFalse();
+        assertThat(contesting.overturns(verdict(MEDICAL, 0.04, Decision.DECIDED), HOUSING))
+                .as("a margin below the contest's")
+                .isFalse();
+        assertThat(contesting.overturns(verdict(MEDICAL, 0.3, Decision.SCORE_TOO_LOW), HOUSING))
+                .as("not decided")
+                .isFalse();
+    }
+
+    private static SemanticVerdict verdict(NeedCode best, double margin, Decision decision) {
+        return new SemanticVerdict(
+                best, 0.7, OTHER, 0.7 - margin, margin, decision, EmbeddingSpace.ZH, List.of(), List.of(), "v1");
     }
 }
