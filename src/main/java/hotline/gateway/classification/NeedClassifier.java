@@ -54,7 +54,8 @@ import java.util.Set;
  * urgent = danger &gt; 0 and danger + now &ge; {@value #URGENT_THRESHOLD}. A weight-1 term (煤气味, 起火, 被困,
  * 自杀, sleeping rough) is urgent alone; a 0.5 term (没吃东西, 锁在屋里, freezing) needs a second danger term or
  * an immediacy cue (今天, 马上, now, tonight) or a vulnerable person (婴儿, bedridden). An immediacy cue or a
- * vulnerable person alone never is. URGENT and NOW terms in the same clause (text between {@code , . ; ! ? 。})
+ * vulnerable person alone never is. URGENT and NOW terms in the same clause (text between {@code , . ; ! ? 。}, or
+ * whitespace between two Han characters)
  * as a RESOLVED term (已被, 已扑灭, 前几天, was put out, last year ...) are ignored, and so are URGENT terms in
  * the later clauses of its sentence up to the next immediacy cue, so a resolved past event raises no alarm. urgencyEvidence lists the danger terms and
  * immediacy cues that counted, in order of appearance (empty when not urgent). The operator's own flag is
@@ -296,11 +297,34 @@ public final class NeedClassifier {
         int from = Math.min(a.end(), b.end());
         int to = Math.max(a.start(), b.start());
         for (int i = from; i < to; i++) {
-            if (isClauseDelimiter(text.charAt(i))) {
+            if (isClauseDelimiter(text.charAt(i)) || isSpaceBetweenHan(text, i)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Whitespace between two Han characters: a text message written without punctuation (有个男的跟了我 现在在门口)
+     * separates its clauses so.
+     */
+    private static boolean isSpaceBetweenHan(String text, int i) {
+        if (!Character.isWhitespace(text.charAt(i))) {
+            return false;
+        }
+        int before = i - 1;
+        while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
+            before--;
+        }
+        int after = i + 1;
+        while (after < text.length() && Character.isWhitespace(text.charAt(after))) {
+            after++;
+        }
+        return before >= 0 && after < text.length() && isHan(text.charAt(before)) && isHan(text.charAt(after));
+    }
+
+    private static boolean isHan(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     private static boolean sameSentence(String text, Match<?> a, Match<?> b) {

@@ -171,6 +171,18 @@ class NeedClassifierTest {
         }
 
         @Test
+        void aSpaceBetweenChineseWordsEndsAClauseAsPunctuationWould() {
+            // a text message without punctuation: the resolved cue in the second clause leaves the first one alone
+            Classification message = classifier.classify("今天有煤气味 前几天已被处理过");
+            assertThat(message.urgent()).isTrue();
+            assertThat(message.urgencyEvidence()).containsExactly("今天", "煤气味");
+            // without the space they share one clause, and the resolved cue silences it
+            assertThat(classifier.classify("今天有煤气味前几天已被处理过").urgent()).isFalse();
+            // a space next to a Latin word is no clause break
+            assertThat(classifier.classify("今天有煤气味 ok 前几天已被处理过").urgent()).isFalse();
+        }
+
+        @Test
         void urgencyIsIndependentOfTheNeed() {
             Classification c = classifier.classify("有煤气味");
             assertThat(c.primary()).isEqualTo(NeedCode.OTHER);
