@@ -171,7 +171,8 @@ public final class SemanticModels {
             danger = training.phrasings().isEmpty()
                     ? descriptions
                     : descriptions.withExamples(
-                            DangerExamples.build(models, training.dangerExamples(), settings.neighbours()),
+                            DangerExamples.build(
+                                    models, training.dangerExamples(), settings.neighbours(), model::storedVector),
                             settings.dangerExampleMargin());
         }
         current.set(new SemanticStage(settings.classifier(models, model), danger));

@@ -6,6 +6,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Written calls whose urgency is known, embedded: for a text, how much nearer it comes to the urgent ones than to the
@@ -39,6 +41,18 @@ public final class DangerExamples {
      * @throws IllegalArgumentException when neighbours is below 1, or there is no urgent or no other example
      */
     public static DangerExamples build(Embedders embedders, Collection<LabelledText> examples, int neighbours) {
+        return build(embedders, examples, neighbours, (example, space) -> Optional.empty());
+    }
+
+    /**
+     * As {@link #build(Embedders, Collection, int)}, taking an example's vector from {@code known} where it has one
+     * (what a need model built from the same calls holds: {@link NeedModel#storedVector}) and embedding the rest.
+     */
+    public static DangerExamples build(
+            Embedders embedders,
+            Collection<LabelledText> examples,
+            int neighbours,
+            BiFunction<LabelledText, EmbeddingSpace, Optional<float[]>> known) {
         Objects.requireNonNull(embedders, "embedders");
         if (neighbours < 1) {
             throw new IllegalArgumentException("neighbours must be at least 1: " + neighbours);
@@ -57,7 +71,8 @@ public final class DangerExamples {
             List<float[]> o = new ArrayList<>();
             for (LabelledText example : examples) {
                 if (space == EmbeddingSpace.ZH || EmbeddingSpace.of(example.text()) == space) {
-                    (example.urgent() ? u : o).add(Vectors.normalised(embedder.embed(example.text())));
+                    float[] vector = known.apply(example, space).orElseGet(() -> embedder.embed(example.text()));
+                    (example.urgent() ? u : o).add(Vectors.normalised(vector));
                 }
             }
             urgent.put(space, u.toArray(float[][]::new));

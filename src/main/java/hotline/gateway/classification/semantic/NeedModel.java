@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -225,6 +226,23 @@ public final class NeedModel {
         }
         return new NeedModel(
                 sorted.stream().map(NeedModel::example).toList(), modelIds, vectors, neighbours, centroidWeight);
+    }
+
+    /**
+     * The vector this model holds for {@code example} in {@code space} (normalised; a copy), when it holds an example
+     * of that id with that very text; empty otherwise. Lets what was embedded for the model serve again (the danger
+     * examples are the same written calls) without embedding it twice.
+     */
+    public Optional<float[]> storedVector(LabelledText example, EmbeddingSpace space) {
+        int i = indexOf(example.id());
+        if (i < 0) {
+            return Optional.empty();
+        }
+        byte[] digest = sha256().digest(example.text().getBytes(StandardCharsets.UTF_8));
+        if (!Arrays.equals(examples.get(i).textDigest(), digest)) {
+            return Optional.empty();
+        }
+        return Optional.of(vectors.get(space)[i].clone());
     }
 
     /**
@@ -645,6 +663,25 @@ public final class NeedModel {
         if (!(centroidWeight >= 0 && centroidWeight <= 1)) {
             throw new IllegalArgumentException("centroidWeight (w) must be within 0..1: " + centroidWeight);
         }
+    }
+
+    /** The index of the example with this id (the examples are in id order), or -1. */
+    private int indexOf(String id) {
+        int low = 0;
+        int high = examples.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int order = examples.get(middle).id().compareTo(id);
+            if (order == 0) {
+                return middle;
+            }
+            if (order < 0) {
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return -1;
     }
 
     private static List<LabelledText> sortedById(Collection<LabelledText> texts) {

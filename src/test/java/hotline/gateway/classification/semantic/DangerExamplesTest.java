@@ -62,6 +62,36 @@ class DangerExamplesTest {
     }
 
     @Test
+    void theVectorsANeedModelHoldsForTheSameCallsServeWithoutEmbeddingThemAgain() {
+        // the same Chinese vectors as above, a thank-you as a second need, and every text readable in English too
+        FakeEmbedder zhAll = new FakeEmbedder("fake-zh").put("谢谢你们", 0.1, 0.9);
+        FakeEmbedder enAll = new FakeEmbedder("fake-en").put("谢谢你们", 0.5, 0.5);
+        double[][] chinese = {{1, 0}, {0.8, 0.6}, {0, 1}, {0.6, 0.8}, {0.8, 0.6}};
+        for (int i = 0; i < EXAMPLES.size(); i++) {
+            String text = EXAMPLES.get(i).text();
+            zhAll.put(text, chinese[i]);
+            enAll.put(
+                    text, EmbeddingSpace.of(text) == EmbeddingSpace.EN ? new double[] {1, 0} : new double[] {0.5, 0.5});
+        }
+        Embedders all = Embedders.of(zhAll, enAll);
+        List<LabelledText> learned = new java.util.ArrayList<>(EXAMPLES);
+        learned.add(new LabelledText("t1", "谢谢你们", NeedCode.OTHER, false, "phrasing"));
+        NeedModel model = NeedModel.build(all, learned);
+        int embedded = zhAll.calls.get() + enAll.calls.get();
+
+        DangerExamples reused = DangerExamples.build(all, EXAMPLES, 1, model::storedVector);
+
+        assertThat(zhAll.calls.get() + enAll.calls.get()).isEqualTo(embedded);
+        assertThat(reused.margin(zh(1, 0))).isCloseTo(0.4, within(1e-6));
+        assertThat(reused.size(EmbeddingSpace.EN)).isEqualTo(1);
+        // an example whose text changed since the model was built is embedded afresh
+        LabelledText changed = example("o2", "去年楼里着过一次火现在想问保险", false);
+        assertThat(model.storedVector(changed, EmbeddingSpace.ZH)).isEmpty();
+        assertThat(model.storedVector(example("nobody", "谢谢你们", false), EmbeddingSpace.ZH))
+                .isEmpty();
+    }
+
+    @Test
     void badInputIsRefused() {
         assertThatThrownBy(() -> DangerExamples.build(embedders, EXAMPLES, 0))
                 .isInstanceOf(IllegalArgumentException.class)
