@@ -16,6 +16,7 @@ import hotline.client.model.HouseholdMembersInner;
 import hotline.client.model.Location;
 import hotline.client.model.Person;
 import hotline.client.model.TicketSummary;
+import hotline.client.model.TicketSummaryNeeds;
 import hotline.gateway.support.GatewayClient;
 import hotline.gateway.support.GatewayClient.Response;
 import hotline.gateway.support.GatewayIntegrationTest;
@@ -79,6 +80,9 @@ class OpenApiClientEndToEndTest extends GatewayIntegrationTest {
         assertThat(ticket.getTicketNo()).matches("[0-9]{8}-[0-9]{7,12}");
         assertThat(ticket.getTrackingCode()).isNotBlank();
         assertThat(ticket.getAssignedTo().getCode()).isEqualTo("310104003");
+        // the needs' method and semantic outcome are the documented strings
+        assertThat(ticket.getNeeds().getMethod()).isEqualTo(TicketSummaryNeeds.MethodEnum.DICTIONARY);
+        assertThat(ticket.getNeeds().getSemantic()).isEqualTo(TicketSummaryNeeds.SemanticEnum.NOT_NEEDED);
         assertThat(again.getStatusCode()).isEqualTo(200);
         assertThat(again.getData().getTicketNo()).isEqualTo(ticket.getTicketNo());
     }
