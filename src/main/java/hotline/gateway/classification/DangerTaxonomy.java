@@ -22,7 +22,8 @@ import java.util.Set;
  * alone, a missing person with dementia, no food, water, heat or shelter today, medical crisis), each with its terms
  * in Chinese and English, and the immediacy and resolved-event cues. A term under {@code alone} is urgent on its
  * own; one under {@code with-cue} needs an immediacy cue, a vulnerable person or a second danger term. They become
- * the URGENT, NOW, VULNERABLE and RESOLVED terms of the classifier (see {@link NeedClassifier}). A category may name
+ * the URGENT, NOW, VULNERABLE and RESOLVED terms of the classifier (see {@link NeedClassifier}); the optional
+ * {@code neutral} list holds words that count for nothing and only hide the shorter terms inside them. A category may name
  * the need that comes first when its danger makes a call urgent ({@code primary-need}, see {@link DangerFirstNeed}).
  */
 public final class DangerTaxonomy {
@@ -67,7 +68,8 @@ public final class DangerTaxonomy {
             throw new IllegalArgumentException(name + ": expected entries categories, immediacy and resolved");
         }
         for (Object key : root.keySet()) {
-            if (!Set.of("categories", "immediacy", "vulnerable", "resolved").contains(key)) {
+            if (!Set.of("categories", "immediacy", "vulnerable", "resolved", "neutral")
+                    .contains(key)) {
                 throw new IllegalArgumentException(name + ": " + key + ": unknown entry");
             }
         }
@@ -117,10 +119,15 @@ public final class DangerTaxonomy {
         for (String term : terms(root.get("resolved"), name, "resolved")) {
             terms.add(new DictionaryTerm(TermKind.RESOLVED, null, ALONE, term, 0));
         }
+        if (root.containsKey("neutral")) {
+            for (String term : terms(root.get("neutral"), name, "neutral")) {
+                terms.add(new DictionaryTerm(TermKind.NEUTRAL, null, ALONE, term, 0));
+            }
+        }
         return new DangerTaxonomy(names, terms, categoryByTerm, primaryNeeds);
     }
 
-    /** The URGENT, NOW, VULNERABLE and RESOLVED terms, for the classifier. */
+    /** The URGENT, NOW, VULNERABLE, RESOLVED and NEUTRAL terms, for the classifier. */
     public List<DictionaryTerm> terms() {
         return terms;
     }

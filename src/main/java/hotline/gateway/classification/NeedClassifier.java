@@ -257,6 +257,9 @@ public final class NeedClassifier {
                 case RESOLVED -> {
                     // only silences, see silenced()
                 }
+                case NEUTRAL -> {
+                    // only hides the shorter terms inside it
+                }
             }
         }
         return t;

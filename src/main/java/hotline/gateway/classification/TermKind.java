@@ -19,5 +19,10 @@ public enum TermKind {
      * Past, resolved or negated: silences URGENT and NOW terms in the same clause, and URGENT terms in the clauses
      * after it in the same sentence up to an immediacy cue.
      */
-    RESOLVED
+    RESOLVED,
+    /**
+     * Counts for nothing: matched only so that a shorter urgency term inside it is not read (十五岁, fifteen years
+     * old, is not 五岁, five).
+     */
+    NEUTRAL
 }

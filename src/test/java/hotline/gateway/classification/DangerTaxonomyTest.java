@@ -80,6 +80,31 @@ class DangerTaxonomyTest {
     }
 
     @Test
+    void aNeutralWordHidesTheShorterTermInsideItAndCountsForNothing() {
+        DangerTaxonomy taxonomy = parse("""
+                categories:
+                  child_or_dependent_alone:
+                    with-cue: {zh: ["锁在家里"]}
+                immediacy: {zh: ["现在"]}
+                vulnerable: {zh: ["五岁"]}
+                resolved: {zh: ["去年"]}
+                neutral: {zh: ["十五岁"]}
+                """);
+        assertThat(taxonomy.terms())
+                .filteredOn(t -> t.kind() == TermKind.NEUTRAL)
+                .extracting(DictionaryTerm::term)
+                .containsExactly("十五岁");
+        NeedClassifier classifier =
+                new NeedClassifier(NeedDictionary.parse(new StringReader("")).with(taxonomy));
+        Classification five = classifier.classify("孩子五岁，锁在家里");
+        assertThat(five.urgent()).isTrue();
+        assertThat(five.urgencyEvidence()).containsExactly("五岁", "锁在家里");
+        // fifteen is not five: the neutral word hides 五岁 and adds nothing
+        assertThat(classifier.classify("孩子十五岁，锁在家里").urgent()).isFalse();
+        assertThat(classifier.classify("孩子十五岁，现在锁在家里").urgent()).isTrue();
+    }
+
+    @Test
     void aResolvedCueSilencesTheRestOfItsSentenceUntilSomethingHappensNow() {
         NeedClassifier classifier =
                 new NeedClassifier(NeedDictionary.parse(new StringReader("")).with(parse(WITH_PERSONS)));
