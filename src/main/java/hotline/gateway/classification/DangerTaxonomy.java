@@ -23,8 +23,9 @@ import java.util.Set;
  * in Chinese and English, and the immediacy and resolved-event cues. A term under {@code alone} is urgent on its
  * own; one under {@code with-cue} needs an immediacy cue, a vulnerable person or a second danger term. They become
  * the URGENT, NOW, VULNERABLE and RESOLVED terms of the classifier (see {@link NeedClassifier}); the optional
- * {@code neutral} list holds words that count for nothing and only hide the shorter terms inside them. A category may name
- * the need that comes first when its danger makes a call urgent ({@code primary-need}, see {@link DangerFirstNeed}).
+ * {@code neutral} list holds words that count for nothing and only hide the shorter terms inside them. A category
+ * may name the need that comes first when its danger makes a call urgent ({@code primary-need}, see
+ * {@link DangerFirstNeed}).
  */
 public final class DangerTaxonomy {
 

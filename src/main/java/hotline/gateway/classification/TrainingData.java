@@ -25,9 +25,9 @@ import java.util.Map;
  * @param tuning       labelled calls the model learns from
  * @param validation   labelled calls a new model version is judged on, never learned from
  * @param dangers      danger descriptions, ids {@code danger:<category>:<zh|en>:<n>}
- * @param phrasings    calls written apart from the labelled corpus for the danger taxonomy, urgent and not, each with its
- *                     need (config/classification/danger-phrasings.jsonl): with the tuning part, the examples of
- *                     danger hints and of needs
+ * @param phrasings    calls written apart from the labelled corpus for the danger taxonomy, urgent and not, each
+ *                     with its need (config/classification/danger-phrasings.jsonl): with the tuning part, the
+ *                     examples of danger hints and of needs
  */
 public record TrainingData(
         List<LabelledText> descriptions,

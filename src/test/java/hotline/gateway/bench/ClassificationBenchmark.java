@@ -39,7 +39,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Prints how the classifier does (bench/classification.sh): need accuracy, per-need recall, urgent recall and the
  * false urgent rate (urgency from the text alone) on the sample calls, the tuning part of the labelled calls
  * (cross-validated for the semantic stage), the validation part and the frozen test set, for the dictionary alone
- * and for both stages. Every two-stage figure comes from {@link TwoStageClassifier} itself, with a semantic stage
+ * and for both stages, and on each batch of the danger phrasings written apart, read by a model built without it.
+ * Every two-stage figure comes from {@link TwoStageClassifier} itself, with a semantic stage
  * built as the gateway builds it and the settings the gateway runs with (GatewayProperties' defaults); only the
  * embeddings are kept between settings (target/bench/embeddings.bin, never the frozen set's). It also searches the
  * semantic stage's nearest examples, centroid weight, minimum score and margin, and the danger hint's threshold, on
