@@ -8,6 +8,7 @@ import hotline.gateway.classification.semantic.TextVector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +30,7 @@ public final class TwoStageClassifier {
     private final Supplier<Optional<SemanticStage>> semantic;
     private final EmbeddingBudget budget;
     private final DangerFirstNeed dangerFirst;
+    private final Consumer<NeedJudgement> observer;
 
     /**
      * @param semantic the stage in use now (empty while it is off, loading, or cannot run here); read per call, so
@@ -39,19 +41,36 @@ public final class TwoStageClassifier {
             Supplier<Optional<SemanticStage>> semantic,
             EmbeddingBudget budget,
             DangerFirstNeed dangerFirst) {
+        this(dictionary, semantic, budget, dangerFirst, judgement -> {});
+    }
+
+    private TwoStageClassifier(
+            NeedClassifier dictionary,
+            Supplier<Optional<SemanticStage>> semantic,
+            EmbeddingBudget budget,
+            DangerFirstNeed dangerFirst,
+            Consumer<NeedJudgement> observer) {
         this.dictionary = dictionary;
         this.semantic = semantic;
         this.budget = budget;
         this.dangerFirst = dangerFirst;
+        this.observer = observer;
+    }
+
+    /** This classifier, telling {@code observer} every judgement it gives (for metrics: which stage decided how). */
+    public TwoStageClassifier withObserver(Consumer<NeedJudgement> observer) {
+        return new TwoStageClassifier(dictionary, semantic, budget, dangerFirst, observer);
     }
 
     public NeedJudgement classify(String text) {
         NeedJudgement read = read(text);
         Classification c = dangerFirst.apply(read.classification());
-        return c == read.classification()
+        NeedJudgement judgement = c == read.classification()
                 ? read
                 : new NeedJudgement(
                         c, read.method(), read.semantic(), read.nearest(), read.dangerHint(), read.modelVersion());
+        observer.accept(judgement);
+        return judgement;
     }
 
     private NeedJudgement read(String text) {

@@ -1,6 +1,7 @@
 package hotline.gateway.config;
 
 import hotline.gateway.classification.ClassificationDesk;
+import hotline.gateway.classification.ClassificationMethod;
 import hotline.gateway.classification.DangerFirstNeed;
 import hotline.gateway.classification.DangerLookRepository;
 import hotline.gateway.classification.DangerSecondLook;
@@ -8,6 +9,7 @@ import hotline.gateway.classification.DangerTaxonomy;
 import hotline.gateway.classification.ModelRepository;
 import hotline.gateway.classification.NeedClassifier;
 import hotline.gateway.classification.SemanticModels;
+import hotline.gateway.classification.SemanticOutcome;
 import hotline.gateway.classification.SemanticSettings;
 import hotline.gateway.classification.TrainingData;
 import hotline.gateway.classification.TwoStageClassifier;
@@ -15,10 +17,13 @@ import hotline.gateway.classification.semantic.BgeSmallEmbedders;
 import hotline.gateway.classification.semantic.EmbeddingBudget;
 import hotline.gateway.dispatch.DangerHintDispatch;
 import hotline.gateway.json.Json;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -90,8 +95,29 @@ public class ClassificationConfiguration {
                 .description("Requests that kept the dictionary's answer because every embedding permit was taken")
                 .register(registry);
         boolean enabled = properties.classification().semantic().enabled();
+        Map<ClassificationMethod, Map<SemanticOutcome, Counter>> counters = new EnumMap<>(ClassificationMethod.class);
+        for (ClassificationMethod method : ClassificationMethod.values()) {
+            Map<SemanticOutcome, Counter> byOutcome = new EnumMap<>(SemanticOutcome.class);
+            for (SemanticOutcome outcome : SemanticOutcome.values()) {
+                byOutcome.put(
+                        outcome,
+                        Counter.builder("hotline.classification.needs")
+                                .description("Requests classified, by the stage that decided the need and what became"
+                                        + " of the semantic stage")
+                                .tag("method", method.name())
+                                .tag("semantic", outcome.name())
+                                .register(registry));
+            }
+            counters.put(method, byOutcome);
+        }
         return new TwoStageClassifier(
-                dictionary, enabled ? models::current : Optional::empty, budget, new DangerFirstNeed(dangerTaxonomy));
+                        dictionary,
+                        enabled ? models::current : Optional::empty,
+                        budget,
+                        new DangerFirstNeed(dangerTaxonomy))
+                .withObserver(judgement -> counters.get(judgement.method())
+                        .get(judgement.semantic())
+                        .increment());
     }
 
     @Bean

@@ -178,6 +178,19 @@ class TwoStageClassifierTest {
     }
 
     @Test
+    void anObserverIsToldEveryJudgementAsGiven() {
+        java.util.List<NeedJudgement> seen = new java.util.ArrayList<>();
+        TwoStageClassifier observed =
+                classifier(Optional.of(stage(0.9, 0.3)), new EmbeddingBudget(1)).withObserver(seen::add);
+        NeedJudgement sure = observed.classify("rent arrears again");
+        NeedJudgement overturned = observed.classify("the landlord says my chest pains are not his business");
+        assertThat(seen).containsExactly(sure, overturned);
+        assertThat(seen)
+                .extracting(NeedJudgement::semantic)
+                .containsExactly(SemanticOutcome.NOT_NEEDED, SemanticOutcome.DECIDED);
+    }
+
+    @Test
     void withoutAModelTheDictionaryDecidesAlone() {
         NeedJudgement j = classifier(Optional.empty(), new EmbeddingBudget(1))
                 .classify("my chest hurts and the doctor bills pile up");

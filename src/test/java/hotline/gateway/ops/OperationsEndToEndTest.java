@@ -61,6 +61,7 @@ class OperationsEndToEndTest extends GatewayIntegrationTest {
                 .containsPattern("routeId=\"outbox-relay\"")
                 .contains("hotline_outbox_pending", "hotline_outbox_oldest_pending_age_seconds")
                 .contains("hotline_sla_sweep_backlog", "hotline_sla_overdue")
+                .containsPattern("hotline_classification_needs_total\\{[^}]*method=\"DICTIONARY\"[^}]*\\} [1-9]")
                 .containsPattern("camel_exchanges_total\\{[^}]*routeId=\"sla-sweep\"");
     }
 
