@@ -6,10 +6,12 @@ import hotline.gateway.classification.semantic.TextVector;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The semantic stage's second pair of eyes on the calls it did not read at intake. At intake the stage embeds only
@@ -22,8 +24,10 @@ import java.util.function.Supplier;
  */
 public final class DangerSecondLook {
 
-    private static final Set<String> READ_AT_INTAKE =
-            Set.of(SemanticOutcome.DECIDED.name(), SemanticOutcome.KEPT.name(), SemanticOutcome.UNDECIDED.name());
+    private static final Set<String> READ_AT_INTAKE = Arrays.stream(SemanticOutcome.values())
+            .filter(SemanticOutcome::readTheCall)
+            .map(SemanticOutcome::name)
+            .collect(Collectors.toUnmodifiableSet());
     private static final Set<String> FINISHED = Set.of("RESOLVED", "CLOSED");
 
     private final DangerLookRepository repository;

@@ -19,5 +19,10 @@ public enum SemanticOutcome {
      */
     BUDGET_SPENT,
     /** The stage is switched off, its model is not loaded yet, or the native runtime cannot run here. */
-    UNAVAILABLE
+    UNAVAILABLE;
+
+    /** True when the stage embedded the call at intake (so its danger hint, if any, was given then). */
+    public boolean readTheCall() {
+        return this == DECIDED || this == KEPT || this == UNDECIDED;
+    }
 }

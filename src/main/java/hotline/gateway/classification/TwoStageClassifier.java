@@ -19,8 +19,8 @@ import java.util.function.Supplier;
  * Where the dictionary named a need with a confidence the stage's settings leave open to contest, the stage reads
  * the call as well and overturns that need only with a clearer margin ({@link SemanticClassifier#overturns}); the
  * dictionary's other needs follow the stage's. The semantic stage runs inline within a budget of concurrent
- * embeddings: when every permit is taken the request keeps the dictionary's answer at once, and says so. Urgency always comes from the rules; the semantic stage
- * only adds a danger hint for a person to look at. Last, where the rules made the call urgent for a danger whose
+ * embeddings: when every permit is taken the request keeps the dictionary's answer at once, and says so. Urgency
+ * always comes from the rules; the semantic stage only adds a danger hint for a person to look at. Last, where the rules made the call urgent for a danger whose
  * category names a need (fire, gas, violence ...), that need comes first and the one read follows ({@link
  * DangerFirstNeed}).
  */

@@ -33,14 +33,21 @@ public class MatchingRepository {
     /** Outcomes that mean "not in need (now)": not flagged again until the household's facts change. */
     static final String NOT_IN_NEED = "('NOT_ELIGIBLE', 'REFUSED_HELP', 'NOW_RECEIVING')";
 
-    private static final String ELIGIBLE = """
+    /**
+     * A household of the feeds whose current facts no run has judged, not visited since the given time (the one
+     * parameter), with no open visit: what a run may judge, and marks as judged afterwards.
+     */
+    private static final String UNJUDGED = """
             h.active AND h.found_by = 'FEED' AND h.facts_hash IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM outreach_household_matched m
                               WHERE m.key = h.key AND m.facts_hash = h.facts_hash)
               AND (h.last_visit_at IS NULL OR h.last_visit_at < ?)
-              AND NOT coalesce(h.last_outcome IN %s AND h.outcome_facts_hash = h.facts_hash, false)
               AND NOT EXISTS (SELECT 1 FROM outreach_finding f JOIN ticket t ON t.ticket_no = f.ticket_no
                               WHERE f.household = h.key AND t.status NOT IN ('RESOLVED', 'CLOSED'))
+            """;
+
+    private static final String ELIGIBLE = UNJUDGED + """
+              AND NOT coalesce(h.last_outcome IN %s AND h.outcome_facts_hash = h.facts_hash, false)
               AND NOT EXISTS (SELECT 1 FROM outreach_finding f WHERE f.household = h.key AND f.status = 'DEFERRED')
               AND NOT EXISTS (SELECT 1 FROM outreach_household c JOIN ticket t ON t.ticket_no = c.ticket_no
                               WHERE c.merged_into = h.key AND t.status NOT IN ('RESOLVED', 'CLOSED'))
@@ -172,17 +179,11 @@ public class MatchingRepository {
      */
     int markMatched(Instant visitedBefore) {
         // A narrow table of its own: marking a first run's households rewrites no household row.
-        return jdbc.update("""
-                INSERT INTO outreach_household_matched (key, facts_hash)
-                SELECT h.key, h.facts_hash FROM outreach_household h
-                WHERE h.active AND h.found_by = 'FEED' AND h.facts_hash IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM outreach_household_matched x
-                                  WHERE x.key = h.key AND x.facts_hash = h.facts_hash)
-                  AND (h.last_visit_at IS NULL OR h.last_visit_at < ?)
-                  AND NOT EXISTS (SELECT 1 FROM outreach_finding f JOIN ticket t ON t.ticket_no = f.ticket_no
-                                  WHERE f.household = h.key AND t.status NOT IN ('RESOLVED', 'CLOSED'))
-                ON CONFLICT (key) DO UPDATE SET facts_hash = excluded.facts_hash
-                """, Timestamp.from(visitedBefore));
+        return jdbc.update(
+                "INSERT INTO outreach_household_matched (key, facts_hash)"
+                        + " SELECT h.key, h.facts_hash FROM outreach_household h WHERE " + UNJUDGED
+                        + " ON CONFLICT (key) DO UPDATE SET facts_hash = excluded.facts_hash",
+                Timestamp.from(visitedBefore));
     }
 
     record NewFinding(
