@@ -337,8 +337,8 @@ public class MatchingJob {
     private long open(StepTimes steps) {
         Instant startOfDay =
                 LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
-        List<MatchingRepository.Deferred> due = steps.time(
-                "open.select", () -> repository.deferred(settings.dailyCap(), repository.openedSince(startOfDay)));
+        List<MatchingRepository.Deferred> due =
+                steps.time("open.select", () -> repository.deferred(settings.dailyCap(), startOfDay));
         long opened = 0;
         for (int from = 0; from < due.size(); from += TICKET_CHUNK) {
             List<MatchingRepository.Deferred> chunk = due.subList(from, Math.min(due.size(), from + TICKET_CHUNK));

@@ -11,10 +11,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -222,19 +220,6 @@ public class MatchingRepository {
         return inserted == null ? 0 : inserted;
     }
 
-    /** Visit tickets opened per office since the instant (the start of today in the city). */
-    Map<String, Integer> openedSince(Instant since) {
-        Map<String, Integer> opened = new HashMap<>();
-        jdbc.query(
-                "SELECT town_code, count(*) FROM outreach_finding WHERE status = 'OPENED' AND opened_at >= ?"
-                        + " GROUP BY town_code",
-                rs -> {
-                    opened.put(rs.getString(1), rs.getInt(2));
-                },
-                Timestamp.from(since));
-        return opened;
-    }
-
     /** A deferred finding to open, with what its ticket needs. */
     record Deferred(
             long id,
@@ -254,48 +239,59 @@ public class MatchingRepository {
             BigDecimal medicalCosts) {}
 
     /**
-     * Each office's deferred findings within its remaining cap, highest risk first and, among equal risks, by finding
-     * id (a hash of the household and its facts, so that the order does not hang on the order the candidates were
-     * streamed in); a negative cap: no cap. The dry run lists in the same order ({@link MatchingJob#BY_RISK}).
+     * Each office's deferred findings within what is left of its cap today (the findings it had opened since {@code
+     * startOfDay} count against it), highest risk first and, among equal risks, by finding id (a hash of the
+     * household and its facts, so that the order does not hang on the order the candidates were streamed in); a
+     * negative cap: no cap. The dry run lists in the same order ({@link MatchingJob#BY_RISK}). Only the findings
+     * within the cap are read in full: a first run defers most of what it finds.
      */
-    List<Deferred> deferred(int cap, Map<String, Integer> openedToday) {
+    List<Deferred> deferred(int cap, Instant startOfDay) {
         List<Deferred> result = new ArrayList<>();
-        jdbc.query("""
-                SELECT * FROM (
-                    SELECT f.id, f.finding_id, f.household, f.town_code, f.risk, f.explanation::text AS explanation,
-                           c.name, c.phone, h.community_code, h.district_code, h.address, h.size, h.members::text AS members,
-                           h.income, h.medical_costs_monthly,
+        jdbc.query(
+                """
+                WITH opened AS (
+                    SELECT town_code, count(*) AS n FROM outreach_finding
+                    WHERE status = 'OPENED' AND opened_at >= ? GROUP BY town_code
+                ), ranked AS (
+                    SELECT f.id, f.town_code,
                            row_number() OVER (PARTITION BY f.town_code ORDER BY f.risk DESC, f.finding_id COLLATE "C") AS rank
-                    FROM outreach_finding f
-                    JOIN outreach_household h ON h.key = f.household
-                    LEFT JOIN LATERAL (
-                        SELECT p.name, p.phone FROM outreach_person p WHERE p.household = f.household
-                        ORDER BY (p.phone IS NULL), p.age DESC NULLS LAST LIMIT 1
-                    ) c ON true
-                    WHERE f.status = 'DEFERRED'
-                ) d ORDER BY d.town_code, d.rank
-                """, rs -> {
-            String town = rs.getString("town_code");
-            int remaining = cap < 0 ? Integer.MAX_VALUE : cap - openedToday.getOrDefault(town, 0);
-            if (rs.getInt("rank") <= remaining) {
-                result.add(new Deferred(
-                        rs.getLong("id"),
-                        rs.getString("finding_id"),
-                        rs.getString("household"),
-                        town,
-                        rs.getInt("risk"),
-                        rs.getString("explanation"),
-                        rs.getString("name"),
-                        rs.getString("phone"),
-                        rs.getString("community_code"),
-                        rs.getString("district_code"),
-                        rs.getString("address"),
-                        (Integer) rs.getObject("size"),
-                        rs.getString("members"),
-                        rs.getBigDecimal("income"),
-                        rs.getBigDecimal("medical_costs_monthly")));
-            }
-        });
+                    FROM outreach_finding f WHERE f.status = 'DEFERRED'
+                )
+                SELECT f.id, f.finding_id, f.household, f.town_code, f.risk, f.explanation::text AS explanation,
+                       c.name, c.phone, h.community_code, h.district_code, h.address, h.size, h.members::text AS members,
+                       h.income, h.medical_costs_monthly
+                FROM ranked r
+                LEFT JOIN opened o ON o.town_code = r.town_code
+                JOIN outreach_finding f ON f.id = r.id
+                JOIN outreach_household h ON h.key = f.household
+                LEFT JOIN LATERAL (
+                    SELECT p.name, p.phone FROM outreach_person p WHERE p.household = f.household
+                    ORDER BY (p.phone IS NULL), p.age DESC NULLS LAST LIMIT 1
+                ) c ON true
+                WHERE ? < 0 OR r.rank <= ? - coalesce(o.n, 0)
+                ORDER BY r.town_code, r.rank
+                """,
+                rs -> {
+                    result.add(new Deferred(
+                            rs.getLong("id"),
+                            rs.getString("finding_id"),
+                            rs.getString("household"),
+                            rs.getString("town_code"),
+                            rs.getInt("risk"),
+                            rs.getString("explanation"),
+                            rs.getString("name"),
+                            rs.getString("phone"),
+                            rs.getString("community_code"),
+                            rs.getString("district_code"),
+                            rs.getString("address"),
+                            (Integer) rs.getObject("size"),
+                            rs.getString("members"),
+                            rs.getBigDecimal("income"),
+                            rs.getBigDecimal("medical_costs_monthly")));
+                },
+                Timestamp.from(startOfDay),
+                cap,
+                cap);
         return result;
     }
 
