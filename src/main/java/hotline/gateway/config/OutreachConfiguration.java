@@ -65,6 +65,8 @@ public class OutreachConfiguration {
      * @param snapshotRetention feed snapshots older than this are deleted (each feed's latest is kept)
      * @param feedsDir          the feeds' inbox folders; a re-key may read files under it
      * @param pseudonymKeyPrevious OUTREACH_PSEUDONYM_KEY_PREVIOUS: the key the register was made with, for a re-key
+     * @param registerConnections connections that stage a rebuild of the register side by side (about the database
+     *     server's cores; each holds one of the pool's connections while the register is rebuilt)
      */
     @ConfigurationProperties("hotline.outreach")
     public record OutreachProperties(
@@ -87,7 +89,8 @@ public class OutreachConfiguration {
 
             @DefaultValue("400d") Duration snapshotRetention,
             @DefaultValue("data/feeds") Path feedsDir,
-            String pseudonymKeyPrevious) {}
+            String pseudonymKeyPrevious,
+            @DefaultValue("2") int registerConnections) {}
 
     @Bean
     Pseudonyms outreachPseudonyms(OutreachProperties properties) {
@@ -139,6 +142,11 @@ public class OutreachConfiguration {
         LabelFiles files = new LabelFiles(properties.labels());
         files.read(); // a mistake in a label file stops the gateway at start, naming the file and entry
         return files;
+    }
+
+    @Bean
+    RegisterRepository registerRepository(JdbcTemplate jdbc, OutreachProperties properties) {
+        return new RegisterRepository(jdbc, properties.registerConnections());
     }
 
     @Bean

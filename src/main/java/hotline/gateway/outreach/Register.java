@@ -65,10 +65,17 @@ public class Register {
             return new Refresh(false, 0, 0, day);
         }
         int[] written = transaction.execute(status -> {
+            repository.lockRebuild();
+            if (repository.state(BUILT_FROM).filter(builtFrom::equals).isPresent()) {
+                return null; // another instance rebuilt it while this one waited
+            }
             int[] counts = repository.rebuild(day, clock.instant(), persons, households, steps);
             repository.setState(BUILT_FROM, builtFrom);
             return counts;
         });
+        if (written == null) {
+            return new Refresh(false, 0, 0, day);
+        }
         return new Refresh(true, written[0], written[1], day);
     }
 

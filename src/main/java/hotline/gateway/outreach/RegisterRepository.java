@@ -1,15 +1,25 @@
 package hotline.gateway.outreach;
 
 import hotline.gateway.outreach.rules.SqlPredicate;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -18,7 +28,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * and a hash of their facts; a household whose facts did not change is not written. Callers run it in one
  * transaction.
  */
-@Repository
 public class RegisterRepository {
 
     /** Each feed's latest snapshot: the department's current picture. */
@@ -36,7 +45,7 @@ public class RegisterRepository {
     private static final String STAGE_PERSONS = "WITH " + LATEST + """
             , civ AS (
                 SELECT person, array_agg(DISTINCT program) AS programs, max(assessed_income) AS assessed_income
-                FROM facts WHERE feed = 'civil-affairs' AND since <= ? AND (until IS NULL OR until >= ?)
+                FROM facts WHERE feed = 'civil-affairs' AND since <= ? AND (until IS NULL OR until >= ?) AND %1$s
                 GROUP BY person
             ), dep AS (
                 SELECT person,
@@ -54,7 +63,7 @@ public class RegisterRepository {
                        bool_or(education_grant) FILTER (WHERE feed = 'education') AS education_grant,
                        sum(education_costs_monthly) FILTER (WHERE feed = 'education') AS education_costs_monthly,
                        min(disability_grade) FILTER (WHERE feed = 'disability') AS disability_grade
-                FROM facts WHERE feed IN ('health', 'hr-social-security', 'education', 'disability')
+                FROM facts WHERE feed IN ('health', 'hr-social-security', 'education', 'disability') AND %1$s
                 GROUP BY person
             )
             INSERT INTO outreach_person_stage (person, household, age, living_alone, community_code, town_code,
@@ -72,7 +81,7 @@ public class RegisterRepository {
             FROM facts p
             LEFT JOIN civ ON civ.person = p.person
             LEFT JOIN dep ON dep.person = p.person
-            WHERE p.feed = 'population'
+            WHERE p.feed = 'population' AND %2$s
             ON CONFLICT DO NOTHING
             """;
 
@@ -107,7 +116,7 @@ public class RegisterRepository {
                            CASE WHEN bool_or(fee_waiver OR education_grant) THEN 'EDUCATION_ASSISTANCE' END,
                            CASE WHEN bool_or(employment_assistance) THEN 'EMPLOYMENT_ASSISTANCE' END
                        ]::text[], NULL) AS receives
-                FROM outreach_person_stage GROUP BY household
+                FROM outreach_person_stage WHERE %1$s GROUP BY household
             ) a
             """;
 
@@ -175,10 +184,35 @@ public class RegisterRepository {
               AND NOT EXISTS (SELECT 1 FROM outreach_household_stage h WHERE h.key = o.key)
             """;
 
-    private final JdbcTemplate jdbc;
+    /** One part of the persons or households: those whose key hashes to {@code part} of {@code parts}. */
+    private static final String PART_OF = "(hashtext(%s) & 2147483647) %% ? = ?";
 
-    public RegisterRepository(JdbcTemplate jdbc) {
+    /** Serialises rebuilds across instances: the stages are filled outside the rebuild's transaction. */
+    private static final long REBUILD_LOCK = 0x6f75747265616368L; // "outreach"
+
+    private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-F]+-[0-9A-F]+-[0-9]+");
+
+    private final JdbcTemplate jdbc;
+    private final int parts;
+
+    /**
+     * @param parts connections that fill the work tables side by side, each with its share of the persons and
+     *     households (PostgreSQL runs no {@code INSERT ... SELECT} in parallel itself)
+     */
+    public RegisterRepository(JdbcTemplate jdbc, int parts) {
+        if (parts < 1) {
+            throw new IllegalArgumentException("the register is staged on at least one connection: " + parts);
+        }
         this.jdbc = jdbc;
+        this.parts = parts;
+    }
+
+    /**
+     * Waits for any rebuild on another instance to end; held until the calling transaction ends. Callers check again
+     * afterwards whether the register still needs rebuilding.
+     */
+    void lockRebuild() {
+        jdbc.queryForList("SELECT 1 FROM pg_advisory_xact_lock(?)", Integer.class, REBUILD_LOCK);
     }
 
     /** What the register was last built from (a hash of snapshots, labels and day), or empty. */
@@ -211,18 +245,10 @@ public class RegisterRepository {
             // Outside one, a failure would leave the persons without their indexes, or half a register in use.
             throw new IllegalStateException("the register is rebuilt in one transaction");
         }
-        // Memory for this transaction only: the aggregates and joins over every person hash in memory instead of
-        // sorting on disk.
+        // Memory for this transaction only: the joins over every person hash in memory instead of sorting on disk.
         jdbc.execute("SET LOCAL work_mem = '256MB'");
         jdbc.execute("SET LOCAL maintenance_work_mem = '256MB'");
-        jdbc.execute("TRUNCATE outreach_person_stage, outreach_household_stage");
-        // Fresh statistics: a feed loaded a minute ago has none yet, and the joins below need them.
-        steps.time(
-                "register.analyze", () -> jdbc.execute("ANALYZE outreach_fact, outreach_snapshot, outreach_household"));
-        Date date = Date.valueOf(day);
-        steps.time("register.stage-persons", () -> jdbc.update(STAGE_PERSONS, date, date, date));
-        jdbc.execute("ANALYZE outreach_person_stage");
-        steps.time("register.stage-households", () -> jdbc.update(STAGE_HOUSEHOLDS));
+        stage(Date.valueOf(day), steps);
         jdbc.execute("ANALYZE outreach_household_stage");
         jdbc.execute("TRUNCATE outreach_person");
         // Every person is written again: building the indexes once afterwards costs a fraction of keeping them up
@@ -243,5 +269,115 @@ public class RegisterRepository {
         steps.time("register.deactivate", () -> jdbc.update(DEACTIVATE, Timestamp.from(now)));
         jdbc.execute("TRUNCATE outreach_person_stage, outreach_household_stage");
         return new int[] {persons, households};
+    }
+    /**
+     * Fills the work tables on {@code parts} connections of their own, side by side, each with its share: the persons'
+     * facts (shared by person, every part reading the facts as this transaction sees them, through an exported
+     * snapshot), then the households (shared by household, once every person is staged). The work tables are
+     * scratch: the next rebuild empties them first, so a failure leaves nothing in use.
+     */
+    private void stage(Date day, StepTimes steps) {
+        String snapshot = jdbc.queryForObject("SELECT pg_export_snapshot()", String.class);
+        if (snapshot == null || !SNAPSHOT_ID.matcher(snapshot).matches()) {
+            throw new IllegalStateException("unexpected snapshot id from the server: " + snapshot);
+        }
+        DataSource dataSource = Objects.requireNonNull(jdbc.getDataSource());
+        // Fresh statistics, committed so that the staging connections plan with them: a feed loaded a minute ago has
+        // none yet, and the joins need them.
+        steps.time(
+                "register.analyze",
+                () -> inOwnTransaction(dataSource, c -> {
+                    try (Statement statement = c.createStatement()) {
+                        statement.execute("ANALYZE outreach_fact, outreach_snapshot, outreach_household");
+                        statement.execute("TRUNCATE outreach_person_stage, outreach_household_stage");
+                    }
+                }));
+        String persons = STAGE_PERSONS.formatted(PART_OF.formatted("person"), PART_OF.formatted("p.person"));
+        steps.time(
+                "register.stage-persons",
+                () -> inParts(dataSource, (c, part) -> {
+                    try (Statement statement = c.createStatement()) {
+                        statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                        statement.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
+                    }
+                    update(c, persons, day, day, parts, part, parts, part, day, parts, part);
+                }));
+        inOwnTransaction(dataSource, c -> {
+            try (Statement statement = c.createStatement()) {
+                statement.execute("ANALYZE outreach_person_stage");
+            }
+        });
+        String households = STAGE_HOUSEHOLDS.formatted(PART_OF.formatted("household"));
+        steps.time(
+                "register.stage-households",
+                () -> inParts(dataSource, (c, part) -> update(c, households, parts, part)));
+    }
+
+    /** Runs {@code work} for each part at once, each on a connection and in a transaction of its own. */
+    private void inParts(DataSource dataSource, PartWork work) {
+        ExecutorService pool = Executors.newFixedThreadPool(parts, runnable -> {
+            Thread thread = new Thread(runnable, "register-stage");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int part = 0; part < parts; part++) {
+                int share = part;
+                running.add(pool.submit(() -> inOwnTransaction(dataSource, c -> work.run(c, share))));
+            }
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while staging the register", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime
+                    ? runtime
+                    : new IllegalStateException("staging the register failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void inOwnTransaction(DataSource dataSource, ConnectionWork work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (Statement statement = c.createStatement()) {
+                    // The transaction's own: a plain SET would stay on the pooled connection.
+                    statement.execute("SET LOCAL work_mem = '256MB'");
+                }
+                work.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("staging the register failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    @FunctionalInterface
+    private interface ConnectionWork {
+        void run(Connection c) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface PartWork {
+        void run(Connection c, int part) throws SQLException;
     }
 }
