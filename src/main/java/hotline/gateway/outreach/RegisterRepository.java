@@ -212,6 +212,11 @@ public class RegisterRepository {
      * afterwards whether the register still needs rebuilding.
      */
     void lockRebuild() {
+        lockRebuild(jdbc);
+    }
+
+    /** As {@link #lockRebuild()}, for the other writers of the register's work tables (a re-key). */
+    static void lockRebuild(JdbcTemplate jdbc) {
         jdbc.queryForList("SELECT 1 FROM pg_advisory_xact_lock(?)", Integer.class, REBUILD_LOCK);
     }
 

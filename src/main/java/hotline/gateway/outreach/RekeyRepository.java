@@ -127,6 +127,7 @@ public class RekeyRepository {
 
     /** Every pseudonym replaced by its new one; returns the rows changed per table. */
     Map<String, Long> replace(long rekeyId) {
+        RegisterRepository.lockRebuild(jdbc); // a rebuild stages on connections of its own: wait for it to end
         jdbc.execute("TRUNCATE outreach_person_stage, outreach_household_stage");
         long facts = jdbc.update(
                 "UPDATE outreach_fact f SET person = m.new FROM outreach_rekey_pairs m" + " WHERE m.old = f.person");

@@ -214,12 +214,13 @@ public final class OutreachBenchmark {
                     """, String.class));
 
             // What the run wrote, as digests a run of other code on the same data can be compared with (the
-            // tracking codes, drawn at random, and the identity columns of the ticket rows left out).
+            // tracking codes, drawn at random, and the identity columns of the ticket rows and findings left out: a
+            // finding's row id follows the order the households lie in, which the register's parallel staging varies).
             System.out.println("digests of what the run wrote: " + jdbc.queryForObject("""
                     SELECT format('findings %s, requests %s, tickets %s, assignments %s, events %s, outbox %s',
-                        (SELECT md5(string_agg(concat_ws('|', f.id, f.finding_id, f.household, f.facts_hash, f.status,
+                        (SELECT md5(string_agg(concat_ws('|', f.finding_id, f.household, f.facts_hash, f.status,
                                     f.risk, f.town_code, f.labels, f.programs, f.combinations, f.explanation,
-                                    f.ticket_no, f.found_at, f.opened_at), E'\n' ORDER BY f.id))
+                                    f.ticket_no, f.found_at, f.opened_at), E'\n' ORDER BY f.finding_id COLLATE "C"))
                          FROM outreach_finding f),
                         (SELECT md5(string_agg(concat_ws('|', r.source, r.external_id, r.body_hash, r.received_at,
                                     r.channel, r.content, r.findings, r.subject, r.location, r.household, r.details,

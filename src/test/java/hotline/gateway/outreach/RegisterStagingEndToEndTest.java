@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The register's work tables are filled on several connections side by side, each with its share of the persons and
  * households: against the real PostgreSQL, a register staged on one connection and one staged on three hold the same
  * persons and households, row for row; and two instances refreshing at once build it once, the second waiting for the
- * first and then finding it built.
+ * first and then finding it built. A household's matched mark goes when the household goes.
  */
 class RegisterStagingEndToEndTest extends GatewayIntegrationTest {
 
@@ -76,7 +76,12 @@ class RegisterStagingEndToEndTest extends GatewayIntegrationTest {
                 .as("the synthetic households carry labels, so the digests compare them")
                 .isGreaterThan(50);
 
+        jdbc.update(
+                "INSERT INTO outreach_household_matched (key, facts_hash) SELECT key, facts_hash FROM outreach_household");
         forgetTheRegister();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM outreach_household_matched", Integer.class))
+                .as("a household's matched mark goes with it")
+                .isZero();
         Register.Refresh inThree = register(3).refresh();
         assertThat(inThree.rebuilt()).isTrue();
         assertThat(inThree.householdsWritten()).isEqualTo(600);
