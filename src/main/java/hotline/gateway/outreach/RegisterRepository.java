@@ -24,9 +24,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Builds the register from the latest snapshot of each feed, set-based: persons with their facts (staged), households
- * with their aggregates (staged), persons again with their labels, and the households upserted with their labels
- * and a hash of their facts; a household whose facts did not change is not written. Callers run it in one
- * transaction.
+ * with their aggregates, labels and a hash of their facts (staged), persons again with their labels, and the
+ * households upserted; a household whose facts did not change is not written. Callers run it in one transaction; the
+ * work tables are filled on connections of their own.
  */
 public class RegisterRepository {
 
@@ -85,39 +85,65 @@ public class RegisterRepository {
             ON CONFLICT DO NOTHING
             """;
 
+    /*
+     * A part's households with their aggregates, then their labels: the household's own and every member's (a
+     * member's labels may read the household's facts, so they are worked out here from the staged persons and again
+     * when the persons are written), and the hash of the facts that decides whether a household is written again.
+     */
     private static final String STAGE_HOUSEHOLDS = """
+            WITH h AS MATERIALIZED (
+                -- In the work table's types, which the labels and the hash read (a sum of none is 0.00, not 0).
+                SELECT a.household AS key, a.community_code, a.town_code, a.district_code, a.address,
+                       a.size::integer AS size, a.minors::integer AS minors, a.elderly::integer AS elderly, a.members,
+                       (CASE WHEN a.assessed IS NOT NULL THEN a.assessed WHEN a.has_hr THEN a.lower_bound END)
+                           ::numeric(12, 2) AS income,
+                       CASE WHEN a.assessed IS NOT NULL THEN 'ASSESSED' WHEN a.has_hr THEN 'LOWER_BOUND' END
+                           AS income_source,
+                       round(CASE WHEN a.assessed IS NOT NULL THEN a.assessed WHEN a.has_hr THEN a.lower_bound END
+                             / a.size, 2)::numeric(12, 2) AS per_capita_income,
+                       a.medical::numeric(12, 2) AS medical_costs_monthly,
+                       a.education::numeric(12, 2) AS education_costs_monthly, a.receives
+                FROM (
+                    SELECT household, min(community_code) AS community_code, min(town_code) AS town_code,
+                           min(district_code) AS district_code, min(address) AS address, count(*) AS size,
+                           count(*) FILTER (WHERE age < 18) AS minors, count(*) FILTER (WHERE age >= 60) AS elderly,
+                           jsonb_agg(jsonb_build_object('age', age, 'disabilityGrade', disability_grade,
+                                     'chronicIllness', chronic_illness OR severe_illness, 'unemployed', unemployed,
+                                     'student', student) ORDER BY age DESC NULLS LAST, person) AS members,
+                           max(assessed_income) AS assessed,
+                           sum(coalesce(pension, 0) + coalesce(benefits, 0)) AS lower_bound,
+                           bool_and(age < 18 OR pension IS NOT NULL OR benefits IS NOT NULL) AS has_hr,
+                           sum(coalesce(medical_costs_monthly, 0)) AS medical,
+                           sum(coalesce(education_costs_monthly, 0)) AS education,
+                           array_remove(ARRAY[
+                               CASE WHEN bool_or('SUBSISTENCE_ALLOWANCE' = ANY(programs)) THEN 'SUBSISTENCE_ALLOWANCE' END,
+                               CASE WHEN bool_or('LOW_INCOME_FAMILY' = ANY(programs)) THEN 'LOW_INCOME_FAMILY' END,
+                               CASE WHEN bool_or('SPECIAL_HARDSHIP' = ANY(programs)) THEN 'SPECIAL_HARDSHIP' END,
+                               CASE WHEN bool_or('TEMPORARY_ASSISTANCE' = ANY(programs)) THEN 'TEMPORARY_ASSISTANCE' END,
+                               CASE WHEN bool_or(fee_waiver OR education_grant) THEN 'EDUCATION_ASSISTANCE' END,
+                               CASE WHEN bool_or(employment_assistance) THEN 'EMPLOYMENT_ASSISTANCE' END
+                           ]::text[], NULL) AS receives
+                    FROM outreach_person_stage WHERE %1$s GROUP BY household
+                ) a
+            ), pl AS (
+                SELECT p.household, array_agg(DISTINCT l) AS labels
+                FROM outreach_person_stage p JOIN h ON h.key = p.household, unnest(%2$s) l
+                WHERE %4$s -- implied by the join, but it keeps the hash to the part's persons
+                GROUP BY p.household
+            ), x AS (
+                SELECT h.*,
+                       ARRAY(SELECT DISTINCT l COLLATE "C" FROM unnest(%3$s || coalesce(pl.labels, '{}')) l ORDER BY 1)
+                           AS labels
+                FROM h LEFT JOIN pl ON pl.household = h.key
+                OFFSET 0 -- a fence: flattened, the labels would be computed twice per row (for labels and the hash)
+            )
             INSERT INTO outreach_household_stage (key, community_code, town_code, district_code, address, size, minors,
                 elderly, members, income, income_source, per_capita_income, medical_costs_monthly,
-                education_costs_monthly, receives)
-            SELECT a.household, a.community_code, a.town_code, a.district_code, a.address, a.size, a.minors, a.elderly,
-                   a.members,
-                   CASE WHEN a.assessed IS NOT NULL THEN a.assessed WHEN a.has_hr THEN a.lower_bound END,
-                   CASE WHEN a.assessed IS NOT NULL THEN 'ASSESSED' WHEN a.has_hr THEN 'LOWER_BOUND' END,
-                   round(CASE WHEN a.assessed IS NOT NULL THEN a.assessed WHEN a.has_hr THEN a.lower_bound END
-                         / a.size, 2),
-                   a.medical, a.education, a.receives
-            FROM (
-                SELECT household, min(community_code) AS community_code, min(town_code) AS town_code,
-                       min(district_code) AS district_code, min(address) AS address, count(*) AS size,
-                       count(*) FILTER (WHERE age < 18) AS minors, count(*) FILTER (WHERE age >= 60) AS elderly,
-                       jsonb_agg(jsonb_build_object('age', age, 'disabilityGrade', disability_grade,
-                                 'chronicIllness', chronic_illness OR severe_illness, 'unemployed', unemployed,
-                                 'student', student) ORDER BY age DESC NULLS LAST, person) AS members,
-                       max(assessed_income) AS assessed,
-                       sum(coalesce(pension, 0) + coalesce(benefits, 0)) AS lower_bound,
-                       bool_and(age < 18 OR pension IS NOT NULL OR benefits IS NOT NULL) AS has_hr,
-                       sum(coalesce(medical_costs_monthly, 0)) AS medical,
-                       sum(coalesce(education_costs_monthly, 0)) AS education,
-                       array_remove(ARRAY[
-                           CASE WHEN bool_or('SUBSISTENCE_ALLOWANCE' = ANY(programs)) THEN 'SUBSISTENCE_ALLOWANCE' END,
-                           CASE WHEN bool_or('LOW_INCOME_FAMILY' = ANY(programs)) THEN 'LOW_INCOME_FAMILY' END,
-                           CASE WHEN bool_or('SPECIAL_HARDSHIP' = ANY(programs)) THEN 'SPECIAL_HARDSHIP' END,
-                           CASE WHEN bool_or('TEMPORARY_ASSISTANCE' = ANY(programs)) THEN 'TEMPORARY_ASSISTANCE' END,
-                           CASE WHEN bool_or(fee_waiver OR education_grant) THEN 'EDUCATION_ASSISTANCE' END,
-                           CASE WHEN bool_or(employment_assistance) THEN 'EMPLOYMENT_ASSISTANCE' END
-                       ]::text[], NULL) AS receives
-                FROM outreach_person_stage WHERE %1$s GROUP BY household
-            ) a
+                education_costs_monthly, receives, labels, facts_hash)
+            SELECT x.*, md5(concat_ws('|', x.community_code, x.address, x.size, x.members::text, x.income,
+                                      x.income_source, x.medical_costs_monthly, x.education_costs_monthly,
+                                      x.receives::text, x.labels::text))
+            FROM x
             """;
 
     private static final String PERSONS = """
@@ -137,22 +163,10 @@ public class RegisterRepository {
             INSERT INTO outreach_household AS o (key, found_by, active, community_code, town_code, district_code,
                 address, size, minors, elderly, members, income, income_source, per_capita_income,
                 medical_costs_monthly, education_costs_monthly, receives, labels, facts_hash, updated_at)
-            SELECT x.*, md5(concat_ws('|', x.community_code, x.address, x.size, x.members::text, x.income,
-                                      x.income_source, x.medical_costs_monthly, x.education_costs_monthly,
-                                      x.receives::text, x.labels::text)),
-                   ?
-            FROM (
-                SELECT h.key, 'FEED', true, h.community_code, h.town_code, h.district_code, h.address, h.size,
-                       h.minors, h.elderly, h.members, h.income, h.income_source, h.per_capita_income,
-                       h.medical_costs_monthly, h.education_costs_monthly, h.receives,
-                       ARRAY(SELECT DISTINCT l FROM unnest(%s || coalesce(pl.labels, '{}')) l ORDER BY l) AS labels
-                FROM outreach_household_stage h
-                LEFT JOIN (
-                    SELECT household, array_agg(DISTINCT l) AS labels
-                    FROM outreach_person, unnest(labels) l GROUP BY household
-                ) pl ON pl.household = h.key
-                OFFSET 0 -- a fence: flattened, the labels would be computed twice per row (for labels and the hash)
-            ) x
+            SELECT h.key, 'FEED', true, h.community_code, h.town_code, h.district_code, h.address, h.size, h.minors,
+                   h.elderly, h.members, h.income, h.income_source, h.per_capita_income, h.medical_costs_monthly,
+                   h.education_costs_monthly, h.receives, h.labels, h.facts_hash, ?
+            FROM outreach_household_stage h
             ON CONFLICT (key) DO UPDATE SET
                 found_by = 'FEED', active = true, community_code = excluded.community_code,
                 town_code = excluded.town_code, district_code = excluded.district_code, address = excluded.address,
@@ -253,7 +267,7 @@ public class RegisterRepository {
         // Memory for this transaction only: the joins over every person hash in memory instead of sorting on disk.
         jdbc.execute("SET LOCAL work_mem = '256MB'");
         jdbc.execute("SET LOCAL maintenance_work_mem = '256MB'");
-        stage(Date.valueOf(day), steps);
+        stage(Date.valueOf(day), personLabels, householdLabels, steps);
         jdbc.execute("ANALYZE outreach_household_stage");
         jdbc.execute("TRUNCATE outreach_person");
         // Every person is written again: building the indexes once afterwards costs a fraction of keeping them up
@@ -266,11 +280,7 @@ public class RegisterRepository {
                         personLabels.params().toArray()));
         steps.time("register.person-indexes", () -> jdbc.execute(CREATE_PERSON_INDEXES));
         steps.time("register.analyze-persons", () -> jdbc.execute("ANALYZE outreach_person"));
-        List<Object> params = new ArrayList<>(householdLabels.params());
-        params.add(0, Timestamp.from(now));
-        int households = steps.time(
-                "register.households",
-                () -> jdbc.update(HOUSEHOLDS.formatted(householdLabels.sql()), params.toArray()));
+        int households = steps.time("register.households", () -> jdbc.update(HOUSEHOLDS, Timestamp.from(now)));
         steps.time("register.deactivate", () -> jdbc.update(DEACTIVATE, Timestamp.from(now)));
         jdbc.execute("TRUNCATE outreach_person_stage, outreach_household_stage");
         return new int[] {persons, households};
@@ -281,7 +291,7 @@ public class RegisterRepository {
      * snapshot), then the households (shared by household, once every person is staged). The work tables are
      * scratch: the next rebuild empties them first, so a failure leaves nothing in use.
      */
-    private void stage(Date day, StepTimes steps) {
+    private void stage(Date day, SqlPredicate personLabels, SqlPredicate householdLabels, StepTimes steps) {
         String snapshot = jdbc.queryForObject("SELECT pg_export_snapshot()", String.class);
         if (snapshot == null || !SNAPSHOT_ID.matcher(snapshot).matches()) {
             throw new IllegalStateException("unexpected snapshot id from the server: " + snapshot);
@@ -312,10 +322,20 @@ public class RegisterRepository {
                 statement.execute("ANALYZE outreach_person_stage");
             }
         });
-        String households = STAGE_HOUSEHOLDS.formatted(PART_OF.formatted("household"));
+        String households = STAGE_HOUSEHOLDS.formatted(
+                PART_OF.formatted("household"),
+                personLabels.sql(),
+                householdLabels.sql(),
+                PART_OF.formatted("p.household"));
         steps.time(
                 "register.stage-households",
-                () -> inParts(dataSource, (c, part) -> update(c, households, parts, part)));
+                () -> inParts(dataSource, (c, part) -> {
+                    List<Object> params = new ArrayList<>(List.of(parts, part));
+                    params.addAll(personLabels.params());
+                    params.addAll(List.of(parts, part));
+                    params.addAll(householdLabels.params());
+                    update(c, households, params.toArray());
+                }));
     }
 
     /** Runs {@code work} for each part at once, each on a connection and in a transaction of its own. */
