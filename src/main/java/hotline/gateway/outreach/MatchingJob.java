@@ -270,46 +270,57 @@ public class MatchingJob {
         List<MatchingRepository.NewFinding> found = new ArrayList<>();
         long[] assessed = {0};
         Set<NeedCode> allNeeds = EnumSet.allOf(NeedCode.class);
-        steps.time(
-                "assess",
-                () -> transaction.executeWithoutResult(status ->
-                        repository.candidates(visitedBefore, widest, riskLabels, candidate -> {
-                            Assessment assessment = assessor.assess(allNeeds, facts(candidate), day);
-                            MatchDecision decision = rules.decide(
-                                    assessment,
-                                    candidate.receives(),
-                                    candidate.labels(),
-                                    candidate.incomeIsLowerBound());
-                            if (decision.isFinding()) {
-                                found.add(finding(candidate, decision, assessment, dictionary));
-                            }
-                            assessed[0]++;
-                            if (assessed[0] % 1000 == 0) {
-                                progress = progressOfMatch(
-                                        runId,
-                                        dryRun,
-                                        trigger,
-                                        started,
-                                        total,
-                                        assessed[0],
-                                        found.size(),
-                                        matchStart,
-                                        registerFigures);
-                            }
-                        })));
+        // A real run records its findings while the candidates are still assessed; a dry run only lists them.
+        FindingWriter writer = dryRun
+                ? null
+                : new FindingWriter(
+                        repository, transaction, runId, matchStart, steps, () -> repository.markMatched(visitedBefore));
+        try {
+            steps.time(
+                    "assess",
+                    () -> transaction.executeWithoutResult(status ->
+                            repository.candidates(visitedBefore, widest, riskLabels, candidate -> {
+                                Assessment assessment = assessor.assess(allNeeds, facts(candidate), day);
+                                MatchDecision decision = rules.decide(
+                                        assessment,
+                                        candidate.receives(),
+                                        candidate.labels(),
+                                        candidate.incomeIsLowerBound());
+                                if (decision.isFinding()) {
+                                    MatchingRepository.NewFinding finding =
+                                            finding(candidate, decision, assessment, dictionary);
+                                    found.add(finding);
+                                    if (writer != null) {
+                                        writer.add(finding);
+                                    }
+                                }
+                                assessed[0]++;
+                                if (assessed[0] % 1000 == 0) {
+                                    progress = progressOfMatch(
+                                            runId,
+                                            dryRun,
+                                            trigger,
+                                            started,
+                                            total,
+                                            assessed[0],
+                                            found.size(),
+                                            matchStart,
+                                            registerFigures);
+                                }
+                            })));
+        } catch (RuntimeException e) {
+            if (writer != null) {
+                writer.abandon();
+            }
+            throw e;
+        }
         progress = progressOfMatch(
                 runId, dryRun, trigger, started, total, assessed[0], found.size(), matchStart, registerFigures);
         if (dryRun) {
             return dryRunResult(runId, trigger, started, total, assessed[0], found, registerFigures);
         }
-        int inserted = steps.time(
-                "findings",
-                () -> transaction.execute(status -> {
-                    int count = steps.time(
-                            "findings.insert", () -> repository.insertFindings(found, runId, clock.instant()));
-                    steps.time("findings.mark-matched", () -> repository.markMatched(visitedBefore));
-                    return count;
-                }));
+        // What is left of the findings written, and the households marked judged, in the writer's transaction.
+        int inserted = steps.time("findings", writer::finish);
         findingsCounter.increment(inserted);
         progress = withPhase("OPEN");
         long opened = steps.time("open", () -> open(steps));

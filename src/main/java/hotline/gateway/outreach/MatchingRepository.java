@@ -195,9 +195,10 @@ public class MatchingRepository {
             String combinations,
             String explanation) {}
 
-    int insertFindings(List<NewFinding> findings, long runId, Instant now) {
+    /** Inserts findings not found before (a household's facts already found by an earlier run are left). */
+    void insertFindings(List<NewFinding> findings, long runId, Instant now) {
         if (findings.isEmpty()) {
-            return 0;
+            return;
         }
         jdbc.batchUpdate(INSERT_FINDING, findings, 1000, (statement, f) -> {
             statement.setString(1, f.findingId());
@@ -214,7 +215,13 @@ public class MatchingRepository {
             statement.setLong(10, runId);
             statement.setTimestamp(11, Timestamp.from(now));
         });
-        // Batched inserts are rewritten into multi-row statements (reWriteBatchedInserts): count what the run made.
+    }
+
+    /**
+     * The findings a run inserted: counted, since batched inserts are rewritten into multi-row statements
+     * (reWriteBatchedInserts), whose counts do not tell the rows a conflict left out.
+     */
+    int countFindings(long runId) {
         Integer inserted =
                 jdbc.queryForObject("SELECT count(*) FROM outreach_finding WHERE run_id = ?", Integer.class, runId);
         return inserted == null ? 0 : inserted;
