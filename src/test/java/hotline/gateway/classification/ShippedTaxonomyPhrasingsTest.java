@@ -73,7 +73,8 @@ class ShippedTaxonomyPhrasingsTest {
     /**
      * The calls written for tuning the taxonomy (config/classification/danger-phrasings.jsonl: urgent ones in every
      * category and register, and everyday, past, feared and conditional ones that are not) come out as labelled. They
-     * are not examples of the city's tickets, so the semantic stage does not learn from them.
+     * were written by people who had read nothing of the project, a batch each (their {@code source}); the semantic
+     * stage learns their needs too.
      */
     @Test
     void theWrittenDangerPhrasingsComeOutAsLabelled() {
