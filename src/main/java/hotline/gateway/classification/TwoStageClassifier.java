@@ -20,9 +20,9 @@ import java.util.function.Supplier;
  * the call as well and overturns that need only with a clearer margin ({@link SemanticClassifier#overturns}); the
  * dictionary's other needs follow the stage's. The semantic stage runs inline within a budget of concurrent
  * embeddings: when every permit is taken the request keeps the dictionary's answer at once, and says so. Urgency
- * always comes from the rules; the semantic stage only adds a danger hint for a person to look at. Last, where the rules made the call urgent for a danger whose
- * category names a need (fire, gas, violence ...), that need comes first and the one read follows ({@link
- * DangerFirstNeed}).
+ * always comes from the rules; the semantic stage only adds a danger hint for a person to look at. Last, where the
+ * rules made the call urgent for a danger whose category names a need (fire, gas, violence ...), that need comes
+ * first and the one read follows ({@link DangerFirstNeed}).
  */
 public final class TwoStageClassifier {
 

@@ -47,6 +47,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Outreach: feeds, the register, labels, matching and its reads, from the settings under hotline.outreach. */
@@ -145,8 +146,9 @@ public class OutreachConfiguration {
     }
 
     @Bean
-    RegisterRepository registerRepository(JdbcTemplate jdbc, OutreachProperties properties) {
-        return new RegisterRepository(jdbc, properties.registerConnections());
+    RegisterRepository registerRepository(
+            JdbcTemplate jdbc, PlatformTransactionManager transactions, OutreachProperties properties) {
+        return new RegisterRepository(jdbc, transactions, properties.registerConnections());
     }
 
     @Bean

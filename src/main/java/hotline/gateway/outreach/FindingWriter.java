@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -97,7 +98,7 @@ final class FindingWriter {
                 throw new IllegalStateException("the findings' writer stopped before its last chunk");
             }
             try {
-                if (chunks.offer(chunk, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
                     return;
                 }
             } catch (InterruptedException e) {

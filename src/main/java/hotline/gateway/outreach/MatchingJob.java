@@ -268,6 +268,7 @@ public class MatchingJob {
                 steps.time("count-candidates", () -> repository.countCandidates(visitedBefore, widest, riskLabels));
         Instant matchStart = clock.instant();
         List<MatchingRepository.NewFinding> found = new ArrayList<>();
+        long[] findings = {0};
         long[] assessed = {0};
         Set<NeedCode> allNeeds = EnumSet.allOf(NeedCode.class);
         // A real run records its findings while the candidates are still assessed; a dry run only lists them.
@@ -289,8 +290,10 @@ public class MatchingJob {
                                 if (decision.isFinding()) {
                                     MatchingRepository.NewFinding finding =
                                             finding(candidate, decision, assessment, dictionary);
-                                    found.add(finding);
-                                    if (writer != null) {
+                                    findings[0]++;
+                                    if (writer == null) {
+                                        found.add(finding); // a dry run lists what it found
+                                    } else {
                                         writer.add(finding);
                                     }
                                 }
@@ -303,7 +306,7 @@ public class MatchingJob {
                                             started,
                                             total,
                                             assessed[0],
-                                            found.size(),
+                                            findings[0],
                                             matchStart,
                                             registerFigures);
                                 }
@@ -315,7 +318,7 @@ public class MatchingJob {
             throw e;
         }
         progress = progressOfMatch(
-                runId, dryRun, trigger, started, total, assessed[0], found.size(), matchStart, registerFigures);
+                runId, dryRun, trigger, started, total, assessed[0], findings[0], matchStart, registerFigures);
         if (dryRun) {
             return dryRunResult(runId, trigger, started, total, assessed[0], found, registerFigures);
         }

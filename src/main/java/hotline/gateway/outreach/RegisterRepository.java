@@ -1,26 +1,24 @@
 package hotline.gateway.outreach;
 
 import hotline.gateway.outreach.rules.SqlPredicate;
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Builds the register from the latest snapshot of each feed, set-based: persons with their facts (staged), households
@@ -208,17 +206,26 @@ public class RegisterRepository {
 
     private final JdbcTemplate jdbc;
     private final int parts;
+    /** A transaction of its own beside the rebuild's (suspending it on the rebuild's thread). */
+    private final TransactionTemplate ownTransaction;
+    /** As {@link #ownTransaction}, repeatable read: it reads the rebuild's exported snapshot throughout. */
+    private final TransactionTemplate snapshotTransaction;
 
     /**
      * @param parts connections that fill the work tables side by side, each with its share of the persons and
      *     households (PostgreSQL runs no {@code INSERT ... SELECT} in parallel itself)
      */
-    public RegisterRepository(JdbcTemplate jdbc, int parts) {
+    public RegisterRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions, int parts) {
         if (parts < 1) {
             throw new IllegalArgumentException("the register is staged on at least one connection: " + parts);
         }
         this.jdbc = jdbc;
         this.parts = parts;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.snapshotTransaction = new TransactionTemplate(transactions);
+        snapshotTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        snapshotTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /**
@@ -296,32 +303,22 @@ public class RegisterRepository {
         if (snapshot == null || !SNAPSHOT_ID.matcher(snapshot).matches()) {
             throw new IllegalStateException("unexpected snapshot id from the server: " + snapshot);
         }
-        DataSource dataSource = Objects.requireNonNull(jdbc.getDataSource());
         // Fresh statistics, committed so that the staging connections plan with them: a feed loaded a minute ago has
         // none yet, and the joins need them.
         steps.time(
                 "register.analyze",
-                () -> inOwnTransaction(dataSource, c -> {
-                    try (Statement statement = c.createStatement()) {
-                        statement.execute("ANALYZE outreach_fact, outreach_snapshot, outreach_household");
-                        statement.execute("TRUNCATE outreach_person_stage, outreach_household_stage");
-                    }
+                () -> ownTransaction.executeWithoutResult(status -> {
+                    jdbc.execute("ANALYZE outreach_fact, outreach_snapshot, outreach_household");
+                    jdbc.execute("TRUNCATE outreach_person_stage, outreach_household_stage");
                 }));
         String persons = STAGE_PERSONS.formatted(PART_OF.formatted("person"), PART_OF.formatted("p.person"));
         steps.time(
                 "register.stage-persons",
-                () -> inParts(dataSource, (c, part) -> {
-                    try (Statement statement = c.createStatement()) {
-                        statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-                        statement.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
-                    }
-                    update(c, persons, day, day, parts, part, parts, part, day, parts, part);
+                () -> inParts(snapshotTransaction, part -> {
+                    jdbc.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
+                    jdbc.update(persons, day, day, parts, part, parts, part, day, parts, part);
                 }));
-        inOwnTransaction(dataSource, c -> {
-            try (Statement statement = c.createStatement()) {
-                statement.execute("ANALYZE outreach_person_stage");
-            }
-        });
+        ownTransaction.executeWithoutResult(status -> jdbc.execute("ANALYZE outreach_person_stage"));
         String households = STAGE_HOUSEHOLDS.formatted(
                 PART_OF.formatted("household"),
                 personLabels.sql(),
@@ -329,17 +326,20 @@ public class RegisterRepository {
                 PART_OF.formatted("p.household"));
         steps.time(
                 "register.stage-households",
-                () -> inParts(dataSource, (c, part) -> {
+                () -> inParts(ownTransaction, part -> {
                     List<Object> params = new ArrayList<>(List.of(parts, part));
                     params.addAll(personLabels.params());
                     params.addAll(List.of(parts, part));
                     params.addAll(householdLabels.params());
-                    update(c, households, params.toArray());
+                    jdbc.update(households, params.toArray());
                 }));
     }
 
-    /** Runs {@code work} for each part at once, each on a connection and in a transaction of its own. */
-    private void inParts(DataSource dataSource, PartWork work) {
+    /**
+     * Runs {@code work} for each part at once, each on a thread, and so a connection and a transaction, of its own,
+     * with the rebuild's memory for that transaction only (a plain SET would stay on the pooled connection).
+     */
+    private void inParts(TransactionTemplate transaction, IntConsumer work) {
         ExecutorService pool = Executors.newFixedThreadPool(parts, runnable -> {
             Thread thread = new Thread(runnable, "register-stage");
             thread.setDaemon(true);
@@ -349,7 +349,10 @@ public class RegisterRepository {
             List<Future<?>> running = new ArrayList<>();
             for (int part = 0; part < parts; part++) {
                 int share = part;
-                running.add(pool.submit(() -> inOwnTransaction(dataSource, c -> work.run(c, share))));
+                running.add(pool.submit(() -> transaction.executeWithoutResult(status -> {
+                    jdbc.execute("SET LOCAL work_mem = '256MB'");
+                    work.accept(share);
+                })));
             }
             for (Future<?> future : running) {
                 future.get();
@@ -364,45 +367,5 @@ public class RegisterRepository {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static void inOwnTransaction(DataSource dataSource, ConnectionWork work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (Statement statement = c.createStatement()) {
-                    // The transaction's own: a plain SET would stay on the pooled connection.
-                    statement.execute("SET LOCAL work_mem = '256MB'");
-                }
-                work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("staging the register failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static void update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
-            statement.executeUpdate();
-        }
-    }
-
-    @FunctionalInterface
-    private interface ConnectionWork {
-        void run(Connection c) throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface PartWork {
-        void run(Connection c, int part) throws SQLException;
     }
 }

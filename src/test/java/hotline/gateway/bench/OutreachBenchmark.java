@@ -146,7 +146,13 @@ public final class OutreachBenchmark {
                     () -> jdbc.queryForObject("SELECT nextval('ticket_number_block_seq')", Long.class), clock, ZONE);
             LabelFiles labels = new LabelFiles(Path.of("config/labels"));
             MatchingJob job = new MatchingJob(
-                    new Register(new RegisterRepository(jdbc, 2), labels, criteria, transaction, clock, ZONE),
+                    new Register(
+                            new RegisterRepository(jdbc, transaction.getTransactionManager(), 2),
+                            labels,
+                            criteria,
+                            transaction,
+                            clock,
+                            ZONE),
                     new MatchingRepository(jdbc, dataSource, mapper),
                     labels,
                     criteria,

@@ -86,7 +86,7 @@ public final class OutreachRekeyBenchmark {
             long registerStart = System.nanoTime();
             Criteria criteria = CriteriaFiles.load(Path.of("config/criteria"));
             Register.Refresh built = new Register(
-                            new RegisterRepository(jdbc, 2),
+                            new RegisterRepository(jdbc, transaction.getTransactionManager(), 2),
                             new LabelFiles(Path.of("config/labels")),
                             criteria,
                             transaction,

@@ -121,7 +121,13 @@ class RegisterStagingEndToEndTest extends GatewayIntegrationTest {
     }
 
     private Register register(int parts) {
-        return new Register(new RegisterRepository(jdbc, parts), labels, criteria, transaction, CLOCK, CITY);
+        return new Register(
+                new RegisterRepository(jdbc, transaction.getTransactionManager(), parts),
+                labels,
+                criteria,
+                transaction,
+                CLOCK,
+                CITY);
     }
 
     private Register.Refresh refreshAfter(CountDownLatch start, int parts) {
