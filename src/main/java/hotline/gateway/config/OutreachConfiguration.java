@@ -68,6 +68,8 @@ public class OutreachConfiguration {
      * @param pseudonymKeyPrevious OUTREACH_PSEUDONYM_KEY_PREVIOUS: the key the register was made with, for a re-key
      * @param registerConnections connections that stage a rebuild of the register side by side (about the database
      *     server's cores; each holds one of the pool's connections while the register is rebuilt)
+     * @param ticketConnections connections that write a run's visit tickets side by side (as above, while tickets are
+     *     opened)
      */
     @ConfigurationProperties("hotline.outreach")
     public record OutreachProperties(
@@ -91,7 +93,8 @@ public class OutreachConfiguration {
             @DefaultValue("400d") Duration snapshotRetention,
             @DefaultValue("data/feeds") Path feedsDir,
             String pseudonymKeyPrevious,
-            @DefaultValue("2") int registerConnections) {}
+            @DefaultValue("2") int registerConnections,
+            @DefaultValue("2") int ticketConnections) {}
 
     @Bean
     Pseudonyms outreachPseudonyms(OutreachProperties properties) {
@@ -203,7 +206,11 @@ public class OutreachConfiguration {
                 visitTickets,
                 tickets,
                 transaction,
-                new MatchingSettings(properties.programs(), properties.dailyCap(), properties.visitedWithin()),
+                new MatchingSettings(
+                        properties.programs(),
+                        properties.dailyCap(),
+                        properties.visitedWithin(),
+                        properties.ticketConnections()),
                 json,
                 clock,
                 gateway.timeZone(),

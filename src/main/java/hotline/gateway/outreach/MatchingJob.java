@@ -34,6 +34,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -78,6 +80,7 @@ public class MatchingJob {
     private volatile MatchProgress progress = MatchProgress.idle();
     private volatile CallHouseholds callHouseholds;
     private volatile StepTimes lastSteps = new StepTimes();
+    private volatile int ticketChunk = TICKET_CHUNK;
 
     public MatchingJob(
             Register register,
@@ -128,6 +131,14 @@ public class MatchingJob {
         this.ticketsCounter = Counter.builder("hotline.outreach.tickets.opened")
                 .description("Visit tickets opened by matching runs")
                 .register(metrics);
+    }
+
+    /** Tickets written per transaction: smaller for tests that open a few tickets on several connections. */
+    void ticketChunk(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("a chunk holds at least one ticket: " + size);
+        }
+        this.ticketChunk = size;
     }
 
     /** Households of calls are merged into the feed households that name them, after each register build. */
@@ -347,54 +358,92 @@ public class MatchingJob {
                 null);
     }
 
-    /** Opens the deferred findings each office's cap allows today, in chunks of one transaction each. */
+    /**
+     * Opens the deferred findings each office's cap allows today, in chunks of one transaction each, written on
+     * {@link MatchingSettings#ticketConnections()} connections side by side (a ticket's rows are the server's work).
+     */
     private long open(StepTimes steps) {
         Instant startOfDay =
                 LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
         List<MatchingRepository.Deferred> due =
                 steps.time("open.select", () -> repository.deferred(settings.dailyCap(), startOfDay));
-        long opened = 0;
-        for (int from = 0; from < due.size(); from += TICKET_CHUNK) {
-            List<MatchingRepository.Deferred> chunk = due.subList(from, Math.min(due.size(), from + TICKET_CHUNK));
-            Instant now = clock.instant();
-            opened += transaction.execute(status -> {
-                List<NewTicket> made = new ArrayList<>(chunk.size());
-                steps.time("open.make-tickets", () -> {
-                    for (MatchingRepository.Deferred finding : chunk) {
-                        made.add(visitTickets.ticket(finding, now));
-                    }
-                });
-                steps.time("open.insert-tickets", () -> tickets.insertAll(made));
-                steps.time(
-                        "open.mark-opened",
-                        () -> repository.markOpened(
-                                chunk.stream()
-                                        .map(MatchingRepository.Deferred::id)
-                                        .toList(),
-                                now));
-                return chunk.size();
+        // Numbered in the order the cap takes them, before the chunks are shared out, so that which visit gets which
+        // number does not depend on which connection writes it first.
+        List<String> numbers = steps.time("open.number", () -> {
+            List<String> taken = new ArrayList<>(due.size());
+            for (int i = 0; i < due.size(); i++) {
+                taken.add(visitTickets.number());
+            }
+            return taken;
+        });
+        int size = ticketChunk;
+        int chunks = (due.size() + size - 1) / size;
+        AtomicInteger nextChunk = new AtomicInteger();
+        AtomicLong opened = new AtomicLong();
+        AtomicBoolean failed = new AtomicBoolean();
+        int workers = Math.max(1, Math.min(settings.ticketConnections(), chunks));
+        SideBySide.run(workers, "visit-tickets", worker -> {
+            for (int chunk = nextChunk.getAndIncrement(); chunk < chunks && !failed.get(); ) {
+                int from = chunk * size;
+                int to = Math.min(due.size(), from + size);
+                try {
+                    long total = opened.addAndGet(openChunk(due.subList(from, to), numbers.subList(from, to), steps));
+                    recordOpened(due.size(), total);
+                } catch (RuntimeException e) {
+                    failed.set(true); // the other workers stop after their current chunk
+                    throw e;
+                }
+                chunk = nextChunk.getAndIncrement();
+            }
+        });
+        return opened.get();
+    }
+
+    /** One chunk's tickets made, written and their findings marked opened, in one transaction. */
+    private int openChunk(List<MatchingRepository.Deferred> chunk, List<String> numbers, StepTimes steps) {
+        Instant now = clock.instant();
+        Integer count = transaction.execute(status -> {
+            List<NewTicket> made = new ArrayList<>(chunk.size());
+            steps.time("open.make-tickets", () -> {
+                for (int i = 0; i < chunk.size(); i++) {
+                    made.add(visitTickets.ticket(chunk.get(i), numbers.get(i), now));
+                }
             });
-            progress = new MatchProgress(
-                    progress.runId(),
-                    false,
-                    progress.trigger(),
-                    "OPEN",
-                    "RUNNING",
-                    progress.startedAt(),
-                    null,
-                    progress.candidates(),
-                    progress.assessed(),
-                    progress.ratePerSecond(),
-                    0L,
-                    progress.findings(),
-                    due.size() - opened,
-                    opened,
-                    progress.register(),
-                    Map.of(),
-                    List.of(),
-                    null);
+            steps.time("open.insert-tickets", () -> tickets.insertAll(made));
+            steps.time(
+                    "open.mark-opened",
+                    () -> repository.markOpened(
+                            chunk.stream().map(MatchingRepository.Deferred::id).toList(), now));
+            return chunk.size();
+        });
+        return count == null ? 0 : count;
+    }
+
+    /** The progress of opening, as chunks finish on their connections (in any order). */
+    private synchronized void recordOpened(long due, long opened) {
+        MatchProgress current = progress;
+        if (opened <= current.ticketsOpened()) {
+            return;
         }
-        return opened;
+        progress = new MatchProgress(
+                current.runId(),
+                false,
+                current.trigger(),
+                "OPEN",
+                "RUNNING",
+                current.startedAt(),
+                null,
+                current.candidates(),
+                current.assessed(),
+                current.ratePerSecond(),
+                0L,
+                current.findings(),
+                due - opened,
+                opened,
+                current.register(),
+                Map.of(),
+                List.of(),
+                null);
     }
 
     private MatchProgress dryRunResult(

@@ -8,10 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -340,32 +336,12 @@ public class RegisterRepository {
      * with the rebuild's memory for that transaction only (a plain SET would stay on the pooled connection).
      */
     private void inParts(TransactionTemplate transaction, IntConsumer work) {
-        ExecutorService pool = Executors.newFixedThreadPool(parts, runnable -> {
-            Thread thread = new Thread(runnable, "register-stage");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int part = 0; part < parts; part++) {
-                int share = part;
-                running.add(pool.submit(() -> transaction.executeWithoutResult(status -> {
+        SideBySide.run(
+                parts,
+                "register-stage",
+                part -> transaction.executeWithoutResult(status -> {
                     jdbc.execute("SET LOCAL work_mem = '256MB'");
-                    work.accept(share);
-                })));
-            }
-            for (Future<?> future : running) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while staging the register", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime
-                    ? runtime
-                    : new IllegalStateException("staging the register failed", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+                    work.accept(part);
+                }));
     }
 }

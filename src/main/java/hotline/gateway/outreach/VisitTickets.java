@@ -82,7 +82,12 @@ public class VisitTickets {
         this.zone = zone;
     }
 
-    NewTicket ticket(MatchingRepository.Deferred finding, Instant now) {
+    /** The next ticket number, taken before the ticket is made so that numbers follow the order findings are opened. */
+    String number() {
+        return numbers.next();
+    }
+
+    NewTicket ticket(MatchingRepository.Deferred finding, String ticketNo, Instant now) {
         Explanation explanation = read(finding.explanation());
         NeedCode primary = primaryNeed(explanation);
         List<NeedCode> needs = needs(explanation, primary);
@@ -129,7 +134,6 @@ public class VisitTickets {
                 household(finding),
                 false,
                 details);
-        String ticketNo = numbers.next();
         Map<TargetKind, TargetTimes> targets = new EnumMap<>(deadlines.of(assignment, Priority.NORMAL, primary, now));
         if (targets.containsKey(TargetKind.RESOLVE)) {
             Deadline visit = visitDeadlines.deadline(TargetKind.RESOLVE, visitWithin, now);

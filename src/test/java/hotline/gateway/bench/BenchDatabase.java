@@ -34,14 +34,15 @@ final class BenchDatabase {
     }
 
     /**
-     * Four connections to {@code postgres} with the gateway's driver options ({@code urlOptions} added), the schema
+     * Connections to {@code postgres} (two more than the {@code connections} a run works on side by side: the run's own
+     * and one to spare) with the gateway's driver options ({@code urlOptions} added), the schema
      * migrated, and the settings that decide durability and memory printed.
      */
     static HikariDataSource migratedPool(EmbeddedPostgres postgres, String urlOptions) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&prepareThreshold=1" + urlOptions);
         dataSource.setUsername("postgres");
-        dataSource.setMaximumPoolSize(4);
+        dataSource.setMaximumPoolSize(Math.max(4, Integer.getInteger("connections", 2) + 2));
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")

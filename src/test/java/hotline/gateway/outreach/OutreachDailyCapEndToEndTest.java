@@ -67,6 +67,10 @@ class OutreachDailyCapEndToEndTest extends GatewayIntegrationTest {
     OutreachConfiguration.OutreachProperties outreach;
 
     private MatchingJob jobWithCapOfOne() {
+        return job(1, outreach.ticketConnections());
+    }
+
+    private MatchingJob job(int dailyCap, int ticketConnections) {
         return new MatchingJob(
                 register,
                 repository,
@@ -76,7 +80,7 @@ class OutreachDailyCapEndToEndTest extends GatewayIntegrationTest {
                 visitTickets,
                 tickets,
                 transaction,
-                new MatchingSettings(outreach.programs(), 1, outreach.visitedWithin()),
+                new MatchingSettings(outreach.programs(), dailyCap, outreach.visitedWithin(), ticketConnections),
                 json,
                 clock,
                 gateway.timeZone(),
@@ -126,5 +130,42 @@ class OutreachDailyCapEndToEndTest extends GatewayIntegrationTest {
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM outreach_finding WHERE status = 'DEFERRED'", Integer.class))
                 .isEqualTo(4);
+    }
+
+    @Test
+    void ticketsWrittenOnSeveralConnectionsAreNumberedInTheOrderTheCapTakesTheirFindings() {
+        EmptyRegister.reset(jdbc);
+        OutreachEndToEndTest.loadFeeds(
+                gateway(), new OutreachEndToEndTest.Residents(700), new OutreachEndToEndTest.Residents(800));
+        // No cap, three connections, one ticket per transaction: the six findings' tickets are written by several
+        // connections at once, in whatever order they get to them.
+        MatchingJob job = job(-1, 3);
+        job.ticketChunk(1);
+
+        MatchProgress run = job.run(false, "test");
+        assertThat(run.findings()).isEqualTo(6);
+        assertThat(run.ticketsOpened()).isEqualTo(6);
+        assertThat(run.deferred()).isZero();
+
+        // Every finding opened once, naming the ticket its request made, with that ticket's dispatch message; the
+        // numbers follow the order in which a cap would take the findings (by office, risk, finding id).
+        List<Map<String, Object>> findings = jdbc.queryForList("""
+                SELECT f.status, f.ticket_no, t.ticket_no AS made,
+                       (SELECT count(*) FROM outbox o WHERE o.ticket_id = t.id) AS messages
+                FROM outreach_finding f
+                JOIN service_request r ON r.source = 'DATA_MATCH' AND r.external_id = f.finding_id
+                JOIN ticket t ON t.request_id = r.id
+                ORDER BY f.town_code, f.risk DESC, f.finding_id COLLATE "C"
+                """);
+        assertThat(findings).hasSize(6).allSatisfy(finding -> {
+            assertThat(finding).containsEntry("status", "OPENED").containsEntry("messages", 1L);
+            assertThat(finding.get("ticket_no")).isEqualTo(finding.get("made"));
+        });
+        List<String> numbers = findings.stream()
+                .map(finding -> (String) finding.get("ticket_no"))
+                .toList();
+        assertThat(numbers).isSorted().doesNotHaveDuplicates();
+
+        assertThat(job.run(false, "test").ticketsOpened()).isZero();
     }
 }
