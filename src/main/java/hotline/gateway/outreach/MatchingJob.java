@@ -27,6 +27,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -365,8 +366,7 @@ public class MatchingJob {
     private long open(StepTimes steps) {
         Instant startOfDay =
                 LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant();
-        List<MatchingRepository.Deferred> due =
-                steps.time("open.select", () -> repository.deferred(settings.dailyCap(), startOfDay));
+        List<Long> due = steps.time("open.select", () -> repository.dueToday(settings.dailyCap(), startOfDay));
         // Numbered in the order the cap takes them, before the chunks are shared out, so that which visit gets which
         // number does not depend on which connection writes it first.
         List<String> numbers = steps.time("open.number", () -> {
@@ -399,14 +399,22 @@ public class MatchingJob {
         return opened.get();
     }
 
-    /** One chunk's tickets made, written and their findings marked opened, in one transaction. */
-    private int openChunk(List<MatchingRepository.Deferred> chunk, List<String> numbers, StepTimes steps) {
+    /**
+     * One chunk's findings read in full, their tickets made and written, and the findings marked opened, in one
+     * transaction. A finding another instance has opened meanwhile is left out (its number stays unused).
+     */
+    private int openChunk(List<Long> ids, List<String> numbers, StepTimes steps) {
+        Map<Long, String> numberOf = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            numberOf.put(ids.get(i), numbers.get(i));
+        }
         Instant now = clock.instant();
         Integer count = transaction.execute(status -> {
+            List<MatchingRepository.Deferred> chunk = steps.time("open.read", () -> repository.deferred(ids));
             List<NewTicket> made = new ArrayList<>(chunk.size());
             steps.time("open.make-tickets", () -> {
-                for (int i = 0; i < chunk.size(); i++) {
-                    made.add(visitTickets.ticket(chunk.get(i), numbers.get(i), now));
+                for (MatchingRepository.Deferred finding : chunk) {
+                    made.add(visitTickets.ticket(finding, numberOf.get(finding.id()), now));
                 }
             });
             steps.time("open.insert-tickets", () -> tickets.insertAll(made));

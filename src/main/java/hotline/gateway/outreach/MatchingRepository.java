@@ -11,8 +11,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -246,16 +248,15 @@ public class MatchingRepository {
             BigDecimal medicalCosts) {}
 
     /**
-     * Each office's deferred findings within what is left of its cap today (the findings it had opened since {@code
-     * startOfDay} count against it), highest risk first and, among equal risks, by finding id (a hash of the
-     * household and its facts, so that the order does not hang on the order the candidates were streamed in); a
-     * negative cap: no cap. The dry run lists in the same order ({@link MatchingJob#BY_RISK}). Only the findings
-     * within the cap are read in full: a first run defers most of what it finds.
+     * The ids of each office's deferred findings within what is left of its cap today (the findings it had opened
+     * since {@code startOfDay} count against it), highest risk first and, among equal risks, by finding id (a hash of
+     * the household and its facts, so that the order does not hang on the order the candidates were streamed in); a
+     * negative cap: no cap. The dry run lists in the same order ({@link MatchingJob#BY_RISK}). Narrow rows only: a
+     * first run defers most of what it finds, and the findings are read in full by {@link #deferred(List)}, chunk by
+     * chunk, on the connections that write their tickets.
      */
-    List<Deferred> deferred(int cap, Instant startOfDay) {
-        List<Deferred> result = new ArrayList<>();
-        jdbc.query(
-                """
+    List<Long> dueToday(int cap, Instant startOfDay) {
+        return jdbc.queryForList("""
                 WITH opened AS (
                     SELECT town_code, count(*) AS n FROM outreach_finding
                     WHERE status = 'OPENED' AND opened_at >= ? GROUP BY town_code
@@ -264,42 +265,61 @@ public class MatchingRepository {
                            row_number() OVER (PARTITION BY f.town_code ORDER BY f.risk DESC, f.finding_id COLLATE "C") AS rank
                     FROM outreach_finding f WHERE f.status = 'DEFERRED'
                 )
-                SELECT f.id, f.finding_id, f.household, f.town_code, f.risk, f.explanation::text AS explanation,
-                       c.name, c.phone, h.community_code, h.district_code, h.address, h.size, h.members::text AS members,
-                       h.income, h.medical_costs_monthly
-                FROM ranked r
-                LEFT JOIN opened o ON o.town_code = r.town_code
-                JOIN outreach_finding f ON f.id = r.id
-                JOIN outreach_household h ON h.key = f.household
-                LEFT JOIN LATERAL (
-                    SELECT p.name, p.phone FROM outreach_person p WHERE p.household = f.household
-                    ORDER BY (p.phone IS NULL), p.age DESC NULLS LAST LIMIT 1
-                ) c ON true
+                SELECT r.id FROM ranked r LEFT JOIN opened o ON o.town_code = r.town_code
                 WHERE ? < 0 OR r.rank <= ? - coalesce(o.n, 0)
                 ORDER BY r.town_code, r.rank
-                """,
-                rs -> {
-                    result.add(new Deferred(
-                            rs.getLong("id"),
-                            rs.getString("finding_id"),
-                            rs.getString("household"),
-                            rs.getString("town_code"),
-                            rs.getInt("risk"),
-                            rs.getString("explanation"),
-                            rs.getString("name"),
-                            rs.getString("phone"),
-                            rs.getString("community_code"),
-                            rs.getString("district_code"),
-                            rs.getString("address"),
-                            (Integer) rs.getObject("size"),
-                            rs.getString("members"),
-                            rs.getBigDecimal("income"),
-                            rs.getBigDecimal("medical_costs_monthly")));
+                """, Long.class, Timestamp.from(startOfDay), cap, cap);
+    }
+
+    /** These deferred findings with what their tickets need, in the order of {@code ids}. */
+    List<Deferred> deferred(List<Long> ids) {
+        Map<Long, Deferred> byId = new HashMap<>();
+        jdbc.query(
+                (Connection c) -> {
+                    PreparedStatement statement = c.prepareStatement("""
+                            SELECT f.id, f.finding_id, f.household, f.town_code, f.risk,
+                                   f.explanation::text AS explanation, c.name, c.phone, h.community_code,
+                                   h.district_code, h.address, h.size, h.members::text AS members, h.income,
+                                   h.medical_costs_monthly
+                            FROM outreach_finding f
+                            JOIN outreach_household h ON h.key = f.household
+                            LEFT JOIN LATERAL (
+                                SELECT p.name, p.phone FROM outreach_person p WHERE p.household = f.household
+                                ORDER BY (p.phone IS NULL), p.age DESC NULLS LAST LIMIT 1
+                            ) c ON true
+                            WHERE f.id = ANY (?) AND f.status = 'DEFERRED'
+                            """);
+                    statement.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+                    return statement;
                 },
-                Timestamp.from(startOfDay),
-                cap,
-                cap);
-        return result;
+                rs -> {
+                    byId.put(
+                            rs.getLong("id"),
+                            new Deferred(
+                                    rs.getLong("id"),
+                                    rs.getString("finding_id"),
+                                    rs.getString("household"),
+                                    rs.getString("town_code"),
+                                    rs.getInt("risk"),
+                                    rs.getString("explanation"),
+                                    rs.getString("name"),
+                                    rs.getString("phone"),
+                                    rs.getString("community_code"),
+                                    rs.getString("district_code"),
+                                    rs.getString("address"),
+                                    (Integer) rs.getObject("size"),
+                                    rs.getString("members"),
+                                    rs.getBigDecimal("income"),
+                                    rs.getBigDecimal("medical_costs_monthly")));
+                });
+        List<Deferred> inOrder = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            Deferred finding = byId.get(id);
+            if (finding != null) { // opened meanwhile by another instance's run
+                inOrder.add(finding);
+            }
+        }
+        return inOrder;
     }
 
     int countDeferred() {
