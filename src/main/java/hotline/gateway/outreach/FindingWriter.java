@@ -15,8 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records a run's findings while its candidates are still being assessed: the assessment (Java) and the inserts
- * (PostgreSQL) then use a core each instead of taking turns. Chunks go to a thread of its own, which inserts them in
- * one transaction and, once the last has come, marks the judged households and commits: a run that fails or is
+ * (PostgreSQL) then use a core each instead of taking turns. A thread of its own marks the judged households, then
+ * inserts the chunks as they come, in one transaction, and commits once the last has come: a run that fails or is
  * abandoned leaves no finding and no mark, as when everything was written at the end.
  */
 final class FindingWriter {
@@ -25,7 +25,7 @@ final class FindingWriter {
 
     private static final List<MatchingRepository.NewFinding> END = List.of();
 
-    private final BlockingQueue<List<MatchingRepository.NewFinding>> chunks = new ArrayBlockingQueue<>(4);
+    private final BlockingQueue<List<MatchingRepository.NewFinding>> chunks = new ArrayBlockingQueue<>(8);
     private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
         Thread writer = new Thread(runnable, "outreach-findings");
         writer.setDaemon(true);
@@ -36,7 +36,7 @@ final class FindingWriter {
     private volatile boolean abandoned;
 
     /**
-     * @param markJudged run after the last finding, in the same transaction: marks the households the run judged
+     * @param markJudged run first, in the same transaction: marks the households the run judges
      */
     FindingWriter(
             MatchingRepository repository,
@@ -46,6 +46,9 @@ final class FindingWriter {
             StepTimes steps,
             Runnable markJudged) {
         Supplier<Integer> write = () -> transaction.execute(status -> {
+            // First, while the first candidates are still being assessed: the mark reads the register as the
+            // candidates' query does when the run starts, and nothing it reads depends on the findings.
+            steps.time("findings.mark-matched", markJudged);
             for (List<MatchingRepository.NewFinding> chunk = take(); chunk != END; chunk = take()) {
                 List<MatchingRepository.NewFinding> findings = chunk;
                 steps.time("findings.insert", () -> repository.insertFindings(findings, runId, foundAt));
@@ -54,13 +57,12 @@ final class FindingWriter {
                 status.setRollbackOnly();
                 return 0;
             }
-            steps.time("findings.mark-matched", markJudged);
             return repository.countFindings(runId);
         });
         this.written = CompletableFuture.supplyAsync(write, thread);
     }
 
-    /** Takes a finding; a full chunk goes to the writer (waiting while it is four chunks behind). */
+    /** Takes a finding; a full chunk goes to the writer (waiting while it is eight chunks behind). */
     void add(MatchingRepository.NewFinding finding) {
         pending.add(finding);
         if (pending.size() == CHUNK) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import hotline.gateway.support.GatewayIntegrationTest;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,26 +32,61 @@ class FindingWriterEndToEndTest extends GatewayIntegrationTest {
     @Test
     void findingsAreCommittedWithTheMarkOrNotAtAll() {
         EmptyRegister.reset(jdbc);
-        AtomicInteger marks = new AtomicInteger();
 
-        FindingWriter abandoned = writer(1001, marks::incrementAndGet);
+        FindingWriter abandoned = writer(1001, mark("abandoned"));
         addFindings(abandoned, "abandoned", 2_500);
         abandoned.abandon();
         assertThat(findingsOfRun(1001)).isZero();
-        assertThat(marks).as("an abandoned run marks nothing").hasValue(0);
+        assertThat(marked("abandoned"))
+                .as("an abandoned run's mark is rolled back")
+                .isZero();
 
         FindingWriter failing = writer(1002, () -> {
             throw new IllegalStateException("the mark failed");
         });
-        addFindings(failing, "failing", 2_500);
-        assertThatThrownBy(failing::finish).hasMessage("the mark failed");
+        // The mark comes first: its failure stops the writer, and whoever hands it findings next hears of it.
+        assertThatThrownBy(() -> {
+                    addFindings(failing, "failing", 2_500);
+                    failing.finish();
+                })
+                .hasMessage("the mark failed");
         assertThat(findingsOfRun(1002)).as("rolled back with the mark").isZero();
 
-        FindingWriter finished = writer(1003, marks::incrementAndGet);
+        FindingWriter insertFails = writer(1003, mark("insert-fails"));
+        addFindings(insertFails, "insert-fails", 1_500);
+        insertFails.add(new MatchingRepository.NewFinding(
+                "insert-fails-unreadable",
+                "insert-fails-household",
+                "facts",
+                3,
+                "310104010",
+                List.of(),
+                "[]",
+                "[]",
+                "{not json")); // the insert fails
+        assertThatThrownBy(insertFails::finish).hasMessageContaining("json");
+        assertThat(findingsOfRun(1003)).isZero();
+        assertThat(marked("insert-fails"))
+                .as("the mark is rolled back with the findings")
+                .isZero();
+
+        FindingWriter finished = writer(1004, mark("finished"));
         addFindings(finished, "finished", 2_500);
         assertThat(finished.finish()).isEqualTo(2_500);
-        assertThat(findingsOfRun(1003)).isEqualTo(2_500);
-        assertThat(marks).hasValue(1);
+        assertThat(findingsOfRun(1004)).isEqualTo(2_500);
+        assertThat(marked("finished")).isEqualTo(1);
+    }
+
+    /** A mark of one household, written in the writer's transaction as the run's mark is. */
+    private Runnable mark(String household) {
+        return () ->
+                jdbc.update("INSERT INTO outreach_household_matched (key, facts_hash) VALUES (?, 'facts')", household);
+    }
+
+    private int marked(String household) {
+        Integer count = jdbc.queryForObject(
+                "SELECT count(*) FROM outreach_household_matched WHERE key = ?", Integer.class, household);
+        return count == null ? 0 : count;
     }
 
     private FindingWriter writer(long runId, Runnable markJudged) {
