@@ -270,6 +270,9 @@ public final class ClassificationBenchmark {
             print(also, t -> twoStage.classify(t).classification(), "--also calls");
             dangerHints(also, twoStage::classify, "--also calls");
             secondLookHints(also, dictionary, stage, "--also calls");
+            if (List.of(args).contains("--list-also")) {
+                listWrong(also, dictionaryAlone, t -> twoStage.classify(t).classification());
+            }
         }
         if (withFrozen) {
             print(frozen, t -> twoStage.classify(t).classification(), "frozen test set");
@@ -359,6 +362,38 @@ public final class ClassificationBenchmark {
             }
         }
         return text -> byText.get(text).classify(text);
+    }
+
+    /**
+     * --list-also: each --also call whose need or urgency both stages get wrong, with what the dictionary alone said
+     * and the evidence, for whoever reads the misses of a new batch before tuning on it.
+     */
+    private static void listWrong(
+            List<LabelledCall> calls,
+            Function<String, Classification> dictionaryAlone,
+            Function<String, Classification> bothStages) {
+        System.out.println("--also calls that both stages get wrong (id, labelled, both stages, dictionary alone):");
+        for (LabelledCall call : calls) {
+            Classification both = bothStages.apply(call.text());
+            if (both.primary() == call.need() && both.urgent() == call.urgent()) {
+                continue;
+            }
+            Classification alone = dictionaryAlone.apply(call.text());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %s  %s%s  both %s%s %.2f %s  dictionary %s %.2f %s%n    %s%n",
+                    call.id(),
+                    call.need(),
+                    call.urgent() ? " URGENT" : "",
+                    both.primary(),
+                    both.urgent() ? " URGENT" : "",
+                    both.confidence(),
+                    both.evidence(),
+                    alone.primary(),
+                    alone.confidence(),
+                    alone.urgencyEvidence(),
+                    call.text());
+        }
     }
 
     private static void print(List<LabelledCall> calls, Function<String, Classification> classifier, String label) {
