@@ -35,6 +35,52 @@ public record MatchProgress(
                 null);
     }
 
+    /** The same progress in another phase. */
+    MatchProgress inPhase(String next) {
+        return new MatchProgress(
+                runId,
+                dryRun,
+                trigger,
+                next,
+                status,
+                startedAt,
+                finishedAt,
+                candidates,
+                assessed,
+                ratePerSecond,
+                secondsLeft,
+                findings,
+                deferred,
+                ticketsOpened,
+                register,
+                wouldOpenPerOffice,
+                wouldOpen,
+                problem);
+    }
+
+    /** Opening tickets, with so many opened and so many findings still deferred. */
+    MatchProgress opening(long stillDeferred, long opened) {
+        return new MatchProgress(
+                runId,
+                false,
+                trigger,
+                "OPEN",
+                "RUNNING",
+                startedAt,
+                null,
+                candidates,
+                assessed,
+                ratePerSecond,
+                0L,
+                findings,
+                stillDeferred,
+                opened,
+                register,
+                Map.of(),
+                List.of(),
+                null);
+    }
+
     static double rate(long done, Instant since, Instant now) {
         double seconds = Math.max(Duration.between(since, now).toMillis(), 1) / 1000.0;
         return Math.round(done / seconds * 10) / 10.0;

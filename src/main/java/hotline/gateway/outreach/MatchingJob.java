@@ -187,7 +187,7 @@ public class MatchingJob {
                 outcomes = steps.time("sync-outcomes", repository::syncOutcomes);
                 calls = steps.time("sync-calls", () -> repository.syncCalls(clock.instant()));
             }
-            progress = withPhase("REGISTER");
+            progress = progress.inPhase("REGISTER");
             Register.Refresh refresh = steps.time("register", () -> register.refresh(steps));
             CallHouseholds.Merged merged = dryRun || callHouseholds == null
                     ? new CallHouseholds.Merged(0, 0)
@@ -337,7 +337,7 @@ public class MatchingJob {
         // What is left of the findings written, and the households marked judged, in the writer's transaction.
         int inserted = steps.time("findings", writer::finish);
         findingsCounter.increment(inserted);
-        progress = withPhase("OPEN");
+        progress = progress.inPhase("OPEN");
         long opened = steps.time("open", () -> open(steps));
         ticketsCounter.increment(opened);
         return progress(
@@ -429,29 +429,9 @@ public class MatchingJob {
 
     /** The progress of opening, as chunks finish on their connections (in any order). */
     private synchronized void recordOpened(long due, long opened) {
-        MatchProgress current = progress;
-        if (opened <= current.ticketsOpened()) {
-            return;
+        if (opened > progress.ticketsOpened()) {
+            progress = progress.opening(due - opened, opened);
         }
-        progress = new MatchProgress(
-                current.runId(),
-                false,
-                current.trigger(),
-                "OPEN",
-                "RUNNING",
-                current.startedAt(),
-                null,
-                current.candidates(),
-                current.assessed(),
-                current.ratePerSecond(),
-                0L,
-                current.findings(),
-                due - opened,
-                opened,
-                current.register(),
-                Map.of(),
-                List.of(),
-                null);
     }
 
     private MatchProgress dryRunResult(
@@ -594,29 +574,6 @@ public class MatchingJob {
                 Map.of(),
                 List.of(),
                 null);
-    }
-
-    private MatchProgress withPhase(String phase) {
-        MatchProgress p = progress;
-        return new MatchProgress(
-                p.runId(),
-                p.dryRun(),
-                p.trigger(),
-                phase,
-                p.status(),
-                p.startedAt(),
-                p.finishedAt(),
-                p.candidates(),
-                p.assessed(),
-                p.ratePerSecond(),
-                p.secondsLeft(),
-                p.findings(),
-                p.deferred(),
-                p.ticketsOpened(),
-                p.register(),
-                p.wouldOpenPerOffice(),
-                p.wouldOpen(),
-                p.problem());
     }
 
     private static MatchProgress progress(

@@ -33,8 +33,11 @@ final class BenchDatabase {
         return server;
     }
 
+    /** Connections that stage the register, and that write the visit tickets, side by side (-Dconnections; 2). */
+    static final int CONNECTIONS = Integer.getInteger("connections", 2);
+
     /**
-     * Connections to {@code postgres} (two more than the {@code connections} a run works on side by side: the run's own
+     * Connections to {@code postgres} (two more than the {@link #CONNECTIONS} a run works on side by side: the run's own
      * and one to spare) with the gateway's driver options ({@code urlOptions} added), the schema
      * migrated, and the settings that decide durability and memory printed.
      */
@@ -42,7 +45,7 @@ final class BenchDatabase {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&prepareThreshold=1" + urlOptions);
         dataSource.setUsername("postgres");
-        dataSource.setMaximumPoolSize(Math.max(4, Integer.getInteger("connections", 2) + 2));
+        dataSource.setMaximumPoolSize(Math.max(4, CONNECTIONS + 2));
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")

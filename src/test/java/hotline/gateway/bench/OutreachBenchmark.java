@@ -67,8 +67,6 @@ public final class OutreachBenchmark {
     private static final int PERSONS = Integer.getInteger("persons", 1_000_000);
     private static final int HOUSEHOLDS = Integer.getInteger("households", 400_000);
     private static final int CAP = Integer.getInteger("cap", -1);
-    /** Connections that stage the register, and that write the visit tickets, side by side (the gateway's default). */
-    private static final int CONNECTIONS = Integer.getInteger("connections", 2);
 
     private static final boolean EXPLAIN = Boolean.getBoolean("explain");
     private static final Path EXPLAIN_LOGS =
@@ -150,7 +148,8 @@ public final class OutreachBenchmark {
             LabelFiles labels = new LabelFiles(Path.of("config/labels"));
             MatchingJob job = new MatchingJob(
                     new Register(
-                            new RegisterRepository(jdbc, transaction.getTransactionManager(), CONNECTIONS),
+                            new RegisterRepository(
+                                    jdbc, transaction.getTransactionManager(), BenchDatabase.CONNECTIONS),
                             labels,
                             criteria,
                             transaction,
@@ -182,7 +181,7 @@ public final class OutreachBenchmark {
                                     Program.SUBDISTRICT_ASSISTANCE),
                             CAP,
                             Duration.ofDays(180),
-                            CONNECTIONS),
+                            BenchDatabase.CONNECTIONS),
                     mapper,
                     clock,
                     ZONE,
